@@ -1,0 +1,89 @@
+//! Reading a citation as analysts write it: "A/79/214, para. 27", a URL, or a title.
+
+/// The parts of a citation. At least one of symbol, url and title is set for a non-empty one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Citation {
+    /// A UN document symbol such as "A/79/214" or "A/AC.292/2024/CRP.1".
+    pub symbol: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// Where in the source: "para. 27", "p. 4".
+    pub locator: Option<String>,
+}
+
+impl Citation {
+    pub fn parse(text: &str) -> Citation {
+        let text = text.trim();
+        if text.is_empty() {
+            return Citation::default();
+        }
+        if text.starts_with("http://") || text.starts_with("https://") {
+            return Citation {
+                url: Some(text.to_string()),
+                ..Citation::default()
+            };
+        }
+        let (head, locator) = match text.split_once(',') {
+            Some((head, rest)) if is_locator(rest.trim()) => {
+                (head.trim(), Some(rest.trim().to_string()))
+            }
+            _ => (text, None),
+        };
+        if is_un_symbol(head) {
+            Citation {
+                symbol: Some(head.to_string()),
+                locator,
+                ..Citation::default()
+            }
+        } else {
+            Citation {
+                title: Some(text.to_string()),
+                ..Citation::default()
+            }
+        }
+    }
+}
+
+/// "A/79/214", "A/RES/75/240", "A/AC.292/2024/CRP.1", "S/2024/1": a series letter, then
+/// slash-separated parts of letters, digits and dots, with no spaces.
+fn is_un_symbol(text: &str) -> bool {
+    let mut parts = text.split('/');
+    let series_ok = matches!(parts.next(), Some(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase()));
+    let rest: Vec<&str> = parts.collect();
+    series_ok
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+}
+
+fn is_locator(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["para", "paras", "p.", "pp.", "page", "footnote", "fn", "annex", "sect"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn un_symbol_with_paragraph() {
+        let c = Citation::parse("A/79/214, para. 27");
+        assert_eq!(c.symbol.as_deref(), Some("A/79/214"));
+        assert_eq!(c.locator.as_deref(), Some("para. 27"));
+        let c = Citation::parse("A/AC.292/2024/CRP.1");
+        assert_eq!(c.symbol.as_deref(), Some("A/AC.292/2024/CRP.1"));
+        assert_eq!(c.locator, None);
+    }
+
+    #[test]
+    fn url_and_title() {
+        let c = Citation::parse("https://example.org/statement");
+        assert_eq!(c.url.as_deref(), Some("https://example.org/statement"));
+        let c = Citation::parse("Statement by France, 4 March 2024");
+        assert_eq!(c.title.as_deref(), Some("Statement by France, 4 March 2024"));
+        assert_eq!(c.symbol, None);
+    }
+}

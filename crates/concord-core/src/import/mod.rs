@@ -1,0 +1,73 @@
+//! Bringing positions in from files. Every import is checked whole first and written in one
+//! transaction: a file with any problem writes nothing.
+
+mod positions_csv;
+
+pub use positions_csv::import_positions_csv;
+
+use crate::store::StoreError;
+
+/// The most problems listed in one error; the rest are counted.
+pub const MAX_LISTED_PROBLEMS: usize = 50;
+
+/// How an import treats names it does not know.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Create unknown topics, proposals and stakeholders instead of refusing the file.
+    pub create_missing: bool,
+}
+
+/// One problem in one cell of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The line of the file where the record starts (the header is line 1).
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// Why an import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("line {line}: the CSV cannot be read: {message}. Nothing was imported")]
+    Malformed { line: u64, message: String },
+    #[error("line 1 (header): {0}. Nothing was imported")]
+    Header(String),
+    #[error("{} problem(s) found; nothing was imported:\n{}", problems.len() + *more, list(problems, *more))]
+    Rows { problems: Vec<Problem>, more: usize },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn list(problems: &[Problem], more: usize) -> String {
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+    if more > 0 {
+        lines.push(format!("  … and {more} more"));
+    }
+    lines.join("\n")
+}
+
+impl ImportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Malformed { .. } => "malformed_file",
+            ImportError::Header(_) => "bad_header",
+            ImportError::Rows { .. } => "bad_rows",
+            ImportError::Store(e) => e.code(),
+        }
+    }
+
+    /// True when the file, not the machine, is at fault.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            ImportError::Store(e) => e.is_bad_input(),
+            _ => true,
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! `concord import positions FILE.csv`: one position per row.
+//!
+//! Columns (header required, any order, case-insensitive): actor, session, stance, and one of
+//! topic or proposal per row; optional: process (default the OEWG 2021–2025), summary, quote,
+//! source, date (YYYY-MM-DD, the day it was said), on_behalf_of, note.
+
+use super::{ImportError, ImportOptions, Problem, MAX_LISTED_PROBLEMS};
+use crate::model::{ActorKind, ImportReport, PositionInput, Provenance, Stance, SubjectRef};
+use crate::resolve::{Miss, Resolver};
+use crate::store::{Store, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::io::Read;
+use uuid::Uuid;
+
+const COLUMNS: &[&str] = &[
+    "actor", "session", "process", "topic", "proposal", "stance", "summary", "quote", "source",
+    "date", "on_behalf_of", "note",
+];
+
+/// Who the row is about, or what must be created for it first (with --create-missing).
+#[derive(Debug, Clone)]
+enum Subject {
+    Known(SubjectRef),
+    NewTopic(String),
+    NewProposal(String),
+}
+
+#[derive(Debug, Clone)]
+enum Speaker {
+    Known(Uuid),
+    NewStakeholder(String),
+}
+
+#[derive(Debug)]
+struct Row {
+    actor: Speaker,
+    subject: Subject,
+    session_id: Uuid,
+    date: Option<NaiveDate>,
+    stance: Stance,
+    summary: String,
+    quote: String,
+    source: String,
+    on_behalf_of: Option<Uuid>,
+    note: String,
+}
+
+/// Reads the whole CSV, checks every row, then writes all rows in one transaction.
+pub fn import_positions_csv(
+    store: &mut Store,
+    input: impl Read,
+    options: ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let resolver = Resolver::load(store)?;
+    let rows = parse(input, &resolver, options)?;
+    store.write(|w| {
+        let mut report = ImportReport {
+            positions_added: 0,
+            topics_created: 0,
+            proposals_created: 0,
+            actors_created: 0,
+        };
+        let mut new_topics: HashMap<String, Uuid> = HashMap::new();
+        let mut new_proposals: HashMap<String, Uuid> = HashMap::new();
+        let mut new_actors: HashMap<String, Uuid> = HashMap::new();
+        for row in rows {
+            let subject = match row.subject {
+                Subject::Known(s) => s,
+                Subject::NewTopic(path) => match new_topics.get(&path) {
+                    Some(id) => SubjectRef::Topic(*id),
+                    None => {
+                        let (id, created) = w.create_topic_path(&path)?;
+                        report.topics_created += created;
+                        new_topics.insert(path, id);
+                        SubjectRef::Topic(id)
+                    }
+                },
+                Subject::NewProposal(name) => match new_proposals.get(&name) {
+                    Some(id) => SubjectRef::Proposal(*id),
+                    None => {
+                        let id = w.create_proposal(&name)?;
+                        report.proposals_created += 1;
+                        new_proposals.insert(name, id);
+                        SubjectRef::Proposal(id)
+                    }
+                },
+            };
+            let actor_id = match row.actor {
+                Speaker::Known(id) => id,
+                Speaker::NewStakeholder(name) => match new_actors.get(&name) {
+                    Some(id) => *id,
+                    None => {
+                        let id = w.create_actor(ActorKind::Stakeholder, &name)?;
+                        report.actors_created += 1;
+                        new_actors.insert(name, id);
+                        id
+                    }
+                },
+            };
+            let meeting_id = match row.date {
+                Some(day) => Some(w.meeting_on(row.session_id, day)?),
+                None => None,
+            };
+            let input = PositionInput {
+                actor_id,
+                subject,
+                session_id: row.session_id,
+                meeting_id,
+                stance: row.stance,
+                summary: row.summary,
+                quote: row.quote,
+                source: row.source,
+                on_behalf_of_id: row.on_behalf_of,
+                note: row.note,
+            };
+            w.insert_position(&input, Provenance::Recorded)?;
+            report.positions_added += 1;
+        }
+        Ok::<_, ImportError>(report)
+    })
+}
+
+fn parse(
+    input: impl Read,
+    resolver: &Resolver,
+    options: ImportOptions,
+) -> Result<Vec<Row>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(input);
+    let header = reader
+        .headers()
+        .map_err(|e| malformed(&e, 1))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-'], "_"))
+        .collect::<Vec<_>>();
+    let columns = Columns::from_header(&header)?;
+
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut more = 0usize;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line_hint = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(malformed(&e, line_hint)),
+        }
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map(|p| p.line()).unwrap_or(line_hint);
+        let mut row_problems = Vec::new();
+        let row = parse_row(&record, &columns, resolver, options, line, &mut row_problems);
+        if row_problems.is_empty() {
+            if let Some(row) = row {
+                rows.push(row);
+            }
+        } else {
+            for p in row_problems {
+                if problems.len() < MAX_LISTED_PROBLEMS {
+                    problems.push(p);
+                } else {
+                    more += 1;
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Rows { problems, more });
+    }
+    if rows.is_empty() {
+        return Err(ImportError::Rows {
+            problems: vec![Problem {
+                line: 2,
+                column: "-".into(),
+                message: "the file has a header but no positions".into(),
+            }],
+            more: 0,
+        });
+    }
+    Ok(rows)
+}
+
+fn malformed(e: &csv::Error, line: u64) -> ImportError {
+    let line = e.position().map(|p| p.line()).unwrap_or(line);
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text (save it as CSV UTF-8)".to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("this row has {len} fields where the header has {expected_len}"),
+        _ => e.to_string(),
+    };
+    ImportError::Malformed { line, message }
+}
+
+/// Where each known column sits in a row.
+struct Columns {
+    index: HashMap<&'static str, usize>,
+}
+
+impl Columns {
+    fn from_header(header: &[String]) -> Result<Columns, ImportError> {
+        let mut index = HashMap::new();
+        for (i, name) in header.iter().enumerate() {
+            let Some(known) = COLUMNS.iter().find(|c| **c == name.as_str()) else {
+                return Err(ImportError::Header(format!(
+                    "unknown column \"{name}\"; the columns are {}",
+                    COLUMNS.join(", ")
+                )));
+            };
+            if index.insert(*known, i).is_some() {
+                return Err(ImportError::Header(format!("column \"{name}\" appears twice")));
+            }
+        }
+        let missing: Vec<&str> = ["actor", "session", "stance"]
+            .into_iter()
+            .filter(|c| !index.contains_key(c))
+            .collect();
+        if !missing.is_empty() {
+            return Err(ImportError::Header(format!(
+                "missing required column(s): {}",
+                missing.join(", ")
+            )));
+        }
+        if !index.contains_key("topic") && !index.contains_key("proposal") {
+            return Err(ImportError::Header(
+                "a \"topic\" or a \"proposal\" column is required".into(),
+            ));
+        }
+        Ok(Columns { index })
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
+        self.index
+            .get(column)
+            .and_then(|i| record.get(*i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+}
+
+fn parse_row(
+    record: &csv::StringRecord,
+    columns: &Columns,
+    resolver: &Resolver,
+    options: ImportOptions,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<Row> {
+    let mut problem = |column: &str, message: String| {
+        problems.push(Problem {
+            line,
+            column: column.to_string(),
+            message,
+        })
+    };
+    let get = |c: &str| columns.get(record, c);
+
+    let actor_text = get("actor");
+    let actor = if actor_text.is_empty() {
+        problem("actor", "is empty".into());
+        None
+    } else {
+        match resolver.actor(actor_text) {
+            Ok((id, _)) => Some(Speaker::Known(id)),
+            Err(Miss::Unknown) if options.create_missing => {
+                Some(Speaker::NewStakeholder(actor_text.to_string()))
+            }
+            Err(miss) => {
+                let hint = if matches!(miss, Miss::Unknown) {
+                    " (use a UN name, short name or ISO3 code; --create-missing adds it as a stakeholder)"
+                } else {
+                    ""
+                };
+                problem("actor", format!("{}{hint}", miss.describe("actor", actor_text)));
+                None
+            }
+        }
+    };
+
+    let process_text = get("process");
+    let process = match resolver.process(process_text) {
+        Ok(p) => Some(p),
+        Err(miss) => {
+            problem("process", miss.describe("process", process_text));
+            None
+        }
+    };
+    let session_text = get("session");
+    let session = match (process, session_text.is_empty()) {
+        (_, true) => {
+            problem("session", "is empty".into());
+            None
+        }
+        (Some(p), false) => match resolver.session(p, session_text) {
+            Ok(s) => Some(s),
+            Err(miss) => {
+                problem("session", miss.describe("session", session_text));
+                None
+            }
+        },
+        (None, false) => None,
+    };
+
+    let (topic_text, proposal_text) = (get("topic"), get("proposal"));
+    let subject = match (topic_text.is_empty(), proposal_text.is_empty()) {
+        (true, true) => {
+            problem("topic", "each row needs a topic or a proposal".into());
+            None
+        }
+        (false, false) => {
+            problem("proposal", "give a topic or a proposal, not both".into());
+            None
+        }
+        (false, true) => match resolver.topic(topic_text) {
+            Ok(id) => Some(Subject::Known(SubjectRef::Topic(id))),
+            Err(Miss::Unknown) if options.create_missing => {
+                Some(Subject::NewTopic(topic_text.to_string()))
+            }
+            Err(miss) => {
+                problem("topic", miss.describe("topic", topic_text));
+                None
+            }
+        },
+        (true, false) => match resolver.proposal(proposal_text) {
+            Ok(id) => Some(Subject::Known(SubjectRef::Proposal(id))),
+            Err(Miss::Unknown) if options.create_missing => {
+                Some(Subject::NewProposal(proposal_text.to_string()))
+            }
+            Err(miss) => {
+                problem("proposal", miss.describe("proposal", proposal_text));
+                None
+            }
+        },
+    };
+
+    let stance_text = get("stance");
+    let stance = Stance::parse(stance_text);
+    if stance.is_none() {
+        let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+        problem(
+            "stance",
+            format!("unknown stance \"{stance_text}\"; use one of {}", known.join(", ")),
+        );
+    }
+
+    let date_text = get("date");
+    let date = if date_text.is_empty() {
+        None
+    } else {
+        match NaiveDate::parse_from_str(date_text, "%Y-%m-%d") {
+            Ok(d) => {
+                if let Some(s) = session {
+                    let before = s.start_date.is_some_and(|start| d < start);
+                    let after = s.end_date.is_some_and(|end| d > end);
+                    if before || after {
+                        problem(
+                            "date",
+                            format!("{d} is outside the session \"{}\" ({} to {})",
+                                s.title,
+                                s.start_date.map(|x| x.to_string()).unwrap_or_default(),
+                                s.end_date.map(|x| x.to_string()).unwrap_or_default()),
+                        );
+                    }
+                }
+                Some(d)
+            }
+            Err(_) => {
+                problem("date", format!("\"{date_text}\" is not a date (write YYYY-MM-DD)"));
+                None
+            }
+        }
+    };
+
+    let behalf_text = get("on_behalf_of");
+    let on_behalf_of = if behalf_text.is_empty() {
+        None
+    } else {
+        match resolver.group(behalf_text) {
+            Ok(id) => Some(id),
+            Err(Miss::Unknown) if resolver.actor(behalf_text).is_ok() => {
+                problem("on_behalf_of", format!("\"{behalf_text}\" is not a group or organization"));
+                None
+            }
+            Err(miss) => {
+                problem("on_behalf_of", miss.describe("group", behalf_text));
+                None
+            }
+        }
+    };
+
+    let mut text = |column: &str, max: usize| -> String {
+        let value = get(column);
+        let chars = value.chars().count();
+        if chars > max {
+            problem(column, format!("is {chars} characters long; the limit is {max}"));
+        }
+        value.to_string()
+    };
+    let summary = text("summary", MAX_SUMMARY_CHARS);
+    let quote = text("quote", MAX_QUOTE_CHARS);
+    let source = text("source", MAX_SOURCE_CHARS);
+    let note = text("note", MAX_NOTE_CHARS);
+
+    Some(Row {
+        actor: actor?,
+        subject: subject?,
+        session_id: session?.id,
+        date,
+        stance: stance?,
+        summary,
+        quote,
+        source,
+        on_behalf_of,
+        note,
+    })
+}

@@ -1,0 +1,41 @@
+//! This installation's id: made once per user account and recorded on every change, so that
+//! files from two analysts can be merged later without confusing who changed what.
+
+use std::path::Path;
+use uuid::Uuid;
+
+/// Reads the installation id kept in `dir/installation-id`, creating it on first use.
+pub fn load_or_create(dir: &Path, fresh: impl FnOnce() -> Uuid) -> std::io::Result<Uuid> {
+    let file = dir.join("installation-id");
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        if let Ok(id) = Uuid::parse_str(text.trim()) {
+            return Ok(id);
+        }
+    }
+    std::fs::create_dir_all(dir)?;
+    let id = fresh();
+    std::fs::write(&file, format!("{id}\n"))?;
+    Ok(id)
+}
+
+/// The per-user configuration folder: `$XDG_CONFIG_HOME/concord` or `~/.config/concord`.
+pub fn config_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))
+        .map(|base| base.join("concord"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = load_or_create(dir.path(), Uuid::now_v7).unwrap();
+        let second = load_or_create(dir.path(), || panic!("must not make a new one")).unwrap();
+        assert_eq!(first, second);
+    }
+}

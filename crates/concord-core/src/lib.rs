@@ -1,0 +1,18 @@
+//! Concord's core: the record of who said what at UN negotiations, kept in a local SQLite file.
+//!
+//! No Tauri here: the desktop shell and the `concord` CLI are thin doors onto this crate.
+//! See docs/ARCHITECTURE.md for where a new feature goes.
+
+pub mod citation;
+pub mod clock;
+pub mod demo;
+pub mod import;
+pub mod installation;
+pub mod model;
+pub mod reference;
+pub mod resolve;
+pub mod store;
+pub mod text;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use store::{Store, StoreError};

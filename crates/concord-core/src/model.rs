@@ -1,0 +1,385 @@
+//! The record's vocabulary: the types every other module and the UI speak.
+//!
+//! Everything that crosses to the web UI derives `TS`; `make bindings` writes the TypeScript
+//! twins to `ui/src/lib/bindings/`, so there is one source of truth for both sides.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Declares a closed vocabulary stored as snake_case text: the enum, its `ALL` list, its
+/// stored form, a parser that tolerates "Red line" or "red-line", and a label for people.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        #[serde(rename_all = "snake_case")]
+        #[ts(export)]
+        pub enum $name { $($variant,)+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The form stored in SQLite and written in CSV and JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+
+            /// The words shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// Reads the stored form, ignoring case and accepting spaces or hyphens for underscores.
+            pub fn parse(text: &str) -> Option<$name> {
+                let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+                $name::ALL.iter().copied().find(|v| v.as_str() == wanted)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What an actor said about a subject (domain.md, "Stance vocabulary").
+    Stance {
+        Supports => "supports", "Supports";
+        Opposes => "opposes", "Opposes";
+        Conditional => "conditional", "Conditional";
+        Concerns => "concerns", "Concerns";
+        Reservation => "reservation", "Reservation";
+        Disassociation => "disassociation", "Disassociation";
+        RedLine => "red_line", "Red line";
+        Proposes => "proposes", "Proposes";
+        ProposesAmendment => "proposes_amendment", "Proposes amendment";
+        JoinedConsensus => "joined_consensus", "Joined consensus";
+        Neutral => "neutral", "Neutral";
+        Silent => "silent", "Silent";
+    }
+}
+
+vocabulary! {
+    /// Who an actor is.
+    ActorKind {
+        State => "state", "Member State";
+        ObserverState => "observer_state", "Observer State";
+        Igo => "igo", "Intergovernmental organization";
+        Group => "group", "Group";
+        Stakeholder => "stakeholder", "Stakeholder";
+    }
+}
+
+vocabulary! {
+    /// What a document is in the life of a negotiated text.
+    DocumentKind {
+        ZeroDraft => "zero_draft", "Zero draft";
+        RevisedDraft => "revised_draft", "Revised draft";
+        Crp => "crp", "Conference room paper";
+        Limited => "limited", "Limited distribution (L.)";
+        Adopted => "adopted", "Adopted text";
+        Statement => "statement", "Statement";
+        WorkingPaper => "working_paper", "Working paper";
+        NationalPosition => "national_position", "National position";
+    }
+}
+
+vocabulary! {
+    /// A numbered piece of a document.
+    ProvisionKind {
+        Heading => "heading", "Heading";
+        Paragraph => "paragraph", "Paragraph";
+        Subparagraph => "subparagraph", "Sub-paragraph";
+        Footnote => "footnote", "Footnote";
+    }
+}
+
+vocabulary! {
+    /// What an amendment request asks to do to a provision.
+    AmendmentOp {
+        Insert => "insert", "Insert";
+        Delete => "delete", "Delete";
+        Replace => "replace", "Replace";
+        Move => "move", "Move";
+    }
+}
+
+vocabulary! {
+    /// What became of an amendment request in the next revision.
+    AmendmentStatus {
+        Pending => "pending", "Pending";
+        Accepted => "accepted", "Accepted";
+        Partial => "partial", "Partially accepted";
+        Rejected => "rejected", "Rejected";
+    }
+}
+
+vocabulary! {
+    /// Where a position comes from. Only `recorded` positions are real statements;
+    /// the others are always marked as such in the window and in exports.
+    Provenance {
+        Recorded => "recorded", "Recorded";
+        Illustrative => "illustrative", "Illustrative sample";
+        Synthetic => "synthetic", "Synthetic (generated)";
+    }
+}
+
+vocabulary! {
+    /// One change in a position's history.
+    HistoryOp {
+        Insert => "insert", "Created";
+        Update => "update", "Edited";
+        Delete => "delete", "Deleted";
+    }
+}
+
+/// A vocabulary entry as the UI lists it in pickers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StanceOption {
+    pub stance: Stance,
+    pub label: String,
+}
+
+impl Stance {
+    pub fn options() -> Vec<StanceOption> {
+        Stance::ALL
+            .iter()
+            .map(|s| StanceOption {
+                stance: *s,
+                label: s.label().to_string(),
+            })
+            .collect()
+    }
+}
+
+/// A State, observer, organization, group or stakeholder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Actor {
+    pub id: Uuid,
+    pub kind: ActorKind,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub iso3: Option<String>,
+    /// UN M49 numeric code, three digits with leading zeros ("004").
+    pub m49: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Actor {
+    /// The name to show in tight places: the short name where there is one.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A dated membership of an actor in a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Membership {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub member_id: Uuid,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    pub source: Option<String>,
+}
+
+/// A negotiating process, such as the OEWG 2021–2025.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Process {
+    pub id: Uuid,
+    pub name: String,
+    pub short_name: String,
+    pub mandate: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A session of a process. `number` is empty for organizational sessions; `seq` orders them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Session {
+    pub id: Uuid,
+    pub process_id: Uuid,
+    pub process_short_name: String,
+    pub seq: i64,
+    pub number: Option<i64>,
+    pub title: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A node of the topic tree. `path` joins the names from the root with "/".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Topic {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub name: String,
+    pub path: String,
+    pub ordinal: i64,
+}
+
+/// A proposal on the table, such as the Programme of Action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Proposal {
+    pub id: Uuid,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub description: Option<String>,
+    pub champions: Vec<Uuid>,
+}
+
+/// What a position is about: exactly one topic, proposal or provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SubjectRef {
+    Topic(Uuid),
+    Proposal(Uuid),
+    Provision(Uuid),
+}
+
+/// What the capture form and the importer hand to the store to record a position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PositionInput {
+    pub actor_id: Uuid,
+    pub subject: SubjectRef,
+    pub session_id: Uuid,
+    pub meeting_id: Option<Uuid>,
+    pub stance: Stance,
+    pub summary: String,
+    pub quote: String,
+    /// A citation as typed: "A/79/214, para. 27", a URL, or a title.
+    pub source: String,
+    pub on_behalf_of_id: Option<Uuid>,
+    pub note: String,
+}
+
+/// A position as people read it: ids with the names that go with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Position {
+    pub id: Uuid,
+    pub actor_id: Uuid,
+    pub actor_name: String,
+    pub subject: SubjectRef,
+    pub subject_label: String,
+    pub session_id: Uuid,
+    pub session_label: String,
+    pub meeting_id: Option<Uuid>,
+    pub meeting_date: Option<NaiveDate>,
+    pub stance: Stance,
+    pub summary: String,
+    pub quote: String,
+    pub source: String,
+    pub on_behalf_of_id: Option<Uuid>,
+    pub on_behalf_of_name: Option<String>,
+    pub note: String,
+    pub provenance: Provenance,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Which positions to list. Every field narrows; empty fields do not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PositionFilter {
+    pub actor_id: Option<Uuid>,
+    /// Positions of the group itself and of its members (membership valid at the session).
+    pub group_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
+    /// A topic and everything below it in the tree.
+    pub topic_id: Option<Uuid>,
+    pub proposal_id: Option<Uuid>,
+    pub stance: Option<Stance>,
+    /// Words to find in summary, quote, note or source (case-insensitive).
+    pub text: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// One page of a longer list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PositionPage {
+    pub items: Vec<Position>,
+    pub total: u64,
+}
+
+/// One change to a position, with the values before and after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub id: Uuid,
+    pub position_id: Uuid,
+    pub op: HistoryOp,
+    pub at: DateTime<Utc>,
+    pub installation_id: Uuid,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub positions_added: u64,
+    pub topics_created: u64,
+    pub proposals_created: u64,
+    pub actors_created: u64,
+}
+
+/// How many rows of each kind a database holds, for status lines and checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    pub actors: u64,
+    pub sessions: u64,
+    pub topics: u64,
+    pub proposals: u64,
+    pub positions: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stance_parses_loose_spellings() {
+        assert_eq!(Stance::parse("Red line"), Some(Stance::RedLine));
+        assert_eq!(Stance::parse("joined-consensus"), Some(Stance::JoinedConsensus));
+        assert_eq!(Stance::parse(" SUPPORTS "), Some(Stance::Supports));
+        assert_eq!(Stance::parse("maybe"), None);
+    }
+
+    #[test]
+    fn stance_serialises_snake_case() {
+        let json = serde_json::to_string(&Stance::ProposesAmendment).unwrap();
+        assert_eq!(json, "\"proposes_amendment\"");
+        for s in Stance::ALL {
+            let json = serde_json::to_string(s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+        }
+        assert_eq!(Stance::ALL.len(), 12);
+    }
+
+    #[test]
+    fn subject_ref_is_tagged() {
+        let id = Uuid::nil();
+        let json = serde_json::to_value(SubjectRef::Topic(id)).unwrap();
+        assert_eq!(json["kind"], "topic");
+        assert_eq!(json["id"], id.to_string());
+    }
+}

@@ -1,0 +1,185 @@
+//! Finding actors, sessions, topics and proposals by the words people use for them:
+//! "France", "FRA", "Côte d'Ivoire" or "cote d'ivoire"; "7" or "7th substantive session";
+//! "International law/International humanitarian law" or just "International humanitarian law".
+
+use crate::model::{Actor, ActorKind, Process, Proposal, Session, Topic};
+use crate::reference;
+use crate::store::{Store, StoreError};
+use crate::text::fold;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Why a name did not resolve to exactly one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    Unknown,
+    Ambiguous(Vec<String>),
+}
+
+impl Miss {
+    /// A sentence for people: `what` is "actor", "topic"...
+    pub fn describe(&self, what: &str, given: &str) -> String {
+        match self {
+            Miss::Unknown => format!("unknown {what} \"{given}\""),
+            Miss::Ambiguous(options) => format!(
+                "\"{given}\" matches several {what}s ({}); write it in full",
+                options.join("; ")
+            ),
+        }
+    }
+}
+
+/// Name lookups over everything a position can refer to, loaded once.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    actors: HashMap<String, Vec<(Uuid, ActorKind, String)>>,
+    processes: HashMap<String, Uuid>,
+    /// (process id, folded title or number) → session
+    sessions: HashMap<(Uuid, String), Session>,
+    topics_by_path: HashMap<String, Uuid>,
+    topics_by_name: HashMap<String, Vec<(Uuid, String)>>,
+    proposals: HashMap<String, Uuid>,
+}
+
+impl Resolver {
+    pub fn load(store: &Store) -> Result<Resolver, StoreError> {
+        let mut r = Resolver::default();
+        for a in store.actors(None)? {
+            r.add_actor(&a);
+        }
+        for p in store.processes()? {
+            r.add_process(&p);
+        }
+        for s in store.sessions(None)? {
+            r.add_session(s);
+        }
+        for t in store.topics()? {
+            r.add_topic(&t);
+        }
+        for p in store.proposals()? {
+            r.add_proposal(&p);
+        }
+        Ok(r)
+    }
+
+    fn add_actor(&mut self, a: &Actor) {
+        let keys = [Some(a.name.as_str()), a.short_name.as_deref(), a.iso3.as_deref()];
+        let mut seen = Vec::new();
+        for key in keys.into_iter().flatten().map(fold) {
+            if seen.contains(&key) {
+                continue;
+            }
+            self.actors
+                .entry(key.clone())
+                .or_default()
+                .push((a.id, a.kind, a.name.clone()));
+            seen.push(key);
+        }
+    }
+
+    fn add_process(&mut self, p: &Process) {
+        self.processes.insert(fold(&p.name), p.id);
+        self.processes.insert(fold(&p.short_name), p.id);
+        // "OEWG" alone means the 2021–2025 group, the one preloaded process people say it of.
+        if p.id == reference::process_id(reference::OEWG) {
+            self.processes.insert("oewg".into(), p.id);
+        }
+    }
+
+    fn add_session(&mut self, s: Session) {
+        let mut keys = vec![fold(&s.title)];
+        if let Some(n) = s.number {
+            keys.push(n.to_string());
+        }
+        if s.number.is_none() && fold(&s.title).starts_with("organizational") {
+            keys.push("organizational".into());
+            keys.push("0".into());
+        }
+        for key in keys {
+            self.sessions.insert((s.process_id, key), s.clone());
+        }
+    }
+
+    fn add_topic(&mut self, t: &Topic) {
+        self.topics_by_path.insert(fold(&t.path), t.id);
+        self.topics_by_name
+            .entry(fold(&t.name))
+            .or_default()
+            .push((t.id, t.path.clone()));
+    }
+
+    fn add_proposal(&mut self, p: &Proposal) {
+        self.proposals.insert(fold(&p.name), p.id);
+        if let Some(short) = &p.short_name {
+            self.proposals.insert(fold(short), p.id);
+        }
+    }
+
+    /// An actor by name, short name or ISO3 code.
+    pub fn actor(&self, text: &str) -> Result<(Uuid, ActorKind), Miss> {
+        self.actor_of_kind(text, |_| true)
+    }
+
+    /// A group or organization by name, short name or code: "NAM" is then the Non-Aligned
+    /// Movement, not Namibia.
+    pub fn group(&self, text: &str) -> Result<Uuid, Miss> {
+        self.actor_of_kind(text, |k| matches!(k, ActorKind::Group | ActorKind::Igo))
+            .map(|(id, _)| id)
+    }
+
+    fn actor_of_kind(
+        &self,
+        text: &str,
+        wanted: impl Fn(ActorKind) -> bool,
+    ) -> Result<(Uuid, ActorKind), Miss> {
+        let found: Vec<&(Uuid, ActorKind, String)> = self
+            .actors
+            .get(&fold(text))
+            .into_iter()
+            .flatten()
+            .filter(|(_, kind, _)| wanted(*kind))
+            .collect();
+        match found.as_slice() {
+            [] => Err(Miss::Unknown),
+            [(id, kind, _)] => Ok((*id, *kind)),
+            many => Err(Miss::Ambiguous(many.iter().map(|m| m.2.clone()).collect())),
+        }
+    }
+
+    /// A process by name or short name; empty means the OEWG 2021–2025.
+    pub fn process(&self, text: &str) -> Result<Uuid, Miss> {
+        if text.trim().is_empty() {
+            return Ok(reference::process_id(reference::OEWG));
+        }
+        self.processes.get(&fold(text)).copied().ok_or(Miss::Unknown)
+    }
+
+    /// A session of `process` by number ("7") or title ("7th substantive session").
+    pub fn session(&self, process: Uuid, text: &str) -> Result<&Session, Miss> {
+        self.sessions
+            .get(&(process, fold(text)))
+            .ok_or(Miss::Unknown)
+    }
+
+    /// A topic by full path, or by its own name where that is unique.
+    pub fn topic(&self, text: &str) -> Result<Uuid, Miss> {
+        let path = text
+            .split('/')
+            .map(fold)
+            .collect::<Vec<_>>()
+            .join("/");
+        if let Some(id) = self.topics_by_path.get(&path) {
+            return Ok(*id);
+        }
+        match self.topics_by_name.get(&path).map(Vec::as_slice) {
+            None | Some([]) => Err(Miss::Unknown),
+            Some([(id, _)]) => Ok(*id),
+            Some(many) => Err(Miss::Ambiguous(many.iter().map(|m| m.1.clone()).collect())),
+        }
+    }
+
+    /// A proposal by name or short name.
+    pub fn proposal(&self, text: &str) -> Result<Uuid, Miss> {
+        self.proposals.get(&fold(text)).copied().ok_or(Miss::Unknown)
+    }
+}

@@ -1,0 +1,194 @@
+//! The things positions refer to: actors, groups, processes, sessions, topics, proposals.
+
+use super::positions::{conversion, uuid_col};
+use super::{Store, StoreError};
+use crate::model::{Actor, ActorKind, Counts, Membership, Process, Proposal, Session, Topic};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+impl Store {
+    /// Actors, optionally of one kind, by name.
+    pub fn actors(&self, kind: Option<ActorKind>) -> Result<Vec<Actor>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, name, short_name, iso3, m49, note FROM actor
+             WHERE ?1 IS NULL OR kind = ?1 ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([kind.map(|k| k.as_str())], read_actor)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One actor by id.
+    pub fn actor(&self, id: Uuid) -> Result<Actor, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, kind, name, short_name, iso3, m49, note FROM actor WHERE id = ?1",
+                [id.to_string()],
+                read_actor,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "actor",
+                id: id.to_string(),
+            })
+    }
+
+    /// The memberships of a group, dated.
+    pub fn memberships(&self, group_id: Uuid) -> Result<Vec<Membership>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT gm.id, gm.group_id, gm.member_id, gm.valid_from, gm.valid_to, gm.source
+             FROM group_membership AS gm JOIN actor AS a ON a.id = gm.member_id
+             WHERE gm.group_id = ?1 ORDER BY a.name COLLATE NOCASE, gm.valid_from",
+        )?;
+        let rows = stmt.query_map([group_id.to_string()], |r| {
+            Ok(Membership {
+                id: uuid_col(r, 0)?,
+                group_id: uuid_col(r, 1)?,
+                member_id: uuid_col(r, 2)?,
+                valid_from: date_col(r, 3)?,
+                valid_to: date_col(r, 4)?,
+                source: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every process, by name.
+    pub fn processes(&self) -> Result<Vec<Process>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, short_name, mandate, note FROM process ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Process {
+                id: uuid_col(r, 0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                mandate: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sessions, optionally of one process, in order.
+    pub fn sessions(&self, process_id: Option<Uuid>) -> Result<Vec<Session>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.process_id, p.short_name, s.seq, s.number, s.title, s.start_date,
+                    s.end_date, s.place, s.note
+             FROM session AS s JOIN process AS p ON p.id = s.process_id
+             WHERE ?1 IS NULL OR s.process_id = ?1
+             ORDER BY p.name COLLATE NOCASE, s.seq",
+        )?;
+        let rows = stmt.query_map([process_id.map(|p| p.to_string())], |r| {
+            Ok(Session {
+                id: uuid_col(r, 0)?,
+                process_id: uuid_col(r, 1)?,
+                process_short_name: r.get(2)?,
+                seq: r.get(3)?,
+                number: r.get(4)?,
+                title: r.get(5)?,
+                start_date: date_col(r, 6)?,
+                end_date: date_col(r, 7)?,
+                place: r.get(8)?,
+                note: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The topic tree, depth first in the order analysts set.
+    pub fn topics(&self) -> Result<Vec<Topic>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "WITH RECURSIVE walk (id, parent_id, name, path, ordinal, sort) AS (
+               SELECT id, parent_id, name, name, ordinal, printf('%06d', ordinal)
+                 FROM topic WHERE parent_id IS NULL
+               UNION ALL
+               SELECT t.id, t.parent_id, t.name, walk.path || '/' || t.name, t.ordinal,
+                      walk.sort || '.' || printf('%06d', t.ordinal)
+                 FROM topic AS t JOIN walk ON t.parent_id = walk.id)
+             SELECT id, parent_id, name, path, ordinal FROM walk ORDER BY sort, name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Topic {
+                id: uuid_col(r, 0)?,
+                parent_id: r
+                    .get::<_, Option<String>>(1)?
+                    .map(|s| Uuid::parse_str(&s).map_err(|e| conversion(1, e)))
+                    .transpose()?,
+                name: r.get(2)?,
+                path: r.get(3)?,
+                ordinal: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every proposal with its champions.
+    pub fn proposals(&self) -> Result<Vec<Proposal>, StoreError> {
+        let mut champions: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT c.proposal_id, c.actor_id FROM proposal_champion AS c
+             JOIN actor AS a ON a.id = c.actor_id ORDER BY a.name COLLATE NOCASE",
+        )?;
+        for row in stmt.query_map([], |r| Ok((uuid_col(r, 0)?, uuid_col(r, 1)?)))? {
+            let (proposal, actor) = row?;
+            champions.entry(proposal).or_default().push(actor);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, short_name, description FROM proposal ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Proposal {
+                id: uuid_col(r, 0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                description: r.get(3)?,
+                champions: Vec::new(),
+            })
+        })?;
+        let mut proposals: Vec<Proposal> = rows.collect::<Result<_, _>>()?;
+        for p in &mut proposals {
+            p.champions = champions.remove(&p.id).unwrap_or_default();
+        }
+        Ok(proposals)
+    }
+
+    /// How many rows of each kind the database holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM actor), (SELECT count(*) FROM session),
+                    (SELECT count(*) FROM topic), (SELECT count(*) FROM proposal),
+                    (SELECT count(*) FROM position)",
+            [],
+            |r| {
+                Ok(Counts {
+                    actors: r.get::<_, i64>(0)? as u64,
+                    sessions: r.get::<_, i64>(1)? as u64,
+                    topics: r.get::<_, i64>(2)? as u64,
+                    proposals: r.get::<_, i64>(3)? as u64,
+                    positions: r.get::<_, i64>(4)? as u64,
+                })
+            },
+        )?)
+    }
+}
+
+fn read_actor(r: &Row<'_>) -> rusqlite::Result<Actor> {
+    let kind: String = r.get(1)?;
+    Ok(Actor {
+        id: uuid_col(r, 0)?,
+        kind: ActorKind::parse(&kind).ok_or_else(|| conversion(1, "unknown actor kind"))?,
+        name: r.get(2)?,
+        short_name: r.get(3)?,
+        iso3: r.get(4)?,
+        m49: r.get(5)?,
+        note: r.get(6)?,
+    })
+}
+
+fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| conversion(i, e)))
+        .transpose()
+}

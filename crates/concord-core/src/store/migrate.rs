@@ -1,0 +1,210 @@
+//! Connection settings and numbered schema migrations (PRAGMA user_version), all or nothing.
+
+use super::StoreError;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Marks a file as Concord's ("Conc" in ASCII), in the SQLite header's application_id.
+pub const APPLICATION_ID: i32 = 0x436f_6e63;
+
+/// Migration N (1-based) brings a database from schema version N-1 to N.
+pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_schema.sql")];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Settings every connection gets: WAL, NORMAL sync, foreign keys, a busy timeout.
+pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Refuses, before anything is written, a file that is not ours or is newer than this build.
+pub(crate) fn check_openable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    check_openable_against(conn, path, LATEST_VERSION)
+}
+
+fn check_openable_against(conn: &Connection, path: &Path, latest: i64) -> Result<(), StoreError> {
+    let not_concord = |reason: String| StoreError::NotConcord {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let header = conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id),
+                (SELECT user_version FROM pragma_user_version),
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)),
+    );
+    let (app_id, version, objects) = match header {
+        Ok(h) => h,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            return Err(not_concord("it is not an SQLite file".into()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
+        return Err(not_concord(format!(
+            "it is an SQLite file of another application (application id {app_id:#x})"
+        )));
+    }
+    if version > latest {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest,
+        });
+    }
+    Ok(())
+}
+
+/// Applies the pending migrations in one transaction, after backing up a file that holds data.
+pub(crate) fn upgrade(
+    conn: &mut Connection,
+    path: &Path,
+    migrations: &[&str],
+) -> Result<(), StoreError> {
+    let latest = migrations.len() as i64;
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current >= latest {
+        return Ok(());
+    }
+    if current > 0 && path != Path::new(":memory:") {
+        backup(conn, path, current)?;
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    for (index, sql) in migrations.iter().enumerate().skip(current as usize) {
+        let version = index as i64 + 1;
+        tx.execute_batch(sql)
+            .map_err(|source| StoreError::Migration { version, source })?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()
+        .map_err(|source| StoreError::Migration {
+            version: latest,
+            source,
+        })?;
+    Ok(())
+}
+
+/// `NAME.schema-vN.bak` beside the file; a further number if that name is taken.
+fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf, StoreError> {
+    let base = format!("{}.schema-v{version}.bak", path.display());
+    let mut target = PathBuf::from(&base);
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = PathBuf::from(format!("{base}.{n}"));
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().to_string()])
+        .map_err(|source| StoreError::Backup {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn empty_file_migrates_to_latest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, MIGRATIONS).unwrap();
+        assert_eq!(version(&conn), LATEST_VERSION);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'position'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 1);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn previous_version_is_backed_up_then_upgraded() {
+        // A second, test-only migration stands in for the next real one: v1 → v2.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, MIGRATIONS).unwrap();
+        conn.execute("INSERT INTO meta (key, value) VALUES ('kept', 'yes')", [])
+            .unwrap();
+        let next: Vec<&str> = MIGRATIONS
+            .iter()
+            .copied()
+            .chain(["ALTER TABLE meta ADD COLUMN extra TEXT;"])
+            .collect();
+        upgrade(&mut conn, &path, &next).unwrap();
+        assert_eq!(version(&conn), LATEST_VERSION + 1);
+        let kept: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'kept'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "yes");
+        let backup = dir
+            .path()
+            .join(format!("old.concord.schema-v{LATEST_VERSION}.bak"));
+        let old = Connection::open(&backup).unwrap();
+        assert_eq!(version(&old), LATEST_VERSION);
+    }
+
+    #[test]
+    fn failing_migration_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fail.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, MIGRATIONS).unwrap();
+        let next: Vec<&str> = MIGRATIONS
+            .iter()
+            .copied()
+            .chain(["CREATE TABLE half (x TEXT); THIS IS NOT SQL;"])
+            .collect();
+        let err = upgrade(&mut conn, &path, &next).unwrap_err();
+        assert!(matches!(err, StoreError::Migration { version: 2, .. }), "{err}");
+        assert_eq!(version(&conn), LATEST_VERSION);
+        let half: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'half'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(half, 0, "the half-done migration was rolled back");
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.concord");
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 5)
+            .unwrap();
+        let err = check_openable(&conn, &path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found, .. } if found == LATEST_VERSION + 5)
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The local SQLite file: opening it safely, upgrading its schema, and every read and write.
+//!
+//! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
+
+mod catalog;
+mod error;
+mod migrate;
+mod positions;
+mod seed;
+mod writer;
+
+pub use error::StoreError;
+pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use positions::MAX_PAGE;
+pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
+
+use crate::clock::Clock;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// An open Concord database.
+pub struct Store {
+    conn: Connection,
+    clock: Arc<dyn Clock>,
+    installation: Uuid,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("installation", &self.installation)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// A file that is not a Concord database, or that a newer Concord wrote, is refused and
+    /// left exactly as it was. A database with data is backed up next to itself
+    /// (`NAME.schema-vN.bak`) before its schema is upgraded.
+    pub fn open(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        installation: Uuid,
+    ) -> Result<Store, StoreError> {
+        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        if existed {
+            migrate::check_openable(&conn, path)?;
+        }
+        migrate::configure(&conn)?;
+        migrate::upgrade(&mut conn, path, migrate::MIGRATIONS)?;
+        Ok(Store {
+            conn,
+            clock,
+            installation,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A database that lives in memory only: for tests and benchmarks.
+    pub fn open_in_memory(clock: Arc<dyn Clock>, installation: Uuid) -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        migrate::configure(&conn)?;
+        migrate::upgrade(&mut conn, Path::new(":memory:"), migrate::MIGRATIONS)?;
+        Ok(Store {
+            conn,
+            clock,
+            installation,
+            path: None,
+        })
+    }
+
+    /// The file this store reads and writes, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The installation whose changes this store records.
+    pub fn installation(&self) -> Uuid {
+        self.installation
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (which must not exist yet).
+    pub fn save_copy(&self, dest: &Path) -> Result<(), StoreError> {
+        if dest.exists() {
+            return Err(StoreError::Invalid {
+                field: "destination".into(),
+                message: format!(
+                    "{} already exists; choose a new file name",
+                    dest.display()
+                ),
+            });
+        }
+        let target = dest.to_string_lossy().to_string();
+        self.conn
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(|source| StoreError::Copy {
+                path: dest.to_path_buf(),
+                source,
+            })?;
+        Ok(())
+    }
+
+    /// Runs `f` inside one write transaction: all of it lands, or none of it.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let mut writer = Writer::new(&tx, self.clock.as_ref(), self.installation);
+        let value = f(&mut writer)?;
+        drop(writer);
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+}

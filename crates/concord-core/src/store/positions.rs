@@ -1,0 +1,264 @@
+//! Positions: recording, editing, deleting, listing, and their history.
+
+use super::writer::parse_id;
+use super::{Store, StoreError};
+use crate::model::{
+    HistoryEntry, HistoryOp, Position, PositionFilter, PositionInput, PositionPage, Provenance,
+    Stance, SubjectRef,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension, Row};
+use uuid::Uuid;
+
+/// The most rows one page returns.
+pub const MAX_PAGE: u32 = 1_000;
+const DEFAULT_PAGE: u32 = 200;
+
+const SELECT_POSITION: &str = "
+SELECT p.id, p.actor_id, coalesce(a.short_name, a.name),
+       p.topic_id, p.proposal_id, p.provision_id,
+       coalesce(tp.path, pr.name,
+                coalesce(d.symbol, d.title) || coalesce(' ' || d.revision_label, '') || ', para. ' || v.label),
+       p.session_id, pc.short_name || ' · ' || s.title,
+       p.meeting_id, m.date, p.stance, p.summary, p.quote, coalesce(src.citation, ''),
+       p.on_behalf_of_id, coalesce(g.short_name, g.name), p.note, p.provenance, p.created_at, p.updated_at
+FROM position AS p
+JOIN actor AS a ON a.id = p.actor_id
+JOIN session AS s ON s.id = p.session_id
+JOIN process AS pc ON pc.id = s.process_id
+LEFT JOIN topic_path AS tp ON tp.id = p.topic_id
+LEFT JOIN proposal AS pr ON pr.id = p.proposal_id
+LEFT JOIN provision AS v ON v.id = p.provision_id
+LEFT JOIN document AS d ON d.id = v.document_id
+LEFT JOIN meeting AS m ON m.id = p.meeting_id
+LEFT JOIN source AS src ON src.id = p.source_id
+LEFT JOIN actor AS g ON g.id = p.on_behalf_of_id";
+
+impl Store {
+    /// Records a position and its first history entry; returns it as listed.
+    pub fn add_position(&mut self, input: &PositionInput) -> Result<Position, StoreError> {
+        let id = self.write(|w| w.insert_position(input, Provenance::Recorded))?;
+        self.position(id)
+    }
+
+    /// Replaces a position's values, keeping the old ones in its history.
+    pub fn update_position(
+        &mut self,
+        id: Uuid,
+        input: &PositionInput,
+    ) -> Result<Position, StoreError> {
+        self.write(|w| w.update_position(id, input))?;
+        self.position(id)
+    }
+
+    /// Deletes a position, keeping its last values in its history.
+    pub fn delete_position(&mut self, id: Uuid) -> Result<(), StoreError> {
+        self.write(|w| w.delete_position(id))
+    }
+
+    /// One position by id.
+    pub fn position(&self, id: Uuid) -> Result<Position, StoreError> {
+        let sql = format!("{SELECT_POSITION} WHERE p.id = ?1");
+        self.conn
+            .query_row(&sql, [id.to_string()], read_position)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "position",
+                id: id.to_string(),
+            })
+    }
+
+    /// The positions that match `filter`, newest session first, one page at a time.
+    pub fn positions(&self, filter: &PositionFilter) -> Result<PositionPage, StoreError> {
+        let (where_sql, args) = filter_clause(filter);
+        let total: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM position AS p JOIN session AS s ON s.id = p.session_id
+                 LEFT JOIN source AS src ON src.id = p.source_id {where_sql}"
+            ),
+            params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let limit = filter.limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE);
+        let offset = filter.offset.unwrap_or(0);
+        let sql = format!(
+            "{SELECT_POSITION} {where_sql}
+             ORDER BY s.start_date IS NULL, s.start_date DESC, s.seq DESC, p.created_at DESC, p.id
+             LIMIT {limit} OFFSET {offset}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let items = stmt
+            .query_map(params_from_iter(args.iter()), read_position)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(PositionPage {
+            items,
+            total: total as u64,
+        })
+    }
+
+    /// Every change to a position, oldest first (also after it was deleted).
+    pub fn position_history(&self, id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, position_id, op, at, changed_by, before, after FROM position_history
+             WHERE position_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([id.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        let mut entries = Vec::new();
+        for row in rows {
+            let (hid, pid, op, at, by, before, after) = row?;
+            entries.push(HistoryEntry {
+                id: parse_id(&hid)?,
+                position_id: parse_id(&pid)?,
+                op: HistoryOp::parse(&op)
+                    .ok_or_else(|| StoreError::invalid("history", format!("unknown op {op}")))?,
+                at: parse_instant(&at)?,
+                installation_id: parse_id(&by)?,
+                before: before.map(|j| parse_json(&j)).transpose()?,
+                after: after.map(|j| parse_json(&j)).transpose()?,
+            });
+        }
+        Ok(entries)
+    }
+}
+
+/// Builds the WHERE clause for a filter; every value is a bound parameter.
+fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let bind = |v: Value, args: &mut Vec<Value>| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(actor) = filter.actor_id {
+        let a = bind(Value::Text(actor.to_string()), &mut args);
+        clauses.push(format!("p.actor_id = {a}"));
+    }
+    if let Some(group) = filter.group_id {
+        let g = bind(Value::Text(group.to_string()), &mut args);
+        clauses.push(format!(
+            "(p.actor_id = {g} OR p.on_behalf_of_id = {g} OR EXISTS (
+               SELECT 1 FROM group_membership AS gm WHERE gm.group_id = {g} AND gm.member_id = p.actor_id
+                 AND (gm.valid_from IS NULL OR s.start_date IS NULL OR gm.valid_from <= coalesce(s.end_date, s.start_date))
+                 AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)))"
+        ));
+    }
+    if let Some(session) = filter.session_id {
+        let s = bind(Value::Text(session.to_string()), &mut args);
+        clauses.push(format!("p.session_id = {s}"));
+    }
+    if let Some(topic) = filter.topic_id {
+        let t = bind(Value::Text(topic.to_string()), &mut args);
+        clauses.push(format!(
+            "p.topic_id IN (WITH RECURSIVE below(id) AS (SELECT {t} UNION ALL
+               SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id) SELECT id FROM below)"
+        ));
+    }
+    if let Some(proposal) = filter.proposal_id {
+        let p = bind(Value::Text(proposal.to_string()), &mut args);
+        clauses.push(format!("p.proposal_id = {p}"));
+    }
+    if let Some(stance) = filter.stance {
+        let s = bind(Value::Text(stance.as_str().to_string()), &mut args);
+        clauses.push(format!("p.stance = {s}"));
+    }
+    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!(
+            "%{}%",
+            text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let t = bind(Value::Text(pattern), &mut args);
+        clauses.push(format!(
+            "(p.summary LIKE {t} ESCAPE '\\' OR p.quote LIKE {t} ESCAPE '\\'
+              OR p.note LIKE {t} ESCAPE '\\' OR src.citation LIKE {t} ESCAPE '\\')"
+        ));
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (sql, args)
+}
+
+fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
+    let id_at = |i: usize| -> rusqlite::Result<Uuid> { uuid_col(r, i) };
+    let opt_id = |i: usize| -> rusqlite::Result<Option<Uuid>> {
+        r.get::<_, Option<String>>(i)?
+            .map(|s| Uuid::parse_str(&s).map_err(|e| conversion(i, e)))
+            .transpose()
+    };
+    let subject = match (opt_id(3)?, opt_id(4)?, opt_id(5)?) {
+        (Some(t), _, _) => SubjectRef::Topic(t),
+        (_, Some(p), _) => SubjectRef::Proposal(p),
+        (_, _, Some(v)) => SubjectRef::Provision(v),
+        _ => return Err(conversion(3, "a position without subject")),
+    };
+    let stance: String = r.get(11)?;
+    let provenance: String = r.get(18)?;
+    let meeting_date: Option<String> = r.get(10)?;
+    Ok(Position {
+        id: id_at(0)?,
+        actor_id: id_at(1)?,
+        actor_name: r.get(2)?,
+        subject,
+        subject_label: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        session_id: id_at(7)?,
+        session_label: r.get(8)?,
+        meeting_id: opt_id(9)?,
+        meeting_date: meeting_date
+            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| conversion(10, e)))
+            .transpose()?,
+        stance: Stance::parse(&stance).ok_or_else(|| conversion(11, "unknown stance"))?,
+        summary: r.get(12)?,
+        quote: r.get(13)?,
+        source: r.get(14)?,
+        on_behalf_of_id: opt_id(15)?,
+        on_behalf_of_name: r.get(16)?,
+        note: r.get(17)?,
+        provenance: Provenance::parse(&provenance)
+            .ok_or_else(|| conversion(18, "unknown provenance"))?,
+        created_at: instant_col(r, 19)?,
+        updated_at: instant_col(r, 20)?,
+    })
+}
+
+pub(crate) fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+    let s: String = r.get(i)?;
+    Uuid::parse_str(&s).map_err(|e| conversion(i, e))
+}
+
+fn instant_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let s: String = r.get(i)?;
+    DateTime::parse_from_rfc3339(&s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| conversion(i, e))
+}
+
+pub(crate) fn conversion<E: std::fmt::Display>(i: usize, e: E) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        e.to_string().into(),
+    )
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|_| StoreError::invalid("time", format!("\"{s}\" is not an RFC 3339 time")))
+}
+
+fn parse_json(s: &str) -> Result<serde_json::Value, StoreError> {
+    serde_json::from_str(s).map_err(|e| StoreError::invalid("history", e.to_string()))
+}

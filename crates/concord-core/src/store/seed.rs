@@ -1,0 +1,208 @@
+//! Loads the built-in reference data. Ids are deterministic, so loading again updates the same
+//! rows instead of adding new ones.
+
+use super::writer::Writer;
+use super::{Store, StoreError};
+use crate::clock::{reference_id, reference_installation};
+use crate::model::Counts;
+use crate::reference;
+use rusqlite::params;
+
+impl Store {
+    /// Creates or refreshes the reference data (States, groups, processes, sessions, documents,
+    /// topics, proposals) in one transaction; returns what the database then holds.
+    pub fn load_reference(&mut self) -> Result<Counts, StoreError> {
+        self.write(|w| load(w))?;
+        self.counts()
+    }
+}
+
+fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
+    let by = reference_installation().to_string();
+    let now = w.now();
+    let tx = w.tx();
+    {
+        let mut actor = tx.prepare(
+            "INSERT INTO actor (id, kind, name, short_name, iso3, m49, note, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+               short_name = excluded.short_name, iso3 = excluded.iso3, m49 = excluded.m49,
+               note = excluded.note, changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+        )?;
+        for s in reference::states() {
+            actor.execute(params![
+                reference::state_id(s.iso3).to_string(),
+                s.kind.as_str(),
+                s.name,
+                s.short_name,
+                s.iso3,
+                s.m49,
+                reference::STATES_SOURCE,
+                by,
+                now
+            ])?;
+        }
+        for g in reference::groups() {
+            actor.execute(params![
+                reference::group_id(g.key).to_string(),
+                g.kind.as_str(),
+                g.name,
+                g.short_name,
+                None::<String>,
+                None::<String>,
+                g.note,
+                by,
+                now
+            ])?;
+        }
+    }
+    {
+        let mut membership = tx.prepare(
+            "INSERT INTO group_membership (id, group_id, member_id, valid_from, valid_to, source,
+               changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from,
+               valid_to = excluded.valid_to, source = excluded.source,
+               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+        )?;
+        for m in reference::memberships() {
+            let key = format!("{}:{}:{}", m.group, m.member_iso3, m.valid_from.unwrap_or(""));
+            membership.execute(params![
+                reference_id("membership", &key).to_string(),
+                reference::group_id(m.group).to_string(),
+                reference::state_id(m.member_iso3).to_string(),
+                m.valid_from,
+                m.valid_to,
+                m.source,
+                by,
+                now
+            ])?;
+        }
+    }
+    for p in reference::processes() {
+        tx.execute(
+            "INSERT INTO process (id, name, short_name, mandate, note, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+               mandate = excluded.mandate, note = excluded.note, changed_by = excluded.changed_by,
+               updated_at = excluded.updated_at",
+            params![
+                reference::process_id(p.key).to_string(),
+                p.name,
+                p.short_name,
+                p.mandate,
+                p.note,
+                by,
+                now
+            ],
+        )?;
+    }
+    for s in reference::sessions() {
+        tx.execute(
+            "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, place,
+               note, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, number = excluded.number,
+               title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
+               place = excluded.place, note = excluded.note, changed_by = excluded.changed_by,
+               updated_at = excluded.updated_at",
+            params![
+                reference::session_id(s.process, s.seq).to_string(),
+                reference::process_id(s.process).to_string(),
+                s.seq,
+                s.number,
+                s.title,
+                s.start,
+                s.end,
+                s.place,
+                s.note,
+                by,
+                now
+            ],
+        )?;
+    }
+    for d in reference::documents() {
+        let key = d.symbol.unwrap_or(d.title);
+        tx.execute(
+            "INSERT INTO document (id, process_id, symbol, title, kind, date, note, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, symbol = excluded.symbol,
+               title = excluded.title, kind = excluded.kind, date = excluded.date, note = excluded.note,
+               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+            params![
+                reference_id("document", key).to_string(),
+                d.process.map(|p| reference::process_id(p).to_string()),
+                d.symbol,
+                d.title,
+                d.kind.as_str(),
+                d.date,
+                d.note,
+                by,
+                now
+            ],
+        )?;
+    }
+    for (ordinal, t) in reference::topics().iter().enumerate() {
+        let (parent, name) = match t.path.rsplit_once('/') {
+            Some((parent, name)) => (Some(reference::topic_id(parent).to_string()), name),
+            None => (None, t.path.as_str()),
+        };
+        tx.execute(
+            "INSERT INTO topic (id, parent_id, name, ordinal, description, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,
+               ordinal = excluded.ordinal, description = excluded.description,
+               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+            params![
+                reference::topic_id(&t.path).to_string(),
+                parent,
+                name,
+                ordinal as i64 + 1,
+                t.description,
+                by,
+                now
+            ],
+        )?;
+    }
+    for p in reference::proposals() {
+        let id = reference::proposal_id(p.key).to_string();
+        tx.execute(
+            "INSERT INTO proposal (id, process_id, name, short_name, description, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, name = excluded.name,
+               short_name = excluded.short_name, description = excluded.description,
+               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+            params![
+                id,
+                p.process.map(|k| reference::process_id(k).to_string()),
+                p.name,
+                p.short_name,
+                p.description,
+                by,
+                now
+            ],
+        )?;
+        for iso3 in p.champions {
+            tx.execute(
+                "INSERT INTO proposal_champion (id, proposal_id, actor_id, source, changed_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET source = excluded.source,
+                   changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+                params![
+                    reference_id("champion", &format!("{}:{iso3}", p.key)).to_string(),
+                    id,
+                    reference::state_id(iso3).to_string(),
+                    p.champion_source,
+                    by,
+                    now
+                ],
+            )?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('reference_loaded_at', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [now],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,404 @@
+//! Writes inside one transaction. Every change to a position lands in `position_history`
+//! in the same transaction, so nothing an analyst typed is ever lost.
+
+use super::StoreError;
+use crate::clock::Clock;
+use crate::citation::Citation;
+use crate::model::{ActorKind, PositionInput, Provenance, SubjectRef};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use uuid::Uuid;
+
+/// Longest text accepted per field, in characters: generous for a long statement,
+/// small enough that a runaway paste is refused with a clear message.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+pub const MAX_QUOTE_CHARS: usize = 100_000;
+pub const MAX_NOTE_CHARS: usize = 20_000;
+pub const MAX_SOURCE_CHARS: usize = 2_000;
+
+/// A write transaction in progress; see [`super::Store::write`].
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    clock: &'t dyn Clock,
+    installation: String,
+}
+
+pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+const SNAPSHOT: &str = "SELECT json_object(
+    'id', p.id, 'actor_id', p.actor_id, 'topic_id', p.topic_id, 'proposal_id', p.proposal_id,
+    'provision_id', p.provision_id, 'session_id', p.session_id, 'meeting_id', p.meeting_id,
+    'stance', p.stance, 'summary', p.summary, 'quote', p.quote, 'source_id', p.source_id,
+    'source', s.citation, 'on_behalf_of_id', p.on_behalf_of_id, 'note', p.note,
+    'provenance', p.provenance, 'created_at', p.created_at, 'updated_at', p.updated_at,
+    'changed_by', p.changed_by)
+  FROM position AS p LEFT JOIN source AS s ON s.id = p.source_id WHERE p.id = ?1";
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(tx: &'t Transaction<'t>, clock: &'t dyn Clock, installation: Uuid) -> Self {
+        Writer {
+            tx,
+            clock,
+            installation: installation.to_string(),
+        }
+    }
+
+    pub(crate) fn tx(&self) -> &Transaction<'t> {
+        self.tx
+    }
+
+    pub(crate) fn now(&self) -> String {
+        stamp(self.clock.now())
+    }
+
+    pub(crate) fn new_id(&self) -> Uuid {
+        self.clock.new_id()
+    }
+
+    /// Records a new position; returns its id.
+    pub fn insert_position(
+        &mut self,
+        input: &PositionInput,
+        provenance: Provenance,
+    ) -> Result<Uuid, StoreError> {
+        self.check_position(input)?;
+        let source_id = self.source_for(&input.source)?;
+        let id = self.new_id();
+        let now = self.now();
+        let (topic, proposal, provision) = subject_columns(&input.subject);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO position (id, actor_id, topic_id, proposal_id, provision_id, session_id,
+                   meeting_id, stance, summary, quote, source_id, on_behalf_of_id, note, provenance,
+                   created_at, updated_at, changed_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
+            )?
+            .execute(params![
+                id.to_string(),
+                input.actor_id.to_string(),
+                topic,
+                proposal,
+                provision,
+                input.session_id.to_string(),
+                input.meeting_id.map(|m| m.to_string()),
+                input.stance.as_str(),
+                input.summary.trim(),
+                input.quote.trim(),
+                source_id,
+                input.on_behalf_of_id.map(|m| m.to_string()),
+                input.note.trim(),
+                provenance.as_str(),
+                now,
+                self.installation,
+            ])?;
+        self.record_history(id, "insert", None, now)?;
+        Ok(id)
+    }
+
+    /// Replaces a position's values; the old ones stay in its history.
+    pub fn update_position(&mut self, id: Uuid, input: &PositionInput) -> Result<(), StoreError> {
+        let before = self.snapshot(id)?.ok_or_else(|| not_found(id))?;
+        self.check_position(input)?;
+        let source_id = self.source_for(&input.source)?;
+        let now = self.now();
+        let (topic, proposal, provision) = subject_columns(&input.subject);
+        self.tx
+            .prepare_cached(
+                "UPDATE position SET actor_id = ?2, topic_id = ?3, proposal_id = ?4,
+                   provision_id = ?5, session_id = ?6, meeting_id = ?7, stance = ?8, summary = ?9,
+                   quote = ?10, source_id = ?11, on_behalf_of_id = ?12, note = ?13,
+                   updated_at = ?14, changed_by = ?15
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id.to_string(),
+                input.actor_id.to_string(),
+                topic,
+                proposal,
+                provision,
+                input.session_id.to_string(),
+                input.meeting_id.map(|m| m.to_string()),
+                input.stance.as_str(),
+                input.summary.trim(),
+                input.quote.trim(),
+                source_id,
+                input.on_behalf_of_id.map(|m| m.to_string()),
+                input.note.trim(),
+                now,
+                self.installation,
+            ])?;
+        self.record_history(id, "update", Some(before), now)?;
+        Ok(())
+    }
+
+    /// Deletes a position; its last values stay in its history.
+    pub fn delete_position(&mut self, id: Uuid) -> Result<(), StoreError> {
+        let before = self.snapshot(id)?.ok_or_else(|| not_found(id))?;
+        let now = self.now();
+        self.tx
+            .execute("DELETE FROM position WHERE id = ?1", [id.to_string()])?;
+        self.record_history(id, "delete", Some(before), now)?;
+        Ok(())
+    }
+
+    fn snapshot(&self, id: Uuid) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached(SNAPSHOT)?
+            .query_row([id.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn record_history(
+        &mut self,
+        id: Uuid,
+        op: &str,
+        before: Option<String>,
+        at: String,
+    ) -> Result<(), StoreError> {
+        let after = if op == "delete" {
+            None
+        } else {
+            self.snapshot(id)?
+        };
+        let history_id = self.new_id();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO position_history (id, position_id, op, at, changed_by, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                history_id.to_string(),
+                id.to_string(),
+                op,
+                at,
+                self.installation,
+                before,
+                after
+            ])?;
+        Ok(())
+    }
+
+    /// Checks lengths and that every id names a row of the right kind.
+    fn check_position(&self, input: &PositionInput) -> Result<(), StoreError> {
+        check_length("summary", &input.summary, MAX_SUMMARY_CHARS)?;
+        check_length("quote", &input.quote, MAX_QUOTE_CHARS)?;
+        check_length("note", &input.note, MAX_NOTE_CHARS)?;
+        check_length("source", &input.source, MAX_SOURCE_CHARS)?;
+        self.actor_kind(input.actor_id)?
+            .ok_or_else(|| StoreError::invalid("actor", format!("no actor with id {}", input.actor_id)))?;
+        self.exists("session", input.session_id)?;
+        match input.subject {
+            SubjectRef::Topic(id) => self.exists("topic", id)?,
+            SubjectRef::Proposal(id) => self.exists("proposal", id)?,
+            SubjectRef::Provision(id) => self.exists("provision", id)?,
+        }
+        if let Some(group) = input.on_behalf_of_id {
+            match self.actor_kind(group)? {
+                Some(ActorKind::Group | ActorKind::Igo) => {}
+                Some(_) => {
+                    return Err(StoreError::invalid(
+                        "on behalf of",
+                        "a statement can be delivered on behalf of a group or organization only",
+                    ))
+                }
+                None => {
+                    return Err(StoreError::invalid(
+                        "on behalf of",
+                        format!("no group with id {group}"),
+                    ))
+                }
+            }
+        }
+        if let Some(meeting) = input.meeting_id {
+            let session: Option<String> = self
+                .tx
+                .prepare_cached("SELECT session_id FROM meeting WHERE id = ?1")?
+                .query_row([meeting.to_string()], |r| r.get(0))
+                .optional()?;
+            if session.as_deref() != Some(input.session_id.to_string().as_str()) {
+                return Err(StoreError::invalid(
+                    "meeting",
+                    "the meeting is not part of the chosen session",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn actor_kind(&self, id: Uuid) -> Result<Option<ActorKind>, StoreError> {
+        let kind: Option<String> = self
+            .tx
+            .prepare_cached("SELECT kind FROM actor WHERE id = ?1")?
+            .query_row([id.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(kind.as_deref().and_then(ActorKind::parse))
+    }
+
+    fn exists(&self, table: &'static str, id: Uuid) -> Result<(), StoreError> {
+        // `table` is one of a fixed set of names chosen above, never user text.
+        let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+        let found = self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id.to_string()], |_| Ok(()))
+            .optional()?;
+        found.ok_or_else(|| StoreError::invalid(table, format!("no {table} with id {id}")))
+    }
+
+    /// The source row for a citation, created on first use; `None` for an empty citation.
+    pub fn source_for(&mut self, citation: &str) -> Result<Option<String>, StoreError> {
+        let citation = citation.trim();
+        if citation.is_empty() {
+            return Ok(None);
+        }
+        let existing: Option<String> = self
+            .tx
+            .prepare_cached("SELECT id FROM source WHERE citation = ?1")?
+            .query_row([citation], |r| r.get(0))
+            .optional()?;
+        if existing.is_some() {
+            return Ok(existing);
+        }
+        let parts = Citation::parse(citation);
+        let id = self.new_id().to_string();
+        let now = self.now();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO source (id, symbol, url, title, locator, citation, changed_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                id,
+                parts.symbol,
+                parts.url,
+                parts.title,
+                parts.locator,
+                citation,
+                self.installation,
+                now
+            ])?;
+        Ok(Some(id))
+    }
+
+    /// The meeting of `session_id` on `date`, created on first use.
+    pub fn meeting_on(&mut self, session_id: Uuid, date: NaiveDate) -> Result<Uuid, StoreError> {
+        let day = date.to_string();
+        let existing: Option<String> = self
+            .tx
+            .prepare_cached("SELECT id FROM meeting WHERE session_id = ?1 AND date = ?2")?
+            .query_row(params![session_id.to_string(), day], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            return parse_id(&id);
+        }
+        let id = self.new_id();
+        let now = self.now();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meeting (id, session_id, date, changed_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id.to_string(), session_id.to_string(), day, self.installation, now])?;
+        Ok(id)
+    }
+
+    /// Creates the topics along `path` ("International law/New sub-topic") that do not exist;
+    /// returns the last one's id and how many were created.
+    pub fn create_topic_path(&mut self, path: &str) -> Result<(Uuid, u64), StoreError> {
+        let mut parent: Option<Uuid> = None;
+        let mut created = 0;
+        for name in path.split('/').map(str::trim) {
+            if name.is_empty() {
+                return Err(StoreError::invalid("topic", format!("\"{path}\" has an empty part")));
+            }
+            let existing: Option<String> = self
+                .tx
+                .prepare_cached(
+                    "SELECT id FROM topic WHERE coalesce(parent_id, '') = ?1 AND name = ?2",
+                )?
+                .query_row(
+                    params![parent.map(|p| p.to_string()).unwrap_or_default(), name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = match existing {
+                Some(id) => parse_id(&id)?,
+                None => {
+                    let id = self.new_id();
+                    let now = self.now();
+                    self.tx.execute(
+                        "INSERT INTO topic (id, parent_id, name, ordinal, changed_by, updated_at)
+                         VALUES (?1, ?2, ?3,
+                           (SELECT coalesce(max(ordinal), 0) + 1 FROM topic
+                             WHERE coalesce(parent_id, '') = coalesce(?2, '')), ?4, ?5)",
+                        params![id.to_string(), parent.map(|p| p.to_string()), name, self.installation, now],
+                    )?;
+                    created += 1;
+                    id
+                }
+            };
+            parent = Some(id);
+        }
+        parent
+            .map(|id| (id, created))
+            .ok_or_else(|| StoreError::invalid("topic", "the topic is empty"))
+    }
+
+    /// Creates a proposal with this name.
+    pub fn create_proposal(&mut self, name: &str) -> Result<Uuid, StoreError> {
+        let id = self.new_id();
+        let now = self.now();
+        self.tx.execute(
+            "INSERT INTO proposal (id, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id.to_string(), name.trim(), self.installation, now],
+        )?;
+        Ok(id)
+    }
+
+    /// Creates an actor of `kind` with this name.
+    pub fn create_actor(&mut self, kind: ActorKind, name: &str) -> Result<Uuid, StoreError> {
+        let id = self.new_id();
+        let now = self.now();
+        self.tx.execute(
+            "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id.to_string(), kind.as_str(), name.trim(), self.installation, now],
+        )?;
+        Ok(id)
+    }
+}
+
+fn subject_columns(subject: &SubjectRef) -> (Option<String>, Option<String>, Option<String>) {
+    match subject {
+        SubjectRef::Topic(id) => (Some(id.to_string()), None, None),
+        SubjectRef::Proposal(id) => (None, Some(id.to_string()), None),
+        SubjectRef::Provision(id) => (None, None, Some(id.to_string())),
+    }
+}
+
+fn check_length(field: &str, text: &str, max: usize) -> Result<(), StoreError> {
+    // Byte length bounds the character count from above: only count when it might matter.
+    if text.len() > max {
+        let chars = text.chars().count();
+        if chars > max {
+            return Err(StoreError::invalid(
+                field,
+                format!("is {chars} characters long; the limit is {max}. Shorten it or keep the full text in a document"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn not_found(id: Uuid) -> StoreError {
+    StoreError::NotFound {
+        what: "position",
+        id: id.to_string(),
+    }
+}
+
+pub(crate) fn parse_id(text: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(text).map_err(|_| StoreError::invalid("id", format!("\"{text}\" is not a valid id")))
+}
