@@ -59,9 +59,11 @@ fn is_un_symbol(text: &str) -> bool {
 
 fn is_locator(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["para", "paras", "p.", "pp.", "page", "footnote", "fn", "annex", "sect"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    [
+        "para", "paras", "p.", "pp.", "page", "footnote", "fn", "annex", "sect",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 #[cfg(test)]
@@ -83,7 +85,10 @@ mod tests {
         let c = Citation::parse("https://example.org/statement");
         assert_eq!(c.url.as_deref(), Some("https://example.org/statement"));
         let c = Citation::parse("Statement by France, 4 March 2024");
-        assert_eq!(c.title.as_deref(), Some("Statement by France, 4 March 2024"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Statement by France, 4 March 2024")
+        );
         assert_eq!(c.symbol, None);
     }
 }

@@ -13,7 +13,8 @@ const LBI_SOURCE_2024: &str =
     "Public record of the OEWG 8th substantive session, July 2024 (Digital Watch; Reaching Critical Will)";
 const IHL_SOURCE_2024: &str =
     "Cross-regional statement on the applicability of IHL, OEWG 7th substantive session, March 2024";
-const POA_VOTE_SOURCE: &str = "First Committee recorded vote on the Programme of Action draft resolution, 2022 (157–6–14)";
+const POA_VOTE_SOURCE: &str =
+    "First Committee recorded vote on the Programme of Action draft resolution, 2022 (157–6–14)";
 
 enum About {
     Topic(&'static str),
@@ -55,7 +56,13 @@ fn recorded(
         .collect()
 }
 
-fn sample(actor: &'static str, about: About, seq: i64, stance: Stance, summary: &'static str) -> Demo {
+fn sample(
+    actor: &'static str,
+    about: About,
+    seq: i64,
+    stance: Stance,
+    summary: &'static str,
+) -> Demo {
     Demo {
         actor,
         about,

@@ -277,7 +277,9 @@ pub struct Position {
     pub subject: SubjectRef,
     pub subject_label: String,
     pub session_id: Uuid,
-    pub session_label: String,
+    /// The process's short name, e.g. "OEWG 2021–2025".
+    pub process_name: String,
+    pub session_title: String,
     pub meeting_id: Option<Uuid>,
     pub meeting_date: Option<NaiveDate>,
     pub stance: Stance,
@@ -359,7 +361,10 @@ mod tests {
     #[test]
     fn stance_parses_loose_spellings() {
         assert_eq!(Stance::parse("Red line"), Some(Stance::RedLine));
-        assert_eq!(Stance::parse("joined-consensus"), Some(Stance::JoinedConsensus));
+        assert_eq!(
+            Stance::parse("joined-consensus"),
+            Some(Stance::JoinedConsensus)
+        );
         assert_eq!(Stance::parse(" SUPPORTS "), Some(Stance::Supports));
         assert_eq!(Stance::parse("maybe"), None);
     }

@@ -63,7 +63,11 @@ impl Resolver {
     }
 
     fn add_actor(&mut self, a: &Actor) {
-        let keys = [Some(a.name.as_str()), a.short_name.as_deref(), a.iso3.as_deref()];
+        let keys = [
+            Some(a.name.as_str()),
+            a.short_name.as_deref(),
+            a.iso3.as_deref(),
+        ];
         let mut seen = Vec::new();
         for key in keys.into_iter().flatten().map(fold) {
             if seen.contains(&key) {
@@ -151,7 +155,10 @@ impl Resolver {
         if text.trim().is_empty() {
             return Ok(reference::process_id(reference::OEWG));
         }
-        self.processes.get(&fold(text)).copied().ok_or(Miss::Unknown)
+        self.processes
+            .get(&fold(text))
+            .copied()
+            .ok_or(Miss::Unknown)
     }
 
     /// A session of `process` by number ("7") or title ("7th substantive session").
@@ -163,11 +170,7 @@ impl Resolver {
 
     /// A topic by full path, or by its own name where that is unique.
     pub fn topic(&self, text: &str) -> Result<Uuid, Miss> {
-        let path = text
-            .split('/')
-            .map(fold)
-            .collect::<Vec<_>>()
-            .join("/");
+        let path = text.split('/').map(fold).collect::<Vec<_>>().join("/");
         if let Some(id) = self.topics_by_path.get(&path) {
             return Ok(*id);
         }
@@ -180,6 +183,9 @@ impl Resolver {
 
     /// A proposal by name or short name.
     pub fn proposal(&self, text: &str) -> Result<Uuid, Miss> {
-        self.proposals.get(&fold(text)).copied().ok_or(Miss::Unknown)
+        self.proposals
+            .get(&fold(text))
+            .copied()
+            .ok_or(Miss::Unknown)
     }
 }

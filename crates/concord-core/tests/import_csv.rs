@@ -37,7 +37,11 @@ fn a_good_file_imports_every_row() {
     assert_eq!(france.quote, "We said, \"it applies\".");
     assert_eq!(france.source, "A/79/214, para. 27");
     assert_eq!(france.meeting_date.unwrap().to_string(), "2024-03-05");
-    let ven = all.items.iter().find(|p| p.actor_name == "Venezuela").unwrap();
+    let ven = all
+        .items
+        .iter()
+        .find(|p| p.actor_name == "Venezuela")
+        .unwrap();
     assert_eq!(ven.stance, Stance::RedLine);
     assert_eq!(ven.on_behalf_of_name.as_deref(), Some("NAM"));
     assert!(all.items.iter().any(|p| p.actor_name == "Côte d'Ivoire"));
@@ -63,7 +67,11 @@ Peru,7,International law,supports
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, 7);
     assert_eq!(problems[0].column, "actor");
-    assert!(err.to_string().contains("line 7, column actor: unknown actor \"Atlantis\""), "{err}");
+    assert!(
+        err.to_string()
+            .contains("line 7, column actor: unknown actor \"Atlantis\""),
+        "{err}"
+    );
     assert_eq!(s.counts().unwrap().positions, 0);
 }
 
@@ -82,10 +90,19 @@ France,7,International law,supports,10/03/2024
     let ImportError::Rows { problems, .. } = &err else {
         panic!("{err}")
     };
-    let found: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.column.as_str())).collect();
+    let found: Vec<(u64, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str()))
+        .collect();
     assert_eq!(
         found,
-        [(2, "session"), (3, "topic"), (4, "stance"), (5, "date"), (6, "date")]
+        [
+            (2, "session"),
+            (3, "topic"),
+            (4, "stance"),
+            (5, "date"),
+            (6, "date")
+        ]
     );
     assert_eq!(s.counts().unwrap().positions, 0);
 }
@@ -132,17 +149,28 @@ France,8,International law/Due diligence,,concerns
 fn malformed_files_are_refused_clearly() {
     let mut s = store();
     let ragged = "actor,session,topic,stance\nFrance,7,International law\n";
-    let err = import_positions_csv(&mut s, ragged.as_bytes(), ImportOptions::default()).unwrap_err();
-    assert!(matches!(err, ImportError::Malformed { line: 2, .. }), "{err}");
-    assert!(err.to_string().contains("3 fields where the header has 4"), "{err}");
+    let err =
+        import_positions_csv(&mut s, ragged.as_bytes(), ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::Malformed { line: 2, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("3 fields where the header has 4"),
+        "{err}"
+    );
 
-    let latin1: &[u8] = b"actor,session,topic,stance\nC\xf4te d'Ivoire,7,International law,supports\n";
+    let latin1: &[u8] =
+        b"actor,session,topic,stance\nC\xf4te d'Ivoire,7,International law,supports\n";
     let err = import_positions_csv(&mut s, latin1, ImportOptions::default()).unwrap_err();
     assert!(err.to_string().contains("UTF-8"), "{err}");
 
     let typo = "actor,sesion,topic,stance\n";
     let err = import_positions_csv(&mut s, typo.as_bytes(), ImportOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("unknown column \"sesion\""), "{err}");
+    assert!(
+        err.to_string().contains("unknown column \"sesion\""),
+        "{err}"
+    );
 
     let empty = "actor,session,topic,stance\n";
     let err = import_positions_csv(&mut s, empty.as_bytes(), ImportOptions::default()).unwrap_err();
@@ -153,6 +181,10 @@ fn malformed_files_are_refused_clearly() {
         "y".repeat(200_000)
     );
     let err = import_positions_csv(&mut s, huge.as_bytes(), ImportOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("line 2, column quote: is 200000 characters long"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("line 2, column quote: is 200000 characters long"),
+        "{err}"
+    );
     assert_eq!(s.counts().unwrap().positions, 0);
 }

@@ -41,22 +41,28 @@ fn reference_data_has_193_member_states_and_12_oewg_sessions() {
     let s = store();
     let states = s.actors(Some(ActorKind::State)).unwrap();
     assert_eq!(states.len(), 193);
-    let france = states.iter().find(|a| a.iso3.as_deref() == Some("FRA")).unwrap();
+    let france = states
+        .iter()
+        .find(|a| a.iso3.as_deref() == Some("FRA"))
+        .unwrap();
     assert_eq!(france.m49.as_deref(), Some("250"));
     assert_eq!(france.id, reference::state_id("FRA"));
     assert_eq!(s.actors(Some(ActorKind::ObserverState)).unwrap().len(), 2);
 
-    let oewg = s
-        .sessions(Some(reference::process_id(OEWG)))
-        .unwrap();
+    let oewg = s.sessions(Some(reference::process_id(OEWG))).unwrap();
     assert_eq!(oewg.len(), 12);
     assert_eq!(oewg[0].title, "Organizational session");
-    assert_eq!(oewg[0].start_date, None, "the organizational session's day is not known");
+    assert_eq!(
+        oewg[0].start_date, None,
+        "the organizational session's day is not known"
+    );
     let seventh = &oewg[7];
     assert_eq!(seventh.number, Some(7));
     assert_eq!(seventh.start_date.unwrap().to_string(), "2024-03-04");
     assert_eq!(seventh.end_date.unwrap().to_string(), "2024-03-08");
-    assert!(oewg[1..].iter().all(|s| s.start_date.is_some() && s.end_date.is_some()));
+    assert!(oewg[1..]
+        .iter()
+        .all(|s| s.start_date.is_some() && s.end_date.is_some()));
 
     let eu = s.memberships(reference::group_id("EU")).unwrap();
     let current = eu.iter().filter(|m| m.valid_to.is_none()).count();
@@ -76,8 +82,12 @@ fn a_position_is_recorded_with_its_history() {
     let mut s = store();
     let p = s.add_position(&input("FRA", 7, Stance::Supports)).unwrap();
     assert_eq!(p.actor_name, "France");
-    assert_eq!(p.subject_label, "International law/International humanitarian law");
-    assert_eq!(p.session_label, "OEWG 2021–2025 · 7th substantive session");
+    assert_eq!(
+        p.subject_label,
+        "International law/International humanitarian law"
+    );
+    assert_eq!(p.process_name, "OEWG 2021–2025");
+    assert_eq!(p.session_title, "7th substantive session");
     assert_eq!(p.source, "A/79/214, para. 27");
     assert_eq!(p.provenance, Provenance::Recorded);
 
@@ -91,10 +101,16 @@ fn a_position_is_recorded_with_its_history() {
 
     let history = s.position_history(p.id).unwrap();
     let ops: Vec<HistoryOp> = history.iter().map(|h| h.op).collect();
-    assert_eq!(ops, [HistoryOp::Insert, HistoryOp::Update, HistoryOp::Delete]);
+    assert_eq!(
+        ops,
+        [HistoryOp::Insert, HistoryOp::Update, HistoryOp::Delete]
+    );
     let old = history[1].before.as_ref().unwrap();
     assert_eq!(old["stance"], "supports");
-    assert_eq!(old["summary"], "IHL applies to ICT operations in armed conflict.");
+    assert_eq!(
+        old["summary"],
+        "IHL applies to ICT operations in armed conflict."
+    );
     assert_eq!(history[1].after.as_ref().unwrap()["stance"], "conditional");
     assert_eq!(history[2].before.as_ref().unwrap()["stance"], "conditional");
     assert!(history.iter().all(|h| h.installation_id == installation()));
@@ -111,7 +127,7 @@ fn filters_narrow_the_list() {
 
     let all = s.positions(&PositionFilter::default()).unwrap();
     assert_eq!(all.total, 3);
-    assert_eq!(all.items[0].session_label, "OEWG 2021–2025 · 8th substantive session");
+    assert_eq!(all.items[0].session_title, "8th substantive session");
 
     let by_actor = PositionFilter {
         actor_id: Some(reference::state_id("FRA")),
@@ -130,13 +146,20 @@ fn filters_narrow_the_list() {
         .into_iter()
         .map(|p| p.actor_name)
         .collect();
-    assert_eq!(names.len(), 2, "France and Germany are EU members: {names:?}");
+    assert_eq!(
+        names.len(),
+        2,
+        "France and Germany are EU members: {names:?}"
+    );
 
     let opposes = PositionFilter {
         stance: Some(Stance::Opposes),
         ..Default::default()
     };
-    assert_eq!(s.positions(&opposes).unwrap().items[0].actor_name, "Germany");
+    assert_eq!(
+        s.positions(&opposes).unwrap().items[0].actor_name,
+        "Germany"
+    );
 
     let under_il = PositionFilter {
         topic_id: Some(reference::topic_id("International law")),
@@ -153,7 +176,11 @@ fn filters_narrow_the_list() {
         text: Some("%".into()),
         ..Default::default()
     };
-    assert_eq!(s.positions(&wildcard).unwrap().total, 1, "% is matched literally");
+    assert_eq!(
+        s.positions(&wildcard).unwrap().total,
+        1,
+        "% is matched literally"
+    );
 
     let session = PositionFilter {
         session_id: Some(reference::session_id(OEWG, 8)),
@@ -183,11 +210,17 @@ fn bad_input_is_refused_and_writes_nothing() {
     huge.quote = "x".repeat(100_001);
     let err = s.add_position(&huge).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
-    assert!(err.to_string().contains("quote: is 100001 characters long"), "{err}");
+    assert!(
+        err.to_string().contains("quote: is 100001 characters long"),
+        "{err}"
+    );
 
     let mut unknown = input("FRA", 7, Stance::Supports);
     unknown.actor_id = Uuid::nil();
-    assert_eq!(s.add_position(&unknown).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        s.add_position(&unknown).unwrap_err().code(),
+        "invalid_input"
+    );
 
     let mut not_a_group = input("FRA", 7, Stance::Supports);
     not_a_group.on_behalf_of_id = Some(reference::state_id("DEU"));
@@ -215,11 +248,16 @@ fn file_is_reopened_with_its_data() {
     let id = {
         let mut s = Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap();
         s.load_reference().unwrap();
-        s.add_position(&input("FRA", 7, Stance::Supports)).unwrap().id
+        s.add_position(&input("FRA", 7, Stance::Supports))
+            .unwrap()
+            .id
     };
     let s = Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap();
     assert_eq!(s.position(id).unwrap().actor_name, "France");
-    assert_eq!(s.schema_version().unwrap(), concord_core::store::LATEST_VERSION);
+    assert_eq!(
+        s.schema_version().unwrap(),
+        concord_core::store::LATEST_VERSION
+    );
 }
 
 #[test]
@@ -228,8 +266,10 @@ fn newer_schema_file_is_refused_and_left_byte_for_byte() {
     let path = dir.path().join("future.concord");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future_thing (x TEXT); INSERT INTO future_thing VALUES ('kept');")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE future_thing (x TEXT); INSERT INTO future_thing VALUES ('kept');",
+        )
+        .unwrap();
         conn.pragma_update(None, "application_id", concord_core::store::APPLICATION_ID)
             .unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
@@ -243,14 +283,22 @@ fn newer_schema_file_is_refused_and_left_byte_for_byte() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers.len(), 1, "no WAL, journal or backup left: {leftovers:?}");
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no WAL, journal or backup left: {leftovers:?}"
+    );
 }
 
 #[test]
 fn foreign_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("notes.txt");
-    std::fs::write(&text, "this is not a database, just some notes\n".repeat(200)).unwrap();
+    std::fs::write(
+        &text,
+        "this is not a database, just some notes\n".repeat(200),
+    )
+    .unwrap();
     let err = Store::open(&text, Arc::new(FixedClock::new()), installation()).unwrap_err();
     assert_eq!(err.code(), "not_concord", "{err}");
 
@@ -266,14 +314,23 @@ fn foreign_files_are_refused() {
 #[test]
 fn save_copy_writes_a_whole_database() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("a.concord"), Arc::new(FixedClock::new()), installation()).unwrap();
+    let mut s = Store::open(
+        &dir.path().join("a.concord"),
+        Arc::new(FixedClock::new()),
+        installation(),
+    )
+    .unwrap();
     s.load_reference().unwrap();
     s.add_position(&input("FRA", 7, Stance::Supports)).unwrap();
     let copy = dir.path().join("b.concord");
     s.save_copy(&copy).unwrap();
     let c = Store::open(&copy, Arc::new(FixedClock::new()), installation()).unwrap();
     assert_eq!(c.counts().unwrap(), s.counts().unwrap());
-    assert_eq!(s.save_copy(&copy).unwrap_err().code(), "invalid_input", "no overwrite");
+    assert_eq!(
+        s.save_copy(&copy).unwrap_err().code(),
+        "invalid_input",
+        "no overwrite"
+    );
 }
 
 #[test]
@@ -281,7 +338,11 @@ fn demo_holds_recorded_and_marked_sample_positions() {
     let mut s = store();
     let added = concord_core::demo::populate(&mut s).unwrap();
     assert!(added >= 30, "{added}");
-    assert_eq!(concord_core::demo::populate(&mut s).unwrap(), 0, "only once");
+    assert_eq!(
+        concord_core::demo::populate(&mut s).unwrap(),
+        0,
+        "only once"
+    );
     let all = s
         .positions(&PositionFilter {
             limit: Some(1000),
@@ -290,9 +351,15 @@ fn demo_holds_recorded_and_marked_sample_positions() {
         .unwrap();
     for p in &all.items {
         match p.provenance {
-            Provenance::Recorded => assert!(!p.source.is_empty(), "a recorded fact cites its source"),
+            Provenance::Recorded => {
+                assert!(!p.source.is_empty(), "a recorded fact cites its source")
+            }
             Provenance::Illustrative => {
-                assert!(p.summary.starts_with("Illustrative sample"), "{}", p.summary)
+                assert!(
+                    p.summary.starts_with("Illustrative sample"),
+                    "{}",
+                    p.summary
+                )
             }
             Provenance::Synthetic => panic!("no synthetic demo rows"),
         }

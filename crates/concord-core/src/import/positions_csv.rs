@@ -2,7 +2,9 @@
 //!
 //! Columns (header required, any order, case-insensitive): actor, session, stance, and one of
 //! topic or proposal per row; optional: process (default the OEWG 2021–2025), summary, quote,
-//! source, date (YYYY-MM-DD, the day it was said), on_behalf_of, note.
+//! source, date (YYYY-MM-DD, the day it was said), on_behalf_of, note, provenance (recorded,
+//! illustrative or synthetic; default recorded). A `provision` column is read but must be empty:
+//! positions on paragraphs arrive with the draft-revisions work.
 
 use super::{ImportError, ImportOptions, Problem, MAX_LISTED_PROBLEMS};
 use crate::model::{ActorKind, ImportReport, PositionInput, Provenance, Stance, SubjectRef};
@@ -13,10 +15,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use uuid::Uuid;
 
-const COLUMNS: &[&str] = &[
-    "actor", "session", "process", "topic", "proposal", "stance", "summary", "quote", "source",
-    "date", "on_behalf_of", "note",
-];
+/// The columns understood; an export from `concord positions --format csv` uses the same.
+const COLUMNS: &[&str] = crate::export::POSITION_CSV_COLUMNS;
 
 /// Who the row is about, or what must be created for it first (with --create-missing).
 #[derive(Debug, Clone)]
@@ -44,6 +44,7 @@ struct Row {
     source: String,
     on_behalf_of: Option<Uuid>,
     note: String,
+    provenance: Provenance,
 }
 
 /// Reads the whole CSV, checks every row, then writes all rows in one transaction.
@@ -114,7 +115,7 @@ pub fn import_positions_csv(
                 on_behalf_of_id: row.on_behalf_of,
                 note: row.note,
             };
-            w.insert_position(&input, Provenance::Recorded)?;
+            w.insert_position(&input, row.provenance)?;
             report.positions_added += 1;
         }
         Ok::<_, ImportError>(report)
@@ -134,7 +135,12 @@ fn parse(
         .headers()
         .map_err(|e| malformed(&e, 1))?
         .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-'], "_"))
+        .map(|h| {
+            h.trim()
+                .trim_start_matches('\u{feff}')
+                .to_lowercase()
+                .replace([' ', '-'], "_")
+        })
         .collect::<Vec<_>>();
     let columns = Columns::from_header(&header)?;
 
@@ -154,7 +160,14 @@ fn parse(
         }
         let line = record.position().map(|p| p.line()).unwrap_or(line_hint);
         let mut row_problems = Vec::new();
-        let row = parse_row(&record, &columns, resolver, options, line, &mut row_problems);
+        let row = parse_row(
+            &record,
+            &columns,
+            resolver,
+            options,
+            line,
+            &mut row_problems,
+        );
         if row_problems.is_empty() {
             if let Some(row) = row {
                 rows.push(row);
@@ -213,7 +226,9 @@ impl Columns {
                 )));
             };
             if index.insert(*known, i).is_some() {
-                return Err(ImportError::Header(format!("column \"{name}\" appears twice")));
+                return Err(ImportError::Header(format!(
+                    "column \"{name}\" appears twice"
+                )));
             }
         }
         let missing: Vec<&str> = ["actor", "session", "stance"]
@@ -276,7 +291,10 @@ fn parse_row(
                 } else {
                     ""
                 };
-                problem("actor", format!("{}{hint}", miss.describe("actor", actor_text)));
+                problem(
+                    "actor",
+                    format!("{}{hint}", miss.describe("actor", actor_text)),
+                );
                 None
             }
         }
@@ -306,6 +324,26 @@ fn parse_row(
         (None, false) => None,
     };
 
+    if !get("provision").is_empty() {
+        problem(
+            "provision",
+            "positions on document paragraphs cannot be imported from CSV yet; leave it empty"
+                .into(),
+        );
+    }
+    let provenance_text = get("provenance");
+    let provenance = if provenance_text.is_empty() {
+        Some(Provenance::Recorded)
+    } else {
+        let p = Provenance::parse(provenance_text);
+        if p.is_none() {
+            problem(
+                "provenance",
+                format!("unknown provenance \"{provenance_text}\"; use recorded, illustrative or synthetic"),
+            );
+        }
+        p
+    };
     let (topic_text, proposal_text) = (get("topic"), get("proposal"));
     let subject = match (topic_text.is_empty(), proposal_text.is_empty()) {
         (true, true) => {
@@ -344,7 +382,10 @@ fn parse_row(
         let known: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
         problem(
             "stance",
-            format!("unknown stance \"{stance_text}\"; use one of {}", known.join(", ")),
+            format!(
+                "unknown stance \"{stance_text}\"; use one of {}",
+                known.join(", ")
+            ),
         );
     }
 
@@ -360,17 +401,22 @@ fn parse_row(
                     if before || after {
                         problem(
                             "date",
-                            format!("{d} is outside the session \"{}\" ({} to {})",
+                            format!(
+                                "{d} is outside the session \"{}\" ({} to {})",
                                 s.title,
                                 s.start_date.map(|x| x.to_string()).unwrap_or_default(),
-                                s.end_date.map(|x| x.to_string()).unwrap_or_default()),
+                                s.end_date.map(|x| x.to_string()).unwrap_or_default()
+                            ),
                         );
                     }
                 }
                 Some(d)
             }
             Err(_) => {
-                problem("date", format!("\"{date_text}\" is not a date (write YYYY-MM-DD)"));
+                problem(
+                    "date",
+                    format!("\"{date_text}\" is not a date (write YYYY-MM-DD)"),
+                );
                 None
             }
         }
@@ -383,7 +429,10 @@ fn parse_row(
         match resolver.group(behalf_text) {
             Ok(id) => Some(id),
             Err(Miss::Unknown) if resolver.actor(behalf_text).is_ok() => {
-                problem("on_behalf_of", format!("\"{behalf_text}\" is not a group or organization"));
+                problem(
+                    "on_behalf_of",
+                    format!("\"{behalf_text}\" is not a group or organization"),
+                );
                 None
             }
             Err(miss) => {
@@ -397,7 +446,10 @@ fn parse_row(
         let value = get(column);
         let chars = value.chars().count();
         if chars > max {
-            problem(column, format!("is {chars} characters long; the limit is {max}"));
+            problem(
+                column,
+                format!("is {chars} characters long; the limit is {max}"),
+            );
         }
         value.to_string()
     };
@@ -417,5 +469,6 @@ fn parse_row(
         source,
         on_behalf_of,
         note,
+        provenance: provenance?,
     })
 }

@@ -7,7 +7,9 @@
 
 mod oewg;
 
-pub use oewg::{documents, processes, proposals, sessions, topics, FIRST_COMMITTEE_77, GLOBAL_MECHANISM, OEWG};
+pub use oewg::{
+    documents, processes, proposals, sessions, topics, FIRST_COMMITTEE_77, GLOBAL_MECHANISM, OEWG,
+};
 
 use crate::clock::reference_id;
 use crate::model::{ActorKind, DocumentKind};
@@ -46,7 +48,8 @@ pub fn proposal_id(key: &str) -> Uuid {
 const STATES_TSV: &str = include_str!("data/states.tsv");
 
 /// The source note on Member State and observer rows.
-pub const STATES_SOURCE: &str = "UN Member States and observer States; ISO 3166-1 alpha-3 and UN M49 codes; \
+pub const STATES_SOURCE: &str =
+    "UN Member States and observer States; ISO 3166-1 alpha-3 and UN M49 codes; \
      regional groups as listed by UN DGACM";
 
 /// A Member State or observer State.
@@ -140,7 +143,8 @@ pub struct MembershipDef {
     pub source: &'static str,
 }
 
-const EU_SOURCE: &str = "Accession dates to the European Communities / European Union (EU itself since 1993-11-01)";
+const EU_SOURCE: &str =
+    "Accession dates to the European Communities / European Union (EU itself since 1993-11-01)";
 
 /// EU members with accession (and, for the United Kingdom, withdrawal) dates.
 const EU_MEMBERS: &[(&str, &str, Option<&str>)] = &[

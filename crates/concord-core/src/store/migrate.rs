@@ -37,7 +37,13 @@ fn check_openable_against(conn: &Connection, path: &Path, latest: i64) -> Result
                 (SELECT user_version FROM pragma_user_version),
                 (SELECT count(*) FROM sqlite_schema)",
         [],
-        |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)),
+        |r| {
+            Ok((
+                r.get::<_, i32>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        },
     );
     let (app_id, version, objects) = match header {
         Ok(h) => h,
@@ -85,11 +91,10 @@ pub(crate) fn upgrade(
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.commit()
-        .map_err(|source| StoreError::Migration {
-            version: latest,
-            source,
-        })?;
+    tx.commit().map_err(|source| StoreError::Migration {
+        version: latest,
+        source,
+    })?;
     Ok(())
 }
 
@@ -115,7 +120,8 @@ mod tests {
     use super::*;
 
     fn version(conn: &Connection) -> i64 {
-        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]
@@ -158,7 +164,9 @@ mod tests {
         upgrade(&mut conn, &path, &next).unwrap();
         assert_eq!(version(&conn), LATEST_VERSION + 1);
         let kept: String = conn
-            .query_row("SELECT value FROM meta WHERE key = 'kept'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'kept'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(kept, "yes");
         let backup = dir
@@ -181,7 +189,10 @@ mod tests {
             .chain(["CREATE TABLE half (x TEXT); THIS IS NOT SQL;"])
             .collect();
         let err = upgrade(&mut conn, &path, &next).unwrap_err();
-        assert!(matches!(err, StoreError::Migration { version: 2, .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::Migration { version: 2, .. }),
+            "{err}"
+        );
         assert_eq!(version(&conn), LATEST_VERSION);
         let half: i64 = conn
             .query_row(

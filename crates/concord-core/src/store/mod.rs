@@ -106,10 +106,7 @@ impl Store {
         if dest.exists() {
             return Err(StoreError::Invalid {
                 field: "destination".into(),
-                message: format!(
-                    "{} already exists; choose a new file name",
-                    dest.display()
-                ),
+                message: format!("{} already exists; choose a new file name", dest.display()),
             });
         }
         let target = dest.to_string_lossy().to_string();

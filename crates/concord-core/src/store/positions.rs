@@ -20,7 +20,7 @@ SELECT p.id, p.actor_id, coalesce(a.short_name, a.name),
        p.topic_id, p.proposal_id, p.provision_id,
        coalesce(tp.path, pr.name,
                 coalesce(d.symbol, d.title) || coalesce(' ' || d.revision_label, '') || ', para. ' || v.label),
-       p.session_id, pc.short_name || ' · ' || s.title,
+       p.session_id, pc.short_name, s.title,
        p.meeting_id, m.date, p.stance, p.summary, p.quote, coalesce(src.citation, ''),
        p.on_behalf_of_id, coalesce(g.short_name, g.name), p.note, p.provenance, p.created_at, p.updated_at
 FROM position AS p
@@ -172,10 +172,17 @@ fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
         let s = bind(Value::Text(stance.as_str().to_string()), &mut args);
         clauses.push(format!("p.stance = {s}"));
     }
-    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         let pattern = format!(
             "%{}%",
-            text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         let t = bind(Value::Text(pattern), &mut args);
         clauses.push(format!(
@@ -204,9 +211,9 @@ fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
         (_, _, Some(v)) => SubjectRef::Provision(v),
         _ => return Err(conversion(3, "a position without subject")),
     };
-    let stance: String = r.get(11)?;
-    let provenance: String = r.get(18)?;
-    let meeting_date: Option<String> = r.get(10)?;
+    let stance: String = r.get(12)?;
+    let provenance: String = r.get(19)?;
+    let meeting_date: Option<String> = r.get(11)?;
     Ok(Position {
         id: id_at(0)?,
         actor_id: id_at(1)?,
@@ -214,22 +221,23 @@ fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
         subject,
         subject_label: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
         session_id: id_at(7)?,
-        session_label: r.get(8)?,
-        meeting_id: opt_id(9)?,
+        process_name: r.get(8)?,
+        session_title: r.get(9)?,
+        meeting_id: opt_id(10)?,
         meeting_date: meeting_date
-            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| conversion(10, e)))
+            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| conversion(11, e)))
             .transpose()?,
-        stance: Stance::parse(&stance).ok_or_else(|| conversion(11, "unknown stance"))?,
-        summary: r.get(12)?,
-        quote: r.get(13)?,
-        source: r.get(14)?,
-        on_behalf_of_id: opt_id(15)?,
-        on_behalf_of_name: r.get(16)?,
-        note: r.get(17)?,
+        stance: Stance::parse(&stance).ok_or_else(|| conversion(12, "unknown stance"))?,
+        summary: r.get(13)?,
+        quote: r.get(14)?,
+        source: r.get(15)?,
+        on_behalf_of_id: opt_id(16)?,
+        on_behalf_of_name: r.get(17)?,
+        note: r.get(18)?,
         provenance: Provenance::parse(&provenance)
-            .ok_or_else(|| conversion(18, "unknown provenance"))?,
-        created_at: instant_col(r, 19)?,
-        updated_at: instant_col(r, 20)?,
+            .ok_or_else(|| conversion(19, "unknown provenance"))?,
+        created_at: instant_col(r, 20)?,
+        updated_at: instant_col(r, 21)?,
     })
 }
 
@@ -246,11 +254,7 @@ fn instant_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
 }
 
 pub(crate) fn conversion<E: std::fmt::Display>(i: usize, e: E) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        i,
-        rusqlite::types::Type::Text,
-        e.to_string().into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, StoreError> {

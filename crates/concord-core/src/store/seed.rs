@@ -12,7 +12,7 @@ impl Store {
     /// Creates or refreshes the reference data (States, groups, processes, sessions, documents,
     /// topics, proposals) in one transaction; returns what the database then holds.
     pub fn load_reference(&mut self) -> Result<Counts, StoreError> {
-        self.write(|w| load(w))?;
+        self.write(load)?;
         self.counts()
     }
 }
@@ -66,7 +66,12 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                changed_by = excluded.changed_by, updated_at = excluded.updated_at",
         )?;
         for m in reference::memberships() {
-            let key = format!("{}:{}:{}", m.group, m.member_iso3, m.valid_from.unwrap_or(""));
+            let key = format!(
+                "{}:{}:{}",
+                m.group,
+                m.member_iso3,
+                m.valid_from.unwrap_or("")
+            );
             membership.execute(params![
                 reference_id("membership", &key).to_string(),
                 reference::group_id(m.group).to_string(),

@@ -2,8 +2,8 @@
 //! in the same transaction, so nothing an analyst typed is ever lost.
 
 use super::StoreError;
-use crate::clock::Clock;
 use crate::citation::Citation;
+use crate::clock::Clock;
 use crate::model::{ActorKind, PositionInput, Provenance, SubjectRef};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -187,8 +187,9 @@ impl<'t> Writer<'t> {
         check_length("quote", &input.quote, MAX_QUOTE_CHARS)?;
         check_length("note", &input.note, MAX_NOTE_CHARS)?;
         check_length("source", &input.source, MAX_SOURCE_CHARS)?;
-        self.actor_kind(input.actor_id)?
-            .ok_or_else(|| StoreError::invalid("actor", format!("no actor with id {}", input.actor_id)))?;
+        self.actor_kind(input.actor_id)?.ok_or_else(|| {
+            StoreError::invalid("actor", format!("no actor with id {}", input.actor_id))
+        })?;
         self.exists("session", input.session_id)?;
         match input.subject {
             SubjectRef::Topic(id) => self.exists("topic", id)?,
@@ -301,7 +302,13 @@ impl<'t> Writer<'t> {
                 "INSERT INTO meeting (id, session_id, date, changed_by, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![id.to_string(), session_id.to_string(), day, self.installation, now])?;
+            .execute(params![
+                id.to_string(),
+                session_id.to_string(),
+                day,
+                self.installation,
+                now
+            ])?;
         Ok(id)
     }
 
@@ -312,7 +319,10 @@ impl<'t> Writer<'t> {
         let mut created = 0;
         for name in path.split('/').map(str::trim) {
             if name.is_empty() {
-                return Err(StoreError::invalid("topic", format!("\"{path}\" has an empty part")));
+                return Err(StoreError::invalid(
+                    "topic",
+                    format!("\"{path}\" has an empty part"),
+                ));
             }
             let existing: Option<String> = self
                 .tx
@@ -334,7 +344,13 @@ impl<'t> Writer<'t> {
                          VALUES (?1, ?2, ?3,
                            (SELECT coalesce(max(ordinal), 0) + 1 FROM topic
                              WHERE coalesce(parent_id, '') = coalesce(?2, '')), ?4, ?5)",
-                        params![id.to_string(), parent.map(|p| p.to_string()), name, self.installation, now],
+                        params![
+                            id.to_string(),
+                            parent.map(|p| p.to_string()),
+                            name,
+                            self.installation,
+                            now
+                        ],
                     )?;
                     created += 1;
                     id
@@ -400,5 +416,6 @@ fn not_found(id: Uuid) -> StoreError {
 }
 
 pub(crate) fn parse_id(text: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(text).map_err(|_| StoreError::invalid("id", format!("\"{text}\" is not a valid id")))
+    Uuid::parse_str(text)
+        .map_err(|_| StoreError::invalid("id", format!("\"{text}\" is not a valid id")))
 }

@@ -1,0 +1,175 @@
+//! How the CLI prints lists: an aligned table for people, JSON (the Rust types' own field
+//! names) or CSV for scripts.
+
+use crate::Failure;
+use clap::ValueEnum;
+use concord_core::model::{Actor, Position, Session};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+fn io(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader (`head`, a closed pager) has what it wanted: stop quietly.
+        std::process::exit(0);
+    }
+    Failure {
+        bad_input: false,
+        message: format!("cannot write the output: {e}"),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| io(e.into()))?;
+    writeln!(out).map_err(io)
+}
+
+fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
+    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    let fail = |e: csv::Error| io(std::io::Error::other(e));
+    w.write_record(header).map_err(fail)?;
+    for r in rows {
+        w.write_record(r).map_err(fail)?;
+    }
+    w.flush().map_err(io)
+}
+
+/// Prints rows as columns padded to their widest cell; long cells are cut with "…".
+fn table(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
+    const MAX: usize = 48;
+    let cut = |s: &str| -> String {
+        let flat = s.replace(['\n', '\r'], " ");
+        if flat.chars().count() > MAX {
+            format!("{}…", flat.chars().take(MAX - 1).collect::<String>())
+        } else {
+            flat
+        }
+    };
+    let cells: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
+        .chain(rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()))
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    for row in &cells {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end()).map_err(io)?;
+    }
+    Ok(())
+}
+
+fn emit<T: Serialize>(
+    items: &[T],
+    format: Format,
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> Result<(), Failure> {
+    match format {
+        Format::Json => json(&items),
+        Format::Csv => csv_rows(header, &items.iter().map(row).collect::<Vec<_>>()),
+        Format::Table => table(header, &items.iter().map(row).collect::<Vec<_>>()),
+    }
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+pub fn actors(items: &[Actor], format: Format) -> Result<(), Failure> {
+    emit(
+        items,
+        format,
+        &["name", "short_name", "kind", "iso3", "m49", "id"],
+        |a| {
+            vec![
+                a.name.clone(),
+                opt(&a.short_name),
+                a.kind.as_str().into(),
+                opt(&a.iso3),
+                opt(&a.m49),
+                a.id.to_string(),
+            ]
+        },
+    )
+}
+
+pub fn sessions(items: &[Session], format: Format) -> Result<(), Failure> {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    emit(
+        items,
+        format,
+        &[
+            "process",
+            "number",
+            "title",
+            "start_date",
+            "end_date",
+            "place",
+            "id",
+        ],
+        |s| {
+            vec![
+                s.process_short_name.clone(),
+                s.number.map(|n| n.to_string()).unwrap_or_default(),
+                s.title.clone(),
+                date(s.start_date),
+                date(s.end_date),
+                opt(&s.place),
+                s.id.to_string(),
+            ]
+        },
+    )
+}
+
+pub fn positions(items: &[Position], format: Format) -> Result<(), Failure> {
+    match format {
+        Format::Json => json(&items),
+        Format::Csv => {
+            concord_core::export::positions_csv(std::io::stdout().lock(), items)?;
+            Ok(())
+        }
+        Format::Table => table(
+            &[
+                "actor",
+                "session",
+                "subject",
+                "stance",
+                "summary",
+                "source",
+                "provenance",
+            ],
+            &items
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.actor_name.clone(),
+                        format!("{} · {}", p.process_name, p.session_title),
+                        p.subject_label.clone(),
+                        p.stance.as_str().into(),
+                        p.summary.clone(),
+                        p.source.clone(),
+                        p.provenance.as_str().into(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}

@@ -1,0 +1,224 @@
+//! The `concord` command as scripts meet it: exit codes, JSON field names, and the SQLite file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("test.concord")
+    }
+
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_on(&self.db(), args)
+    }
+
+    fn run_on(&self, db: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_concord"))
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env_remove("CONCORD_DB")
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn positions_in_file(&self) -> i64 {
+        rusqlite::Connection::open(self.db())
+            .unwrap()
+            .query_row("SELECT count(*) FROM position", [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+#[test]
+fn init_gives_193_member_states_and_the_oewg_sessions_with_dates() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let states: serde_json::Value =
+        serde_json::from_str(&env.ok(&["actors", "--kind", "state", "--format", "json"])).unwrap();
+    let states = states.as_array().unwrap();
+    assert_eq!(states.len(), 193);
+    let brazil = states.iter().find(|s| s["iso3"] == "BRA").unwrap();
+    assert_eq!(brazil["m49"], "076");
+    assert_eq!(brazil["kind"], "state");
+
+    let sessions: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "sessions",
+        "--process",
+        "OEWG 2021–2025",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let sessions = sessions.as_array().unwrap();
+    assert_eq!(sessions.len(), 12);
+    assert_eq!(sessions[0]["title"], "Organizational session");
+    assert!(sessions[0]["start_date"].is_null());
+    let expected = [
+        ("2021-12-13", "2021-12-17"),
+        ("2022-03-28", "2022-04-01"),
+        ("2022-07-25", "2022-07-29"),
+        ("2023-03-06", "2023-03-10"),
+        ("2023-07-24", "2023-07-28"),
+        ("2023-12-11", "2023-12-15"),
+        ("2024-03-04", "2024-03-08"),
+        ("2024-07-08", "2024-07-12"),
+        ("2024-12-02", "2024-12-06"),
+        ("2025-02-17", "2025-02-21"),
+        ("2025-07-07", "2025-07-11"),
+    ];
+    for (i, (start, end)) in expected.iter().enumerate() {
+        assert_eq!(sessions[i + 1]["number"], i as i64 + 1);
+        assert_eq!(sessions[i + 1]["start_date"], *start);
+        assert_eq!(sessions[i + 1]["end_date"], *end);
+    }
+    // init again is harmless
+    env.ok(&["init"]);
+}
+
+#[test]
+fn a_good_csv_imports_and_reads_back() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let csv = env.file(
+        "good.csv",
+        "actor,session,topic,proposal,stance,summary,quote,source\n\
+         France,7,International law,,supports,IHL applies,\"Commas, \"\"quotes\"\" and\nnew lines\",\"A/79/214, para. 27\"\n\
+         CHN,8,,LBI,supports,,,\n\
+         United States,8,,New legally binding instrument,opposes,,,\n",
+    );
+    let out = env.ok(&["import", "positions", csv.to_str().unwrap()]);
+    assert!(out.contains("imported 3 positions"), "{out}");
+    assert_eq!(env.positions_in_file(), 3);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["positions", "--actor", "FRA", "--format", "json"]))
+            .unwrap();
+    let france = &json[0];
+    assert_eq!(france["actor_name"], "France");
+    assert_eq!(france["stance"], "supports");
+    assert_eq!(france["quote"], "Commas, \"quotes\" and\nnew lines");
+    assert_eq!(france["subject"]["kind"], "topic");
+    assert_eq!(france["session_title"], "7th substantive session");
+
+    let by_session: serde_json::Value =
+        serde_json::from_str(&env.ok(&["positions", "--session", "8", "--format", "json"]))
+            .unwrap();
+    assert_eq!(by_session.as_array().unwrap().len(), 2);
+
+    // CSV out reads back into a fresh database as the same rows.
+    let exported = env.ok(&["positions", "--format", "csv"]);
+    let again = env.file("again.csv", &exported);
+    let other = env.dir.path().join("other.concord");
+    assert!(env.run_on(&other, &["init"]).status.success());
+    let out = env.run_on(&other, &["import", "positions", again.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let back = env.run_on(&other, &["positions", "--format", "csv"]);
+    assert_eq!(
+        csv_rows(&String::from_utf8(back.stdout).unwrap()),
+        csv_rows(&exported)
+    );
+    assert_eq!(csv_rows(&exported).len(), 4, "header and three rows");
+}
+
+#[test]
+fn an_unknown_state_on_line_7_names_line_7_exits_2_and_writes_nothing() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let csv = env.file(
+        "bad.csv",
+        "actor,session,topic,stance\n\
+         France,7,International law,supports\n\
+         Germany,7,International law,supports\n\
+         Italy,7,International law,supports\n\
+         Spain,7,International law,supports\n\
+         Chile,7,International law,supports\n\
+         Freedonia,7,International law,supports\n\
+         Peru,7,International law,supports\n",
+    );
+    let out = env.run(&["import", "positions", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("line 7, column actor: unknown actor \"Freedonia\""),
+        "{err}"
+    );
+    assert_eq!(env.positions_in_file(), 0);
+}
+
+#[test]
+fn bad_arguments_and_missing_files_exit_2() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    assert_eq!(
+        env.run(&["positions", "--actor", "Atlantis"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        env.run(&["actors", "--kind", "planet"]).status.code(),
+        Some(2)
+    );
+    let out = env.run(&["import", "positions", "/nonexistent/file.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/file.csv"));
+}
+
+#[test]
+fn a_newer_database_is_refused_with_exit_2_and_left_alone() {
+    let env = Env::new();
+    let db = env.db();
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.pragma_update(None, "application_id", 0x436f_6e63)
+            .unwrap();
+        c.pragma_update(None, "user_version", 42).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let out = env.run(&["init"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer Concord"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// The records of a CSV, sorted: the same rows in any order compare equal.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    rows.sort();
+    rows
+}
