@@ -1,1 +1,194 @@
+//! End-to-end, in the real window: capture with the keyboard alone, see it in the table and in
+//! the SQLite file, restart, edit with history kept, and markup in a quote shown as text.
 
+use concord_e2e::thirtyfour::prelude::*;
+use concord_e2e::Window;
+use std::path::Path;
+
+const HOSTILE_QUOTE: &str = "<img src=x onerror=alert(1)>";
+
+fn position_rows(db: &Path) -> Vec<(String, String, String, String)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.name, p.stance, p.quote, coalesce(s.citation, '') FROM position AS p
+             JOIN actor AS a ON a.id = p.actor_id LEFT JOIN source AS s ON s.id = p.source_id
+             ORDER BY p.created_at",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn history_ops(db: &Path) -> Vec<(String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT op, json_extract(before, '$.stance') FROM position_history ORDER BY at, id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn capture_by_keyboard_survives_restart_and_edits_keep_history() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.concord");
+    let config = dir.path().join("config");
+
+    // 1. Capture a position with the keyboard alone.
+    let w = Window::start(&db, &config).await?;
+    w.ctrl("k").await?;
+    assert_eq!(
+        w.focused_id().await?,
+        "capture-actor",
+        "Ctrl+K puts the cursor on the actor"
+    );
+    w.type_keys("Fran").await?;
+    w.type_keys(Key::Enter).await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys("humanitarian").await?;
+    w.type_keys(Key::Tab).await?; // Tab picks the highlighted match and moves on
+    w.type_keys("7th").await?;
+    w.shot("capture-picker-open").await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys("supp").await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys(Key::Tab).await?; // no "on behalf of"
+    w.type_keys("IHL applies to ICT operations in armed conflict.")
+        .await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys(HOSTILE_QUOTE).await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys("A/79/214, para. 27").await?;
+    w.shot("capture-filled").await?;
+    w.type_keys(Key::Enter).await?;
+
+    // 2. It shows in the table, the quote as literal text.
+    let row = w
+        .wait_for(By::XPath(
+            "//table[@aria-label='Positions']//tr[td[contains(., 'France')]]",
+        ))
+        .await?;
+    let text = row.text().await?;
+    assert!(
+        text.contains("International law/International humanitarian law"),
+        "{text}"
+    );
+    assert!(text.contains("Supports"), "{text}");
+    let quote = row.find(By::Css("blockquote.quote")).await?.text().await?;
+    assert_eq!(quote, HOSTILE_QUOTE);
+    assert!(
+        w.driver
+            .find_all(By::Css("table.positions img"))
+            .await?
+            .is_empty(),
+        "the quote's markup must not become an element"
+    );
+    let stance = row.find(By::Css("[data-stance]")).await?;
+    assert_eq!(
+        stance.attr("data-stance").await?.as_deref(),
+        Some("supports")
+    );
+    assert_eq!(
+        w.focused_id().await?,
+        "capture-actor",
+        "ready for the next speaker"
+    );
+
+    // 3. It is in the SQLite file.
+    let rows = position_rows(&db);
+    assert_eq!(
+        rows,
+        [(
+            "France".to_string(),
+            "supports".to_string(),
+            HOSTILE_QUOTE.to_string(),
+            "A/79/214, para. 27".to_string()
+        )]
+    );
+    w.stop().await?;
+
+    // 4. After a restart it is still there.
+    let w = Window::start(&db, &config).await?;
+    w.wait_for_text("table.positions", |t| {
+        t.contains("France") && t.contains(HOSTILE_QUOTE)
+    })
+    .await?;
+
+    // 5. Edit it: the stance changes, the old values stay in the history.
+    let edit = w
+        .wait_for(By::Css("button[aria-label='Edit position of France']"))
+        .await?;
+    edit.click().await?;
+    let stance_field = w.wait_for_css("#capture-stance").await?;
+    w.wait_for_text("form.capture h2", |t| t.starts_with("Edit position"))
+        .await?;
+    stance_field.click().await?;
+    stance_field.send_keys(Key::Control + "a").await?;
+    stance_field.send_keys("opposes").await?;
+    stance_field.send_keys(Key::Enter).await?;
+    w.driver
+        .find(By::Css("#capture-save"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("table.positions", |t| t.contains("Opposes"))
+        .await?;
+
+    let rows = position_rows(&db);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "opposes");
+    let ops = history_ops(&db);
+    assert_eq!(
+        ops,
+        [
+            ("insert".to_string(), None),
+            ("update".to_string(), Some("supports".to_string()))
+        ]
+    );
+
+    // The window shows the history too, with the old stance.
+    w.driver
+        .find(By::Css(
+            "button[aria-label='History of position of France']",
+        ))
+        .await?
+        .click()
+        .await?;
+    let history = w
+        .wait_for_text(".history", |t| t.contains("Edited"))
+        .await?;
+    w.shot("history").await?;
+    assert!(
+        history.contains("supports") && history.contains("opposes"),
+        "{history}"
+    );
+    w.stop().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incomplete_entry_is_refused_with_a_message_and_writes_nothing() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.concord");
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    w.ctrl("k").await?;
+    w.type_keys("Brazil").await?;
+    w.type_keys(Key::Enter).await?;
+    w.type_keys(Key::Enter).await?; // save with no subject, session or stance
+    let message = w
+        .wait_for_css("form.capture .form-error")
+        .await?
+        .text()
+        .await?;
+    assert!(message.contains("topic or proposal"), "{message}");
+    assert!(position_rows(&db).is_empty());
+    w.stop().await?;
+    Ok(())
+}

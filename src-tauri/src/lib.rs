@@ -1,1 +1,64 @@
+//! Concord's desktop shell: opens the database, registers the commands, shows the window.
+//! The house is crates/concord-core; this crate is the door.
 
+mod commands;
+mod error;
+mod state;
+
+use concord_core::prefs::{self, StartWith};
+use concord_core::{installation, Clock, SystemClock};
+use state::AppState;
+use std::path::PathBuf;
+use tauri::Manager;
+
+/// Starts the app. The database: `CONCORD_DB` if set, else the last one used, else the demo
+/// database in the app's data folder (created with the demo positions on first start).
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let config_dir = installation::config_dir()
+                .or_else(|| app.path().app_config_dir().ok())
+                .ok_or("no configuration folder: set HOME or XDG_CONFIG_HOME")?;
+            let installation = installation::load_or_create(&config_dir, || SystemClock.new_id())?;
+            let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
+            let env_db = std::env::var_os("CONCORD_DB").map(PathBuf::from);
+            let store = match prefs::start_with(env_db, &config_dir, demo_path) {
+                StartWith::Named(path) | StartWith::Last(path) => state::open(&path, installation)
+                    .map_err(|e| format!("cannot open {}: {e:?}", path.display()))?,
+                StartWith::Demo(path) => {
+                    if let Some(dir) = path.parent() {
+                        std::fs::create_dir_all(dir)?;
+                    }
+                    let mut store = state::open(&path, installation)
+                        .map_err(|e| format!("cannot open the demo database: {e:?}"))?;
+                    concord_core::demo::populate(&mut store)?;
+                    state::remember(&config_dir, &path);
+                    store
+                }
+            };
+            app.manage(AppState::new(store, installation, config_dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::database_info,
+            commands::list_actors,
+            commands::list_sessions,
+            commands::list_topics,
+            commands::list_proposals,
+            commands::stance_options,
+            commands::list_positions,
+            commands::add_position,
+            commands::update_position,
+            commands::delete_position,
+            commands::position_history,
+            commands::new_database,
+            commands::open_database,
+            commands::save_copy,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("concord: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,1 +1,212 @@
+//! Drives the real Concord window: starts tauri-driver (which starts WebKitWebDriver and the
+//! app) on free ports with the database and config folder the test chooses, and cleans up.
+//!
+//! Needs: `target/release/concord-desktop` built, `tauri-driver` on PATH (or ~/.cargo/bin),
+//! WebKitWebDriver (Debian package webkit2gtk-driver), and a display (run under xvfb-run).
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+pub use thirtyfour;
+
+/// The release binary of the desktop app, built by `make test` before these tests run.
+pub fn app_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let bin = root.join("target/release/concord-desktop");
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build --release -p concord-desktop` first",
+        bin.display()
+    );
+    bin.canonicalize().unwrap_or(bin)
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Ok(found) = which("tauri-driver") {
+        return found;
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    home.join(".cargo/bin/tauri-driver")
+}
+
+fn which(name: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free local port")
+}
+
+/// One running window on one database file.
+pub struct Window {
+    pub driver: WebDriver,
+    process: Child,
+}
+
+impl Window {
+    /// Starts the app on `db`, with `config_dir` as its config folder (so the user's own
+    /// last-used database and installation id are never touched).
+    pub async fn start(db: &Path, config_dir: &Path) -> WebDriverResult<Window> {
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry")?;
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": app_binary() }),
+        )?;
+        let port = free_port();
+        let native_port = free_port();
+        let mut process = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("CONCORD_DB", db)
+            .env("XDG_CONFIG_HOME", config_dir)
+            .env("XDG_DATA_HOME", config_dir.join("data"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect(
+                "cannot start tauri-driver: install it with `cargo install tauri-driver --locked`",
+            );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let driver = loop {
+            match WebDriver::new(&url, caps.clone()).await {
+                Ok(d) => break d,
+                Err(e) if Instant::now() > deadline => {
+                    let _ = process.kill();
+                    let _ = process.wait();
+                    return Err(e);
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        let window = Window { driver, process };
+        window.wait_for_css("form.capture").await?;
+        Ok(window)
+    }
+
+    /// Ends the session and stops tauri-driver with SIGTERM, so it also stops WebKitWebDriver.
+    pub async fn stop(mut self) -> WebDriverResult<()> {
+        let driver = self.driver.clone();
+        driver.quit().await?;
+        self.terminate();
+        Ok(())
+    }
+
+    fn terminate(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.process.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.process.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+
+    /// Waits up to 10 s for an element.
+    pub async fn wait_for_css(&self, css: &str) -> WebDriverResult<WebElement> {
+        self.wait_for(By::Css(css)).await
+    }
+
+    pub async fn wait_for(&self, by: By) -> WebDriverResult<WebElement> {
+        self.driver
+            .query(by)
+            .wait(Duration::from_secs(10), Duration::from_millis(100))
+            .first()
+            .await
+    }
+
+    /// Waits up to 10 s until `check` is true of the page's visible text.
+    pub async fn wait_for_text(
+        &self,
+        css: &str,
+        check: impl Fn(&str) -> bool,
+    ) -> WebDriverResult<String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = match self.driver.find(By::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if check(&text) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::Timeout(format!(
+                    "{css} never showed the expected text; last text: {text:?}"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Types into whatever has the keyboard focus, as a person would.
+    pub async fn type_keys(&self, keys: impl Into<TypingData>) -> WebDriverResult<()> {
+        self.driver.active_element().await?.send_keys(keys).await
+    }
+
+    /// Presses Ctrl+<key>.
+    pub async fn ctrl(&self, key: &str) -> WebDriverResult<()> {
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await
+    }
+
+    /// Saves a screenshot of the window as `name`.png in the folder named by CONCORD_SHOTS,
+    /// when that is set (for looking at what the tests saw); does nothing otherwise.
+    pub async fn shot(&self, name: &str) -> WebDriverResult<()> {
+        if let Some(dir) = std::env::var_os("CONCORD_SHOTS") {
+            let dir = PathBuf::from(dir);
+            let _ = std::fs::create_dir_all(&dir);
+            self.driver
+                .screenshot(&dir.join(format!("{name}.png")))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The id of the element that has the keyboard focus.
+    pub async fn focused_id(&self) -> WebDriverResult<String> {
+        Ok(self
+            .driver
+            .active_element()
+            .await?
+            .id()
+            .await?
+            .unwrap_or_default())
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        // A failed test may not reach stop(): never leave tauri-driver or the app behind.
+        if let Ok(None) = self.process.try_wait() {
+            self.terminate();
+        }
+    }
+}

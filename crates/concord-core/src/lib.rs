@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod installation;
 pub mod model;
+pub mod prefs;
 pub mod reference;
 pub mod resolve;
 pub mod store;

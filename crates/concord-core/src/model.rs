@@ -2,6 +2,7 @@
 //!
 //! Everything that crosses to the web UI derives `TS`; `make bindings` writes the TypeScript
 //! twins to `ui/src/lib/bindings/`, so there is one source of truth for both sides.
+//! Integers cross as JSON numbers, so they are typed `number` (all stay far below 2^53).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -209,7 +210,9 @@ pub struct Session {
     pub id: Uuid,
     pub process_id: Uuid,
     pub process_short_name: String,
+    #[ts(type = "number")]
     pub seq: i64,
+    #[ts(type = "number | null")]
     pub number: Option<i64>,
     pub title: String,
     pub start_date: Option<NaiveDate>,
@@ -226,6 +229,7 @@ pub struct Topic {
     pub parent_id: Option<Uuid>,
     pub name: String,
     pub path: String,
+    #[ts(type = "number")]
     pub ordinal: i64,
 }
 
@@ -317,6 +321,7 @@ pub struct PositionFilter {
 #[ts(export)]
 pub struct PositionPage {
     pub items: Vec<Position>,
+    #[ts(type = "number")]
     pub total: u64,
 }
 
@@ -337,9 +342,13 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportReport {
+    #[ts(type = "number")]
     pub positions_added: u64,
+    #[ts(type = "number")]
     pub topics_created: u64,
+    #[ts(type = "number")]
     pub proposals_created: u64,
+    #[ts(type = "number")]
     pub actors_created: u64,
 }
 
@@ -347,11 +356,35 @@ pub struct ImportReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Counts {
+    #[ts(type = "number")]
     pub actors: u64,
+    #[ts(type = "number")]
     pub sessions: u64,
+    #[ts(type = "number")]
     pub topics: u64,
+    #[ts(type = "number")]
     pub proposals: u64,
+    #[ts(type = "number")]
     pub positions: u64,
+}
+
+/// What the window shows about the open database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DatabaseInfo {
+    pub path: Option<String>,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub installation_id: Uuid,
+    pub counts: Counts,
+}
+
+/// An error as the UI receives it: a stable code to branch on and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ErrorInfo {
+    pub code: String,
+    pub message: String,
 }
 
 #[cfg(test)]

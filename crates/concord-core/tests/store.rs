@@ -112,6 +112,15 @@ fn a_position_is_recorded_with_its_history() {
         "IHL applies to ICT operations in armed conflict."
     );
     assert_eq!(history[1].after.as_ref().unwrap()["stance"], "conditional");
+    assert_eq!(
+        old["actor"], "France",
+        "history names what the ids stood for"
+    );
+    assert_eq!(old["session"], "OEWG 2021–2025 · 7th substantive session");
+    assert_eq!(
+        old["subject"],
+        "International law/International humanitarian law"
+    );
     assert_eq!(history[2].before.as_ref().unwrap()["stance"], "conditional");
     assert!(history.iter().all(|h| h.installation_id == installation()));
 }

@@ -80,3 +80,12 @@ impl StoreError {
         }
     }
 }
+
+impl From<&StoreError> for crate::model::ErrorInfo {
+    fn from(e: &StoreError) -> Self {
+        crate::model::ErrorInfo {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
+    }
+}

@@ -15,7 +15,8 @@ pub use positions::MAX_PAGE;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 
 use crate::clock::Clock;
-use rusqlite::{Connection, OpenFlags};
+use crate::model::DatabaseInfo;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -68,6 +69,52 @@ impl Store {
             clock,
             installation,
             path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens (or creates) the database at `path` ready for work: schema up to date and, when
+    /// the file has never had it, the reference data loaded.
+    pub fn open_ready(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        installation: Uuid,
+    ) -> Result<Store, StoreError> {
+        let mut store = Store::open(path, clock, installation)?;
+        let loaded: Option<String> = store
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'reference_loaded_at'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if loaded.is_none() {
+            store.load_reference()?;
+        }
+        Ok(store)
+    }
+
+    /// Refuses a path that already holds a file: "New" must not open, or overwrite, an old one.
+    pub fn refuse_existing(path: &Path) -> Result<(), StoreError> {
+        if path.exists() && std::fs::metadata(path)?.len() > 0 {
+            return Err(StoreError::invalid(
+                "new database",
+                format!(
+                    "{} already exists; use Open to open it, or choose a new name",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The open file, its schema and what it holds.
+    pub fn info(&self) -> Result<DatabaseInfo, StoreError> {
+        Ok(DatabaseInfo {
+            path: self.path.as_ref().map(|p| p.display().to_string()),
+            schema_version: self.schema_version()?,
+            installation_id: self.installation,
+            counts: self.counts()?,
         })
     }
 

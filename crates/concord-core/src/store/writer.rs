@@ -27,13 +27,21 @@ pub(crate) fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// The row as JSON, with the names its ids stood for at the time, so history reads on its own.
 const SNAPSHOT: &str = "SELECT json_object(
     'id', p.id, 'actor_id', p.actor_id, 'topic_id', p.topic_id, 'proposal_id', p.proposal_id,
     'provision_id', p.provision_id, 'session_id', p.session_id, 'meeting_id', p.meeting_id,
     'stance', p.stance, 'summary', p.summary, 'quote', p.quote, 'source_id', p.source_id,
     'source', s.citation, 'on_behalf_of_id', p.on_behalf_of_id, 'note', p.note,
     'provenance', p.provenance, 'created_at', p.created_at, 'updated_at', p.updated_at,
-    'changed_by', p.changed_by)
+    'changed_by', p.changed_by,
+    'actor', (SELECT name FROM actor WHERE id = p.actor_id),
+    'session', (SELECT pc.short_name || ' · ' || se.title FROM session AS se
+                JOIN process AS pc ON pc.id = se.process_id WHERE se.id = p.session_id),
+    'subject', coalesce((SELECT path FROM topic_path WHERE id = p.topic_id),
+                        (SELECT name FROM proposal WHERE id = p.proposal_id),
+                        (SELECT label FROM provision WHERE id = p.provision_id)),
+    'on_behalf_of', (SELECT name FROM actor WHERE id = p.on_behalf_of_id))
   FROM position AS p LEFT JOIN source AS s ON s.id = p.source_id WHERE p.id = ?1";
 
 impl<'t> Writer<'t> {

@@ -3,4 +3,4 @@
 /**
  * How many rows of each kind a database holds, for status lines and checks.
  */
-export type Counts = { actors: bigint, sessions: bigint, topics: bigint, proposals: bigint, positions: bigint, };
+export type Counts = { actors: number, sessions: number, topics: number, proposals: number, positions: number, };

@@ -3,4 +3,4 @@
 /**
  * What an import did.
  */
-export type ImportReport = { positions_added: bigint, topics_created: bigint, proposals_created: bigint, actors_created: bigint, };
+export type ImportReport = { positions_added: number, topics_created: number, proposals_created: number, actors_created: number, };

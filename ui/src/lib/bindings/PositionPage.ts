@@ -4,4 +4,4 @@ import type { Position } from "./Position";
 /**
  * One page of a longer list.
  */
-export type PositionPage = { items: Array<Position>, total: bigint, };
+export type PositionPage = { items: Array<Position>, total: number, };

@@ -3,4 +3,4 @@
 /**
  * A session of a process. `number` is empty for organizational sessions; `seq` orders them.
  */
-export type Session = { id: string, process_id: string, process_short_name: string, seq: bigint, number: bigint | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, };
+export type Session = { id: string, process_id: string, process_short_name: string, seq: number, number: number | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, };

@@ -3,4 +3,4 @@
 /**
  * A node of the topic tree. `path` joins the names from the root with "/".
  */
-export type Topic = { id: string, parent_id: string | null, name: string, path: string, ordinal: bigint, };
+export type Topic = { id: string, parent_id: string | null, name: string, path: string, ordinal: number, };

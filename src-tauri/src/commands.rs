@@ -1,0 +1,150 @@
+//! Tauri commands: parse the arguments, call one core function, map the error. Nothing else.
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+use concord_core::model::{
+    Actor, ActorKind, DatabaseInfo, HistoryEntry, Position, PositionFilter, PositionInput,
+    PositionPage, Proposal, Session, Stance, StanceOption, Topic,
+};
+use std::path::PathBuf;
+use tauri::State;
+use tauri_plugin_dialog::{DialogExt, FilePath};
+use uuid::Uuid;
+
+#[tauri::command]
+pub fn database_info(state: State<'_, AppState>) -> CommandResult<DatabaseInfo> {
+    Ok(state.store()?.info()?)
+}
+
+#[tauri::command]
+pub fn list_actors(
+    state: State<'_, AppState>,
+    kind: Option<ActorKind>,
+) -> CommandResult<Vec<Actor>> {
+    Ok(state.store()?.actors(kind)?)
+}
+
+#[tauri::command]
+pub fn list_sessions(state: State<'_, AppState>) -> CommandResult<Vec<Session>> {
+    Ok(state.store()?.sessions(None)?)
+}
+
+#[tauri::command]
+pub fn list_topics(state: State<'_, AppState>) -> CommandResult<Vec<Topic>> {
+    Ok(state.store()?.topics()?)
+}
+
+#[tauri::command]
+pub fn list_proposals(state: State<'_, AppState>) -> CommandResult<Vec<Proposal>> {
+    Ok(state.store()?.proposals()?)
+}
+
+#[tauri::command]
+pub fn stance_options() -> Vec<StanceOption> {
+    Stance::options()
+}
+
+#[tauri::command]
+pub fn list_positions(
+    state: State<'_, AppState>,
+    filter: PositionFilter,
+) -> CommandResult<PositionPage> {
+    Ok(state.store()?.positions(&filter)?)
+}
+
+#[tauri::command]
+pub fn add_position(state: State<'_, AppState>, input: PositionInput) -> CommandResult<Position> {
+    Ok(state.store()?.add_position(&input)?)
+}
+
+#[tauri::command]
+pub fn update_position(
+    state: State<'_, AppState>,
+    id: Uuid,
+    input: PositionInput,
+) -> CommandResult<Position> {
+    Ok(state.store()?.update_position(id, &input)?)
+}
+
+#[tauri::command]
+pub fn delete_position(state: State<'_, AppState>, id: Uuid) -> CommandResult<()> {
+    Ok(state.store()?.delete_position(id)?)
+}
+
+#[tauri::command]
+pub fn position_history(state: State<'_, AppState>, id: Uuid) -> CommandResult<Vec<HistoryEntry>> {
+    Ok(state.store()?.position_history(id)?)
+}
+
+fn chosen(path: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
+    path.map(|p| {
+        p.into_path().map_err(|e| {
+            CommandError::new(
+                "invalid_input",
+                format!("that location cannot be used: {e}"),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// Asks where to create a new database, creates it with the reference data and opens it.
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn new_database(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<DatabaseInfo>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("New Concord database")
+        .add_filter("Concord database", &["concord"])
+        .set_file_name("positions.concord")
+        .blocking_save_file();
+    let Some(path) = chosen(picked)? else {
+        return Ok(None);
+    };
+    concord_core::Store::refuse_existing(&path)?;
+    state.switch_to(&path)?;
+    Ok(Some(state.store()?.info()?))
+}
+
+/// Asks which database to open and opens it. `None` when the user cancels.
+#[tauri::command]
+pub async fn open_database(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<DatabaseInfo>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Open a Concord database")
+        .add_filter("Concord database", &["concord", "sqlite", "db"])
+        .blocking_pick_file();
+    let Some(path) = chosen(picked)? else {
+        return Ok(None);
+    };
+    state.switch_to(&path)?;
+    Ok(Some(state.store()?.info()?))
+}
+
+/// Asks where to save a copy of the open database and writes it there. `None` when cancelled.
+#[tauri::command]
+pub async fn save_copy(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Save a copy of this database")
+        .add_filter("Concord database", &["concord"])
+        .set_file_name("positions-copy.concord")
+        .blocking_save_file();
+    let Some(path) = chosen(picked)? else {
+        return Ok(None);
+    };
+    state.store()?.save_copy(&path)?;
+    Ok(Some(path.display().to_string()))
+}

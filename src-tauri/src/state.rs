@@ -1,0 +1,56 @@
+//! The database the window works on, and where the app keeps its small files.
+
+use crate::error::{CommandError, CommandResult};
+use concord_core::{prefs, Store, SystemClock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use uuid::Uuid;
+
+pub struct AppState {
+    store: Mutex<Store>,
+    installation: Uuid,
+    config_dir: PathBuf,
+}
+
+impl AppState {
+    pub fn new(store: Store, installation: Uuid, config_dir: PathBuf) -> Self {
+        AppState {
+            store: Mutex::new(store),
+            installation,
+            config_dir,
+        }
+    }
+
+    pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {
+        self.store.lock().map_err(|_| {
+            CommandError::new(
+                "internal",
+                "an earlier command failed midway; restart Concord",
+            )
+        })
+    }
+
+    /// Opens `path` (creating it if needed) and makes it the window's database.
+    pub fn switch_to(&self, path: &Path) -> CommandResult<()> {
+        let store = open(path, self.installation)?;
+        *self.store()? = store;
+        remember(&self.config_dir, path);
+        Ok(())
+    }
+}
+
+/// Opens a database ready for work, with the system clock.
+pub fn open(path: &Path, installation: Uuid) -> CommandResult<Store> {
+    Ok(Store::open_ready(
+        path,
+        Arc::new(SystemClock),
+        installation,
+    )?)
+}
+
+/// Best effort: failing to remember the last file must not stop the user's work.
+pub fn remember(config_dir: &Path, path: &Path) {
+    if let Err(e) = prefs::remember_database(config_dir, path) {
+        eprintln!("concord: could not remember {}: {e}", path.display());
+    }
+}

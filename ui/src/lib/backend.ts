@@ -1,0 +1,77 @@
+// The one module that talks to Tauri. Every other module imports from here, so components can
+// be tested with a fake backend and the IPC surface is listed in one place.
+import { invoke } from '@tauri-apps/api/core';
+import type { Actor } from './bindings/Actor';
+import type { ActorKind } from './bindings/ActorKind';
+import type { DatabaseInfo } from './bindings/DatabaseInfo';
+import type { ErrorInfo } from './bindings/ErrorInfo';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { Position } from './bindings/Position';
+import type { PositionFilter } from './bindings/PositionFilter';
+import type { PositionInput } from './bindings/PositionInput';
+import type { PositionPage } from './bindings/PositionPage';
+import type { Proposal } from './bindings/Proposal';
+import type { Session } from './bindings/Session';
+import type { StanceOption } from './bindings/StanceOption';
+import type { Topic } from './bindings/Topic';
+
+export interface Backend {
+  databaseInfo(): Promise<DatabaseInfo>;
+  actors(kind?: ActorKind): Promise<Actor[]>;
+  sessions(): Promise<Session[]>;
+  topics(): Promise<Topic[]>;
+  proposals(): Promise<Proposal[]>;
+  stanceOptions(): Promise<StanceOption[]>;
+  positions(filter: PositionFilter): Promise<PositionPage>;
+  addPosition(input: PositionInput): Promise<Position>;
+  updatePosition(id: string, input: PositionInput): Promise<Position>;
+  deletePosition(id: string): Promise<void>;
+  positionHistory(id: string): Promise<HistoryEntry[]>;
+  newDatabase(): Promise<DatabaseInfo | null>;
+  openDatabase(): Promise<DatabaseInfo | null>;
+  saveCopy(): Promise<string | null>;
+}
+
+export const tauriBackend: Backend = {
+  databaseInfo: () => invoke('database_info'),
+  actors: (kind) => invoke('list_actors', { kind: kind ?? null }),
+  sessions: () => invoke('list_sessions'),
+  topics: () => invoke('list_topics'),
+  proposals: () => invoke('list_proposals'),
+  stanceOptions: () => invoke('stance_options'),
+  positions: (filter) => invoke('list_positions', { filter }),
+  addPosition: (input) => invoke('add_position', { input }),
+  updatePosition: (id, input) => invoke('update_position', { id, input }),
+  deletePosition: (id) => invoke('delete_position', { id }),
+  positionHistory: (id) => invoke('position_history', { id }),
+  newDatabase: () => invoke('new_database'),
+  openDatabase: () => invoke('open_database'),
+  saveCopy: () => invoke('save_copy'),
+};
+
+/** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
+export function asError(e: unknown): ErrorInfo {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const { code, message } = e as { code: unknown; message: unknown };
+    return { code: String(code), message: String(message) };
+  }
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+export type {
+  Actor,
+  ActorKind,
+  DatabaseInfo,
+  ErrorInfo,
+  HistoryEntry,
+  Position,
+  PositionFilter,
+  PositionInput,
+  PositionPage,
+  Proposal,
+  Session,
+  StanceOption,
+  Topic,
+};
+export type { Stance } from './bindings/Stance';
+export type { SubjectRef } from './bindings/SubjectRef';

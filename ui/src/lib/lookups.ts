@@ -1,0 +1,69 @@
+// The lists the pickers offer, built once from what the backend returns.
+import type { Actor, Proposal, Session, StanceOption, SubjectRef, Topic } from './backend';
+import type { Option } from './match';
+
+export interface Lookups {
+  actors: Option[];
+  groups: Option[];
+  subjects: Option[];
+  sessions: Option[];
+  stances: Option[];
+}
+
+const kindHint: Record<string, string> = {
+  state: '',
+  observer_state: 'observer',
+  igo: 'organization',
+  group: 'group',
+  stakeholder: 'stakeholder',
+};
+
+function actorOption(a: Actor): Option {
+  const keys = [a.short_name, a.iso3].filter((k): k is string => !!k);
+  const hint = [a.iso3 ?? a.short_name, kindHint[a.kind]].filter(Boolean).join(' · ');
+  return { id: a.id, label: a.name, keys, hint };
+}
+
+export function sessionLabel(s: Pick<Session, 'process_short_name' | 'title'>): string {
+  return `${s.process_short_name} · ${s.title}`;
+}
+
+export function buildLookups(
+  actors: Actor[],
+  topics: Topic[],
+  proposals: Proposal[],
+  sessions: Session[],
+  stances: StanceOption[],
+): Lookups {
+  return {
+    actors: actors.map(actorOption),
+    groups: actors.filter((a) => a.kind === 'group' || a.kind === 'igo').map(actorOption),
+    subjects: [
+      ...proposals.map((p) => ({
+        id: `proposal:${p.id}`,
+        label: p.name,
+        keys: p.short_name ? [p.short_name] : [],
+        hint: 'proposal',
+      })),
+      ...topics.map((t) => ({ id: `topic:${t.id}`, label: t.path, keys: [t.name], hint: 'topic' })),
+    ],
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      label: sessionLabel(s),
+      keys: s.number !== null ? [String(s.number)] : [],
+      hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
+    })),
+    stances: stances.map((s) => ({ id: s.stance, label: s.label, keys: [s.stance] })),
+  };
+}
+
+export function subjectId(subject: SubjectRef): string {
+  return `${subject.kind}:${subject.id}`;
+}
+
+export function subjectRef(id: string): SubjectRef | null {
+  const [kind, uuid] = id.split(':');
+  if (!uuid) return null;
+  if (kind === 'topic' || kind === 'proposal' || kind === 'provision') return { kind, id: uuid };
+  return null;
+}

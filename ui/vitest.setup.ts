@@ -1,0 +1,2 @@
+// Shared setup for component tests (jsdom). Nothing global is needed yet.
+export {};
