@@ -63,7 +63,7 @@ run: deps app
 test: deps lint rust-test ui-test check-bindings app e2e
 	@echo "make test: all checks passed"
 
-lint:
+lint: ui  # clippy compiles the desktop crate, which embeds ui/dist
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 

@@ -169,6 +169,22 @@ async fn capture_by_keyboard_survives_restart_and_edits_keep_history() -> WebDri
         history.contains("supports") && history.contains("opposes"),
         "{history}"
     );
+
+    // 6. Delete it (asked once, in the row): gone from table and file, kept in history.
+    w.driver
+        .find(By::Css("button[aria-label='Delete position of France']"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for(By::XPath("//button[normalize-space()='Yes, delete']"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("table.positions", |t| t.contains("No positions match"))
+        .await?;
+    assert!(position_rows(&db).is_empty());
+    let ops: Vec<String> = history_ops(&db).into_iter().map(|(op, _)| op).collect();
+    assert_eq!(ops, ["insert", "update", "delete"]);
     w.stop().await?;
     Ok(())
 }

@@ -375,3 +375,46 @@ fn demo_holds_recorded_and_marked_sample_positions() {
         assert!(p.quote.is_empty(), "no invented quotes");
     }
 }
+
+#[test]
+fn every_table_has_a_text_id_and_records_who_changed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.concord");
+    drop(Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'meta'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(tables.len() >= 15, "{tables:?}");
+    for table in tables {
+        let columns: Vec<(String, String, i64)> = conn
+            .prepare(&format!(
+                "SELECT name, type, pk FROM pragma_table_info('{table}')"
+            ))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            columns.contains(&("id".to_string(), "TEXT".to_string(), 1)),
+            "{table} has a TEXT primary key named id"
+        );
+        assert!(
+            columns.iter().any(|c| c.0 == "changed_by"),
+            "{table} records the installation that changed it"
+        );
+        let strict: i64 = conn
+            .query_row(
+                "SELECT strict FROM pragma_table_list WHERE name = ?1",
+                [&table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(strict, 1, "{table} is STRICT");
+    }
+}

@@ -215,6 +215,8 @@ CREATE TABLE amendment_requester (
   id           TEXT PRIMARY KEY,
   amendment_id TEXT NOT NULL REFERENCES amendment_request(id) ON DELETE CASCADE,
   actor_id     TEXT NOT NULL REFERENCES actor(id) ON DELETE RESTRICT,
+  changed_by   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
   UNIQUE (amendment_id, actor_id)
 ) STRICT;
 
