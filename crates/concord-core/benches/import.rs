@@ -37,7 +37,7 @@ fn generate_csv(store: &Store, rows: usize) -> String {
         let stance = Stance::ALL[(i * 5) % Stance::ALL.len()].as_str();
         let _ = writeln!(
             csv,
-            "{actor},{session},\"{topic}\",{stance},Synthetic benchmark row {i} on {topic},\
+            "{actor},{session},\"{topic}\",{stance},\"Synthetic benchmark row {i} on {topic}\",\
              \"Benchmark text {i}: the delegation, in its statement, \"\"welcomes\"\" the draft and asks for further work.\",\
              \"A/79/214, para. {}\"",
             1 + i % 50

@@ -32,7 +32,8 @@ impl Miss {
 /// Name lookups over everything a position can refer to, loaded once.
 #[derive(Debug, Default)]
 pub struct Resolver {
-    actors: HashMap<String, Vec<(Uuid, ActorKind, String)>>,
+    /// folded key → (id, kind, name, ISO3 code)
+    actors: HashMap<String, Vec<(Uuid, ActorKind, String, Option<String>)>>,
     processes: HashMap<String, Uuid>,
     /// (process id, folded title or number) → session
     sessions: HashMap<(Uuid, String), Session>,
@@ -73,10 +74,12 @@ impl Resolver {
             if seen.contains(&key) {
                 continue;
             }
-            self.actors
-                .entry(key.clone())
-                .or_default()
-                .push((a.id, a.kind, a.name.clone()));
+            self.actors.entry(key.clone()).or_default().push((
+                a.id,
+                a.kind,
+                a.name.clone(),
+                a.iso3.clone(),
+            ));
             seen.push(key);
         }
     }
@@ -136,17 +139,29 @@ impl Resolver {
         text: &str,
         wanted: impl Fn(ActorKind) -> bool,
     ) -> Result<(Uuid, ActorKind), Miss> {
-        let found: Vec<&(Uuid, ActorKind, String)> = self
+        let found: Vec<_> = self
             .actors
             .get(&fold(text))
             .into_iter()
             .flatten()
-            .filter(|(_, kind, _)| wanted(*kind))
+            .filter(|(_, kind, _, _)| wanted(*kind))
             .collect();
         match found.as_slice() {
             [] => Err(Miss::Unknown),
-            [(id, kind, _)] => Ok((*id, *kind)),
-            many => Err(Miss::Ambiguous(many.iter().map(|m| m.2.clone()).collect())),
+            [(id, kind, _, _)] => Ok((*id, *kind)),
+            many => {
+                // An ISO3 code typed in capitals means that State: "NAM" is Namibia, while
+                // "nam" stays ambiguous with the Non-Aligned Movement's short name.
+                let code = text.trim();
+                let is_code = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+                match many
+                    .iter()
+                    .find(|m| is_code && m.3.as_deref() == Some(code))
+                {
+                    Some((id, kind, _, _)) => Ok((*id, *kind)),
+                    None => Err(Miss::Ambiguous(many.iter().map(|m| m.2.clone()).collect())),
+                }
+            }
         }
     }
 
@@ -187,5 +202,46 @@ impl Resolver {
             .get(&fold(text))
             .copied()
             .ok_or(Miss::Unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{FixedClock, Store};
+    use std::sync::Arc;
+
+    fn resolver() -> Resolver {
+        let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
+        s.load_reference().unwrap();
+        Resolver::load(&s).unwrap()
+    }
+
+    #[test]
+    fn iso3_in_capitals_wins_over_a_group_short_name() {
+        let r = resolver();
+        assert_eq!(r.actor("NAM").unwrap().0, reference::state_id("NAM"));
+        assert!(matches!(r.actor("nam"), Err(Miss::Ambiguous(_))));
+        assert_eq!(r.group("NAM").unwrap(), reference::group_id("NAM"));
+        assert_eq!(
+            r.actor("Non-Aligned Movement").unwrap().0,
+            reference::group_id("NAM")
+        );
+    }
+
+    #[test]
+    fn names_match_without_accents_or_case() {
+        let r = resolver();
+        assert_eq!(
+            r.actor("cote d'ivoire").unwrap().0,
+            reference::state_id("CIV")
+        );
+        assert_eq!(r.actor("turkiye").unwrap().0, reference::state_id("TUR"));
+        assert_eq!(r.actor("usa").unwrap().0, reference::state_id("USA"));
+        assert_eq!(
+            r.topic("international humanitarian law").unwrap(),
+            reference::topic_id("International law/International humanitarian law")
+        );
+        assert_eq!(r.proposal("poa").unwrap(), reference::proposal_id("POA"));
     }
 }

@@ -83,6 +83,7 @@ CREATE TABLE topic (
   updated_at  TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX topic_name_under_parent ON topic(coalesce(parent_id, ''), name);
+CREATE INDEX topic_parent ON topic(parent_id);
 
 CREATE TABLE proposal (
   id          TEXT PRIMARY KEY,
@@ -176,9 +177,9 @@ CREATE TABLE position (
 ) STRICT;
 CREATE INDEX position_actor_session ON position(actor_id, session_id);
 CREATE INDEX position_session ON position(session_id);
-CREATE INDEX position_topic ON position(topic_id) WHERE topic_id IS NOT NULL;
-CREATE INDEX position_proposal ON position(proposal_id) WHERE proposal_id IS NOT NULL;
-CREATE INDEX position_provision ON position(provision_id) WHERE provision_id IS NOT NULL;
+CREATE INDEX position_topic ON position(topic_id);
+CREATE INDEX position_proposal ON position(proposal_id);
+CREATE INDEX position_provision ON position(provision_id);
 
 -- Every insert, update and delete of a position, with the row before and after as JSON.
 -- No foreign key on position_id: the history outlives a deleted position.
