@@ -29,11 +29,19 @@ impl Miss {
     }
 }
 
+#[derive(Debug, Clone)]
+struct ActorEntry {
+    id: Uuid,
+    kind: ActorKind,
+    name: String,
+    iso3: Option<String>,
+}
+
 /// Name lookups over everything a position can refer to, loaded once.
 #[derive(Debug, Default)]
 pub struct Resolver {
-    /// folded key → (id, kind, name, ISO3 code)
-    actors: HashMap<String, Vec<(Uuid, ActorKind, String, Option<String>)>>,
+    /// folded name, short name or code → the actors it may mean
+    actors: HashMap<String, Vec<ActorEntry>>,
     processes: HashMap<String, Uuid>,
     /// (process id, folded title or number) → session
     sessions: HashMap<(Uuid, String), Session>,
@@ -144,11 +152,11 @@ impl Resolver {
             .get(&fold(text))
             .into_iter()
             .flatten()
-            .filter(|(_, kind, _, _)| wanted(*kind))
+            .filter(|a| wanted(a.kind))
             .collect();
         match found.as_slice() {
             [] => Err(Miss::Unknown),
-            [(id, kind, _, _)] => Ok((*id, *kind)),
+            [a] => Ok((a.id, a.kind)),
             many => {
                 // An ISO3 code typed in capitals means that State: "NAM" is Namibia, while
                 // "nam" stays ambiguous with the Non-Aligned Movement's short name.
