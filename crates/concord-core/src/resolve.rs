@@ -82,12 +82,15 @@ impl Resolver {
             if seen.contains(&key) {
                 continue;
             }
-            self.actors.entry(key.clone()).or_default().push((
-                a.id,
-                a.kind,
-                a.name.clone(),
-                a.iso3.clone(),
-            ));
+            self.actors
+                .entry(key.clone())
+                .or_default()
+                .push(ActorEntry {
+                    id: a.id,
+                    kind: a.kind,
+                    name: a.name.clone(),
+                    iso3: a.iso3.clone(),
+                });
             seen.push(key);
         }
     }
@@ -164,10 +167,12 @@ impl Resolver {
                 let is_code = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
                 match many
                     .iter()
-                    .find(|m| is_code && m.3.as_deref() == Some(code))
+                    .find(|a| is_code && a.iso3.as_deref() == Some(code))
                 {
-                    Some((id, kind, _, _)) => Ok((*id, *kind)),
-                    None => Err(Miss::Ambiguous(many.iter().map(|m| m.2.clone()).collect())),
+                    Some(a) => Ok((a.id, a.kind)),
+                    None => Err(Miss::Ambiguous(
+                        many.iter().map(|a| a.name.clone()).collect(),
+                    )),
                 }
             }
         }
