@@ -16,6 +16,9 @@ fn main() {
         "new_database",
         "open_database",
         "save_copy",
+        "matrix",
+        "actor_timeline",
+        "search",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -3,8 +3,9 @@
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use concord_core::model::{
-    Actor, ActorKind, DatabaseInfo, HistoryEntry, Position, PositionFilter, PositionInput,
-    PositionPage, Proposal, Session, Stance, StanceOption, Topic,
+    Actor, ActorKind, DatabaseInfo, HistoryEntry, Matrix, MatrixQuery, Position, PositionFilter,
+    PositionInput, PositionPage, Proposal, SearchHit, SearchQuery, Session, Stance, StanceOption,
+    Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::State;
@@ -74,6 +75,21 @@ pub fn delete_position(state: State<'_, AppState>, id: Uuid) -> CommandResult<()
 #[tauri::command]
 pub fn position_history(state: State<'_, AppState>, id: Uuid) -> CommandResult<Vec<HistoryEntry>> {
     Ok(state.store()?.position_history(id)?)
+}
+
+#[tauri::command]
+pub fn matrix(state: State<'_, AppState>, query: MatrixQuery) -> CommandResult<Matrix> {
+    Ok(state.store()?.matrix(&query)?)
+}
+
+#[tauri::command]
+pub fn actor_timeline(state: State<'_, AppState>, id: Uuid) -> CommandResult<Timeline> {
+    Ok(state.store()?.actor_timeline(id)?)
+}
+
+#[tauri::command]
+pub fn search(state: State<'_, AppState>, query: SearchQuery) -> CommandResult<Vec<SearchHit>> {
+    Ok(state.store()?.search(&query)?)
 }
 
 fn chosen(path: Option<FilePath>) -> CommandResult<Option<PathBuf>> {

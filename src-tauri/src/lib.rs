@@ -55,6 +55,9 @@ pub fn run() {
             commands::new_database,
             commands::open_database,
             commands::save_copy,
+            commands::matrix,
+            commands::actor_timeline,
+            commands::search,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -6,8 +6,9 @@
 mod output;
 
 use clap::{Parser, Subcommand};
+use concord_core::generate::{generate, GenerateSpec};
 use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
-use concord_core::model::{ActorKind, PositionFilter, Stance};
+use concord_core::model::{ActorKind, PositionFilter, SearchQuery, Stance};
 use concord_core::resolve::Resolver;
 use concord_core::{installation, Store, StoreError, SystemClock};
 use output::Format;
@@ -80,6 +81,36 @@ enum Command {
         limit: Option<u64>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Full-text search over summaries, quotes, notes and sources (accents and case ignored).
+    Search {
+        /// The words to find (all of them; each also as a word start).
+        query: String,
+        #[arg(long)]
+        actor: Option<String>,
+        /// Session number or title, within --process.
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        process: Option<String>,
+        /// Topic path or name; includes its sub-topics.
+        #[arg(long)]
+        topic: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Generate a large synthetic dataset (marked synthetic) for benchmarks and trials.
+    Generate {
+        #[arg(long, default_value_t = 200)]
+        actors: usize,
+        #[arg(long, default_value_t = 60)]
+        topics: usize,
+        #[arg(long, default_value_t = 30)]
+        sessions: usize,
+        #[arg(long, default_value_t = 3)]
+        per_cell: usize,
     },
     /// Bring records in from a file.
     Import {
@@ -281,6 +312,68 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 offset: None,
             };
             output::positions(&all_positions(&store, filter, limit)?, format)?;
+        }
+        Command::Search {
+            query,
+            actor,
+            session,
+            process,
+            topic,
+            limit,
+            format,
+        } => {
+            let r = Resolver::load(&store)?;
+            let process_name = process.unwrap_or_default();
+            let process_id = r
+                .process(&process_name)
+                .map_err(|m| bad_input(m.describe("process", &process_name)))?;
+            let q = SearchQuery {
+                text: query,
+                actor_id: actor
+                    .map(|a| {
+                        r.actor(&a)
+                            .map(|x| x.0)
+                            .map_err(|m| bad_input(m.describe("actor", &a)))
+                    })
+                    .transpose()?,
+                session_id: session
+                    .map(|s| {
+                        r.session(process_id, &s)
+                            .map(|x| x.id)
+                            .map_err(|m| bad_input(m.describe("session", &s)))
+                    })
+                    .transpose()?,
+                topic_id: topic
+                    .map(|t| r.topic(&t).map_err(|m| bad_input(m.describe("topic", &t))))
+                    .transpose()?,
+                limit: Some(limit),
+            };
+            if concord_core::store::fts_query(&q.text).is_none() {
+                return Err(bad_input("type at least one word to search for".into()));
+            }
+            output::hits(&store.search(&q)?, format)?;
+        }
+        Command::Generate {
+            actors,
+            topics,
+            sessions,
+            per_cell,
+        } => {
+            let spec = GenerateSpec {
+                actors,
+                topics,
+                sessions,
+                per_cell,
+            };
+            let g = generate(&mut store, spec)?;
+            println!(
+                "generated {} synthetic positions: {} actors × {} topics × {} sessions × {} per cell",
+                g.positions,
+                g.actor_ids.len(),
+                g.topic_ids.len(),
+                g.session_ids.len(),
+                per_cell
+            );
         }
         Command::Import {
             what:

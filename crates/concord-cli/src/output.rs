@@ -3,7 +3,7 @@
 
 use crate::Failure;
 use clap::ValueEnum;
-use concord_core::model::{Actor, Position, Session};
+use concord_core::model::{Actor, Position, SearchHit, Session};
 use serde::Serialize;
 use std::io::Write;
 
@@ -172,4 +172,42 @@ pub fn positions(items: &[Position], format: Format) -> Result<(), Failure> {
                 .collect::<Vec<_>>(),
         ),
     }
+}
+
+/// Search hits: in a table the matched words are set in [brackets].
+pub fn hits(items: &[SearchHit], format: Format) -> Result<(), Failure> {
+    let excerpt = |h: &SearchHit| -> String {
+        h.excerpt
+            .iter()
+            .map(|r| {
+                if r.hit {
+                    format!("[{}]", r.text)
+                } else {
+                    r.text.clone()
+                }
+            })
+            .collect()
+    };
+    emit(
+        items,
+        format,
+        &[
+            "actor",
+            "session",
+            "subject",
+            "stance",
+            "match",
+            "position_id",
+        ],
+        |h| {
+            vec![
+                h.position.actor_name.clone(),
+                format!("{} · {}", h.position.process_name, h.position.session_title),
+                h.position.subject_label.clone(),
+                h.position.stance.as_str().into(),
+                excerpt(h),
+                h.position.id.to_string(),
+            ]
+        },
+    )
 }

@@ -222,3 +222,32 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
     rows.sort();
     rows
 }
+
+#[test]
+fn search_finds_a_quote_word_without_accents() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let csv = env.file(
+        "q.csv",
+        "actor,session,topic,stance,quote\n\
+         Côte d'Ivoire,7,International law,supports,La souveraineté numérique compte\n\
+         France,7,International law,supports,Capacity-building first\n",
+    );
+    env.ok(&["import", "positions", csv.to_str().unwrap()]);
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["search", "souverainete", "--format", "json"])).unwrap();
+    let hits = json.as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["position"]["actor_name"], "Côte d'Ivoire");
+    let marked: Vec<&str> = hits[0]["excerpt"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["hit"] == true)
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["souveraineté"]);
+    let table = env.ok(&["search", "capacity", "--actor", "FRA"]);
+    assert!(table.contains("[Capacity]-building"), "{table}");
+    assert_eq!(env.run(&["search", "  "]).status.code(), Some(2));
+}

@@ -7,6 +7,7 @@ pub mod citation;
 pub mod clock;
 pub mod demo;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod installation;
 pub mod model;

@@ -368,6 +368,140 @@ pub struct Counts {
     pub positions: u64,
 }
 
+/// A full-text search over summaries, quotes, notes and sources, optionally narrowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchQuery {
+    /// Words to find (all of them; each also matches as a prefix). Case and accents do not matter.
+    pub text: String,
+    pub actor_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
+    /// A topic and everything below it.
+    pub topic_id: Option<Uuid>,
+    pub limit: Option<u32>,
+}
+
+/// A piece of matched text; `hit` marks the words that matched. The UI renders runs as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TextRun {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// One search result: the position and the best matching excerpt, best results first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub position: Position,
+    pub excerpt: Vec<TextRun>,
+    /// BM25 relevance: lower is better.
+    pub rank: f64,
+}
+
+vocabulary! {
+    /// What the matrix's columns are.
+    MatrixAxis {
+        Topics => "topics", "Topics";
+        Proposals => "proposals", "Proposals";
+    }
+}
+
+/// Actors × subjects for a range of sessions of one process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatrixQuery {
+    pub process_id: Uuid,
+    /// First and last session by sequence (0 = organizational); empty means open-ended.
+    #[ts(type = "number | null")]
+    pub from_seq: Option<i64>,
+    #[ts(type = "number | null")]
+    pub to_seq: Option<i64>,
+    pub axis: MatrixAxis,
+    /// Only the group itself and its members (membership valid at the last session).
+    pub group_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StanceCount {
+    pub stance: Stance,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatrixRow {
+    pub actor_id: Uuid,
+    pub actor_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatrixColumn {
+    pub subject: SubjectRef,
+    pub label: String,
+    /// How many actors hold each stance in this column (latest stance in range).
+    pub counts: Vec<StanceCount>,
+}
+
+/// The latest stance of one actor on one subject within the range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatrixCell {
+    pub row: u32,
+    pub column: u32,
+    pub stance: Stance,
+    #[ts(type = "number")]
+    pub session_seq: i64,
+    /// How many positions lie behind the cell in the range.
+    pub positions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Matrix {
+    pub rows: Vec<MatrixRow>,
+    pub columns: Vec<MatrixColumn>,
+    pub cells: Vec<MatrixCell>,
+}
+
+/// One statement on a subject in an actor's timeline; `changed_from` marks a stance change
+/// since the actor's previous statement on that subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TimelineEntry {
+    pub position: Position,
+    pub changed_from: Option<Stance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TimelineRow {
+    pub subject: SubjectRef,
+    pub label: String,
+    pub entries: Vec<TimelineEntry>,
+}
+
+/// A group an actor belongs to, with the dates of its membership.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GroupMembership {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// Everything an actor said, per subject, in session order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Timeline {
+    pub actor: Actor,
+    pub groups: Vec<GroupMembership>,
+    pub rows: Vec<TimelineRow>,
+}
+
 /// What the window shows about the open database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

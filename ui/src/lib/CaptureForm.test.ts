@@ -21,7 +21,7 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
   return {
     databaseInfo: fail, actors: fail, sessions: fail, topics: fail, proposals: fail, stanceOptions: fail,
     positions: fail, addPosition: add, updatePosition: fail, deletePosition: fail, positionHistory: fail,
-    newDatabase: fail, openDatabase: fail, saveCopy: fail,
+    newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
   };
 }
 

@@ -14,6 +14,11 @@ import type { Proposal } from './bindings/Proposal';
 import type { Session } from './bindings/Session';
 import type { StanceOption } from './bindings/StanceOption';
 import type { Topic } from './bindings/Topic';
+import type { Matrix } from './bindings/Matrix';
+import type { MatrixQuery } from './bindings/MatrixQuery';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SearchQuery } from './bindings/SearchQuery';
+import type { Timeline } from './bindings/Timeline';
 
 export interface Backend {
   databaseInfo(): Promise<DatabaseInfo>;
@@ -30,6 +35,9 @@ export interface Backend {
   newDatabase(): Promise<DatabaseInfo | null>;
   openDatabase(): Promise<DatabaseInfo | null>;
   saveCopy(): Promise<string | null>;
+  matrix(query: MatrixQuery): Promise<Matrix>;
+  actorTimeline(id: string): Promise<Timeline>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
 }
 
 export const tauriBackend: Backend = {
@@ -47,6 +55,9 @@ export const tauriBackend: Backend = {
   newDatabase: () => invoke('new_database'),
   openDatabase: () => invoke('open_database'),
   saveCopy: () => invoke('save_copy'),
+  matrix: (query) => invoke('matrix', { query }),
+  actorTimeline: (id) => invoke('actor_timeline', { id }),
+  search: (query) => invoke('search', { query }),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
@@ -72,6 +83,11 @@ export type {
   Session,
   StanceOption,
   Topic,
+  Matrix,
+  MatrixQuery,
+  SearchHit,
+  SearchQuery,
+  Timeline,
 };
 export type { Stance } from './bindings/Stance';
 export type { SubjectRef } from './bindings/SubjectRef';

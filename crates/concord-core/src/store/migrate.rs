@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 pub const APPLICATION_ID: i32 = 0x436f_6e63;
 
 /// Migration N (1-based) brings a database from schema version N-1 to N.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_schema.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_schema.sql"),
+    include_str!("migrations/0002_search.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -195,7 +198,7 @@ mod tests {
             .collect();
         let err = upgrade(&mut conn, &path, &next).unwrap_err();
         assert!(
-            matches!(err, StoreError::Migration { version: 2, .. }),
+            matches!(err, StoreError::Migration { version, .. } if version == LATEST_VERSION + 1),
             "{err}"
         );
         assert_eq!(version(&conn), LATEST_VERSION);
@@ -207,6 +210,56 @@ mod tests {
             )
             .unwrap();
         assert_eq!(half, 0, "the half-done migration was rolled back");
+    }
+
+    #[test]
+    fn v1_file_with_positions_upgrades_to_v2_and_becomes_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO actor (id, kind, name, changed_by, updated_at)
+               VALUES ('a', 'state', 'Côte d''Ivoire', 'i', 't');
+             INSERT INTO process (id, name, short_name, changed_by, updated_at)
+               VALUES ('p', 'Process', 'P', 'i', 't');
+             INSERT INTO session (id, process_id, seq, title, changed_by, updated_at)
+               VALUES ('s', 'p', 1, 'First', 'i', 't');
+             INSERT INTO topic (id, name, changed_by, updated_at) VALUES ('t', 'Law', 'i', 't');
+             INSERT INTO source (id, citation, changed_by, updated_at)
+               VALUES ('src', 'A/79/214, para. 27', 'i', 't');
+             INSERT INTO position (id, actor_id, topic_id, session_id, stance, summary, quote,
+               source_id, created_at, updated_at, changed_by)
+               VALUES ('x', 'a', 't', 's', 'supports', 'Sovereignty matters',
+                       'La souveraineté numérique', 'src', 't', 't', 'i');",
+        )
+        .unwrap();
+        upgrade(&mut conn, &path, MIGRATIONS).unwrap();
+        assert_eq!(version(&conn), 2);
+        let hit = |q: &str| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM position_search WHERE position_search MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(hit("souverainete"), 1, "accents folded");
+        assert_eq!(hit("sovereignty"), 1);
+        assert_eq!(hit("\"214\""), 1, "source citation indexed");
+        assert!(dir.path().join("v1.concord.schema-v1.bak").exists());
+        // Later edits keep the index in step.
+        conn.execute(
+            "UPDATE position SET summary = 'Due diligence' WHERE id = 'x'",
+            [],
+        )
+        .unwrap();
+        assert_eq!(hit("sovereignty"), 0);
+        assert_eq!(hit("diligence"), 1);
+        conn.execute("DELETE FROM position WHERE id = 'x'", [])
+            .unwrap();
+        assert_eq!(hit("diligence"), 0);
     }
 
     #[test]

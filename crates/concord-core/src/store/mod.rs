@@ -4,14 +4,18 @@
 
 mod catalog;
 mod error;
+mod matrix;
 mod migrate;
 mod positions;
+mod search;
 mod seed;
+mod timeline;
 mod writer;
 
 pub use error::StoreError;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
+pub use search::fts_query;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 
 use crate::clock::Clock;

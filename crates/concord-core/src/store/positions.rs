@@ -15,7 +15,7 @@ use uuid::Uuid;
 pub const MAX_PAGE: u32 = 1_000;
 const DEFAULT_PAGE: u32 = 200;
 
-const SELECT_POSITION: &str = "
+pub(crate) const SELECT_POSITION: &str = "
 SELECT p.id, p.actor_id, coalesce(a.short_name, a.name),
        p.topic_id, p.proposal_id, p.provision_id,
        coalesce(tp.path, pr.name,
@@ -133,7 +133,7 @@ impl Store {
 }
 
 /// Builds the WHERE clause for a filter; every value is a bound parameter.
-fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
+pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let bind = |v: Value, args: &mut Vec<Value>| {
@@ -198,7 +198,7 @@ fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
     (sql, args)
 }
 
-fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
+pub(crate) fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
     let id_at = |i: usize| -> rusqlite::Result<Uuid> { uuid_col(r, i) };
     let opt_id = |i: usize| -> rusqlite::Result<Option<Uuid>> {
         r.get::<_, Option<String>>(i)?

@@ -389,6 +389,36 @@ impl<'t> Writer<'t> {
         Ok(id)
     }
 
+    /// Creates a process.
+    pub fn create_process(&mut self, name: &str, short_name: &str) -> Result<Uuid, StoreError> {
+        let id = self.new_id();
+        let now = self.now();
+        self.tx.execute(
+            "INSERT INTO process (id, name, short_name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id.to_string(), name.trim(), short_name.trim(), self.installation, now],
+        )?;
+        Ok(id)
+    }
+
+    /// Creates a numbered session of a process.
+    pub fn create_session(
+        &mut self,
+        process: Uuid,
+        number: i64,
+        title: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Uuid, StoreError> {
+        let id = self.new_id();
+        let now = self.now();
+        self.tx.execute(
+            "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, changed_by, updated_at)
+             VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id.to_string(), process.to_string(), number, title, start.to_string(), end.to_string(), self.installation, now],
+        )?;
+        Ok(id)
+    }
+
     /// Creates an actor of `kind` with this name.
     pub fn create_actor(&mut self, kind: ActorKind, name: &str) -> Result<Uuid, StoreError> {
         let id = self.new_id();

@@ -1,0 +1,158 @@
+//! The workspace's queries at scale. Builds (once, then reuses) a synthetic database of
+//! 200 actors × 60 topics × 30 sessions × 3 positions = 1 080 000 positions in
+//! target/bench/generated-1m.concord, then times each query many times and prints p50 and p95.
+//!
+//!     cargo bench -p concord-core --bench views
+
+use concord_core::generate::{generate, GenerateSpec};
+use concord_core::model::{ActorKind, MatrixAxis, MatrixQuery, SearchQuery};
+use concord_core::{FixedClock, Store, SystemClock};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+const SPEC: GenerateSpec = GenerateSpec {
+    actors: 200,
+    topics: 60,
+    sessions: 30,
+    per_cell: 3,
+};
+
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    (at(0.50), at(0.95))
+}
+
+fn time<T>(name: &str, runs: usize, mut f: impl FnMut(usize) -> T) {
+    let _ = f(0); // warm the page cache and statement cache
+    let samples: Vec<Duration> = (0..runs)
+        .map(|i| {
+            let start = Instant::now();
+            std::hint::black_box(f(i));
+            start.elapsed()
+        })
+        .collect();
+    let (p50, p95) = percentiles(samples);
+    println!(
+        "{name:<44} p50 {:>9.2} ms   p95 {:>9.2} ms   ({runs} runs)",
+        ms(p50),
+        ms(p95)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("generated-1m.concord");
+    let ready = dir.join("generated-1m.ready");
+    if !ready.exists() {
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(&path, Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
+        let start = Instant::now();
+        let g = generate(&mut store, SPEC).unwrap();
+        println!(
+            "generated {} positions in {:.1} s ({:.0} rows/s)",
+            g.positions,
+            start.elapsed().as_secs_f64(),
+            g.positions as f64 / start.elapsed().as_secs_f64()
+        );
+        std::fs::write(&ready, "").unwrap();
+    }
+    let store = Store::open(&path, Arc::new(SystemClock), Uuid::nil()).unwrap();
+    let counts = store.counts().unwrap();
+    println!(
+        "database: {} positions, {} actors, {} sessions ({} MB)",
+        counts.positions,
+        counts.actors,
+        counts.sessions,
+        std::fs::metadata(&path).unwrap().len() / 1_000_000
+    );
+    let process = store
+        .processes()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.short_name == "Synthetic")
+        .unwrap()
+        .id;
+    let states: Vec<Uuid> = store
+        .actors(Some(ActorKind::State))
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+
+    time("matrix, one session (200 × 60)", 50, |i| {
+        let seq = 1 + (i % 30) as i64;
+        store
+            .matrix(&MatrixQuery {
+                process_id: process,
+                from_seq: Some(seq),
+                to_seq: Some(seq),
+                axis: MatrixAxis::Topics,
+                group_id: None,
+            })
+            .unwrap()
+    });
+    time("matrix, sessions 25-30 (200 × 60)", 20, |_| {
+        store
+            .matrix(&MatrixQuery {
+                process_id: process,
+                from_seq: Some(25),
+                to_seq: Some(30),
+                axis: MatrixAxis::Topics,
+                group_id: None,
+            })
+            .unwrap()
+    });
+    time("matrix, all 30 sessions (1.08 M positions)", 5, |_| {
+        store
+            .matrix(&MatrixQuery {
+                process_id: process,
+                from_seq: None,
+                to_seq: None,
+                axis: MatrixAxis::Topics,
+                group_id: None,
+            })
+            .unwrap()
+    });
+    time("a State's timeline (5 400 positions)", 20, |i| {
+        store.actor_timeline(states[i % states.len()]).unwrap()
+    });
+    let queries = [
+        "sovereignty",
+        "ransomware resilience",
+        "capac",
+        "due diligence",
+        "points contact",
+        "humanitarian law",
+        "gender",
+        "treaty binding",
+        "supply chain",
+        "digital divide",
+    ];
+    time("search, 50 best hits (10 different queries)", 100, |i| {
+        store
+            .search(&SearchQuery {
+                text: queries[i % queries.len()].into(),
+                limit: Some(50),
+                ..Default::default()
+            })
+            .unwrap()
+    });
+    time("search within one actor", 100, |i| {
+        store
+            .search(&SearchQuery {
+                text: queries[i % queries.len()].into(),
+                actor_id: Some(states[i % states.len()]),
+                limit: Some(50),
+                ..Default::default()
+            })
+            .unwrap()
+    });
+}

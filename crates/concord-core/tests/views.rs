@@ -1,0 +1,291 @@
+//! The workspace's queries on crafted data: the matrix, an actor's timeline, search, and the
+//! synthetic generator.
+
+use concord_core::generate::{generate, GenerateSpec};
+use concord_core::model::{
+    MatrixAxis, MatrixQuery, PositionInput, Provenance, SearchQuery, Stance, SubjectRef,
+};
+use concord_core::reference::{self, OEWG};
+use concord_core::{FixedClock, Store};
+use std::sync::Arc;
+use uuid::Uuid;
+
+fn store() -> Store {
+    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
+    s.load_reference().unwrap();
+    s
+}
+
+fn say(s: &mut Store, iso3: &str, seq: i64, subject: SubjectRef, stance: Stance, quote: &str) {
+    s.add_position(&PositionInput {
+        actor_id: reference::state_id(iso3),
+        subject,
+        session_id: reference::session_id(OEWG, seq),
+        meeting_id: None,
+        stance,
+        summary: String::new(),
+        quote: quote.into(),
+        source: String::new(),
+        on_behalf_of_id: None,
+        note: String::new(),
+    })
+    .unwrap();
+}
+
+fn poa() -> SubjectRef {
+    SubjectRef::Proposal(reference::proposal_id("POA"))
+}
+
+fn lbi() -> SubjectRef {
+    SubjectRef::Proposal(reference::proposal_id("LBI"))
+}
+
+fn ihl() -> SubjectRef {
+    SubjectRef::Topic(reference::topic_id(
+        "International law/International humanitarian law",
+    ))
+}
+
+#[test]
+fn matrix_shows_the_latest_stance_in_range_with_counts() {
+    let mut s = store();
+    say(&mut s, "FRA", 7, poa(), Stance::Proposes, "");
+    say(&mut s, "FRA", 8, poa(), Stance::Supports, "");
+    say(&mut s, "RUS", 7, poa(), Stance::Opposes, "");
+    say(&mut s, "RUS", 8, lbi(), Stance::Supports, "");
+    say(&mut s, "BRA", 9, poa(), Stance::Conditional, "");
+    say(&mut s, "DEU", 8, ihl(), Stance::Supports, "");
+
+    let q = MatrixQuery {
+        process_id: reference::process_id(OEWG),
+        from_seq: Some(7),
+        to_seq: Some(8),
+        axis: MatrixAxis::Proposals,
+        group_id: None,
+    };
+    let m = s.matrix(&q).unwrap();
+    let rows: Vec<&str> = m.rows.iter().map(|r| r.actor_name.as_str()).collect();
+    assert_eq!(
+        rows,
+        ["France", "Russia"],
+        "Brazil spoke at session 9, outside the range"
+    );
+    let cols: Vec<&str> = m.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        cols,
+        ["New legally binding instrument", "Programme of Action"]
+    );
+    let cell = |row: u32, column: u32| m.cells.iter().find(|c| c.row == row && c.column == column);
+    let france_poa = cell(0, 1).unwrap();
+    assert_eq!(
+        (
+            france_poa.stance,
+            france_poa.session_seq,
+            france_poa.positions
+        ),
+        (Stance::Supports, 8, 2)
+    );
+    assert_eq!(cell(1, 1).unwrap().stance, Stance::Opposes);
+    assert_eq!(cell(1, 0).unwrap().stance, Stance::Supports);
+    assert!(cell(0, 0).is_none(), "France said nothing on the LBI");
+    let poa_counts: Vec<(Stance, u32)> = m.columns[1]
+        .counts
+        .iter()
+        .map(|c| (c.stance, c.count))
+        .collect();
+    assert_eq!(poa_counts, [(Stance::Supports, 1), (Stance::Opposes, 1)]);
+
+    let eu_only = s
+        .matrix(&MatrixQuery {
+            group_id: Some(reference::group_id("EU")),
+            ..q.clone()
+        })
+        .unwrap();
+    assert_eq!(eu_only.rows.len(), 1);
+    assert_eq!(eu_only.rows[0].actor_name, "France");
+
+    let topics = s
+        .matrix(&MatrixQuery {
+            axis: MatrixAxis::Topics,
+            ..q
+        })
+        .unwrap();
+    assert_eq!(
+        topics.columns[0].label,
+        "International law/International humanitarian law"
+    );
+    assert_eq!(topics.rows[0].actor_name, "Germany");
+}
+
+#[test]
+fn timeline_marks_stance_changes_and_lists_groups() {
+    let mut s = store();
+    say(&mut s, "FRA", 7, poa(), Stance::Proposes, "");
+    say(&mut s, "FRA", 8, poa(), Stance::Proposes, "");
+    say(&mut s, "FRA", 9, poa(), Stance::Supports, "");
+    say(&mut s, "FRA", 9, ihl(), Stance::Supports, "IHL applies.");
+    let t = s.actor_timeline(reference::state_id("FRA")).unwrap();
+    assert_eq!(t.actor.name, "France");
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(
+        t.rows[0].label, "International law/International humanitarian law",
+        "topics first"
+    );
+    let poa_row = &t.rows[1];
+    let changes: Vec<Option<Stance>> = poa_row.entries.iter().map(|e| e.changed_from).collect();
+    assert_eq!(changes, [None, None, Some(Stance::Proposes)]);
+    let sessions: Vec<&str> = poa_row
+        .entries
+        .iter()
+        .map(|e| e.position.session_title.as_str())
+        .collect();
+    assert_eq!(
+        sessions,
+        [
+            "7th substantive session",
+            "8th substantive session",
+            "9th substantive session"
+        ]
+    );
+    let groups: Vec<&str> = t.groups.iter().map(|g| g.group_name.as_str()).collect();
+    assert!(
+        groups.contains(&"EU") && groups.contains(&"WEOG"),
+        "{groups:?}"
+    );
+    let eu = t.groups.iter().find(|g| g.group_name == "EU").unwrap();
+    assert_eq!(eu.valid_from.unwrap().to_string(), "1958-01-01");
+}
+
+#[test]
+fn search_finds_words_without_accents_ranked_and_marked() {
+    let mut s = store();
+    say(
+        &mut s,
+        "CIV",
+        7,
+        ihl(),
+        Stance::Supports,
+        "La souveraineté numérique de la Côte d'Ivoire",
+    );
+    say(
+        &mut s,
+        "FRA",
+        7,
+        ihl(),
+        Stance::Supports,
+        "Sovereignty and sovereignty again",
+    );
+    say(
+        &mut s,
+        "DEU",
+        8,
+        poa(),
+        Stance::Supports,
+        "Capacity-building first",
+    );
+
+    let hits = s
+        .search(&SearchQuery {
+            text: "cote d'ivoire".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].position.actor_name, "Côte d'Ivoire");
+    let marked: Vec<&str> = hits[0]
+        .excerpt
+        .iter()
+        .filter(|r| r.hit)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Côte", "d", "Ivoire"]);
+
+    let hits = s
+        .search(&SearchQuery {
+            text: "souverainete".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.len(), 1, "accents folded in the query and in the text");
+
+    let prefix = s
+        .search(&SearchQuery {
+            text: "capac".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(prefix[0].position.actor_name, "Germany");
+
+    let filtered = s
+        .search(&SearchQuery {
+            text: "sovereignty".into(),
+            session_id: Some(reference::session_id(OEWG, 8)),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(filtered.is_empty());
+
+    assert!(s
+        .search(&SearchQuery {
+            text: " \"* ".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+
+    // An edit is searchable at once; a deletion is gone at once.
+    let id = s
+        .search(&SearchQuery {
+            text: "capacity".into(),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .position
+        .id;
+    s.delete_position(id).unwrap();
+    assert!(s
+        .search(&SearchQuery {
+            text: "capacity".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn generator_makes_marked_synthetic_data_of_the_asked_size() {
+    let mut s = store();
+    let g = generate(
+        &mut s,
+        GenerateSpec {
+            actors: 5,
+            topics: 4,
+            sessions: 3,
+            per_cell: 2,
+        },
+    )
+    .unwrap();
+    assert_eq!(g.positions, 5 * 4 * 3 * 2);
+    assert_eq!(s.counts().unwrap().positions, 120);
+    let page = s
+        .positions(&concord_core::model::PositionFilter {
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(page
+        .items
+        .iter()
+        .all(|p| p.provenance == Provenance::Synthetic));
+    assert!(page.items.iter().all(|p| p.process_name == "Synthetic"));
+    let m = s
+        .matrix(&MatrixQuery {
+            process_id: g.process_id,
+            from_seq: None,
+            to_seq: None,
+            axis: MatrixAxis::Topics,
+            group_id: None,
+        })
+        .unwrap();
+    assert_eq!((m.rows.len(), m.columns.len(), m.cells.len()), (5, 4, 20));
+}

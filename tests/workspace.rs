@@ -1,0 +1,142 @@
+//! End-to-end, in the real window: capture three positions from the keyboard, see them in the
+//! matrix with their colours, open a State's timeline with a stance change, and search.
+
+use concord_e2e::thirtyfour::prelude::*;
+use concord_e2e::Window;
+
+/// Captures one position with the keyboard alone. Empty `session`/`subject` keep the
+/// previous entry's choice (the form remembers them for the next speaker).
+async fn capture(
+    w: &Window,
+    actor: &str,
+    subject: &str,
+    session: &str,
+    stance: &str,
+    quote: &str,
+    count_after: usize,
+) -> WebDriverResult<()> {
+    w.ctrl("k").await?;
+    w.type_keys(actor).await?;
+    w.type_keys(Key::Tab).await?;
+    if !subject.is_empty() {
+        w.type_keys(subject).await?;
+    }
+    w.type_keys(Key::Tab).await?;
+    if !session.is_empty() {
+        w.type_keys(session).await?;
+    }
+    w.type_keys(Key::Tab).await?;
+    w.type_keys(stance).await?;
+    w.type_keys(Key::Tab).await?;
+    w.type_keys(Key::Tab).await?; // on behalf of
+    w.type_keys(Key::Tab).await?; // summary
+    w.type_keys(quote).await?;
+    w.type_keys(Key::Tab).await?; // source
+    w.type_keys(Key::Enter).await?;
+    let expected = format!("of {count_after}");
+    w.wait_for_text("#positions-count", |t| t.ends_with(&expected))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("workspace.concord");
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+
+    capture(
+        &w,
+        "France",
+        "Programme of Action",
+        "7th",
+        "supports",
+        "We support the PoA.",
+        1,
+    )
+    .await?;
+    capture(&w, "France", "", "8th", "opposes", "Not in this form.", 2).await?;
+    capture(
+        &w,
+        "Brazil",
+        "",
+        "",
+        "conditional",
+        "Only with digital sovereignty safeguards.",
+        3,
+    )
+    .await?;
+
+    // The matrix: latest stance per State on the PoA, coloured by stance.
+    w.driver.find(By::Id("nav-matrix")).await?.click().await?;
+    let france = w
+        .wait_for(By::Css(
+            "td.cell[data-actor='France'][data-subject='Programme of Action']",
+        ))
+        .await?;
+    assert_eq!(
+        france.attr("data-stance").await?.as_deref(),
+        Some("opposes")
+    );
+    assert_eq!(
+        france.css_value("background-color").await?,
+        "rgb(248, 215, 218)"
+    );
+    let brazil = w
+        .wait_for(By::Css(
+            "td.cell[data-actor='Brazil'][data-subject='Programme of Action']",
+        ))
+        .await?;
+    assert_eq!(
+        brazil.attr("data-stance").await?.as_deref(),
+        Some("conditional")
+    );
+    assert_eq!(
+        brazil.css_value("background-color").await?,
+        "rgb(238, 245, 214)"
+    );
+    w.shot("matrix").await?;
+
+    // France's timeline shows the change from supports to opposes.
+    w.driver
+        .find(By::XPath(
+            "//table[@aria-label='Matrix']//button[normalize-space()='France']",
+        ))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#timeline-actor", |t| t == "France")
+        .await?;
+    let drift = w.wait_for(By::Css(".timeline .drift")).await?;
+    assert_eq!(
+        drift.attr("data-changed-from").await?.as_deref(),
+        Some("supports")
+    );
+    let timeline = w
+        .wait_for_text(".timeline", |t| t.contains("Programme of Action"))
+        .await?;
+    assert!(
+        timeline.contains("7th substantive session")
+            && timeline.contains("8th substantive session"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("EU (1958-01-01"),
+        "memberships with dates: {timeline}"
+    );
+    w.shot("timeline").await?;
+
+    // Search a word from a quote, without its accent or case.
+    w.driver.find(By::Id("nav-search")).await?.click().await?;
+    let input = w.wait_for(By::Id("search-input")).await?;
+    input.send_keys("SOVEREIGNTY").await?;
+    w.wait_for_text("#search-count", |t| t.starts_with("1 result"))
+        .await?;
+    let hit = w.wait_for(By::Css(".hit")).await?;
+    assert!(hit.text().await?.contains("Brazil"));
+    let marked = hit.find(By::Css("mark")).await?.text().await?;
+    assert_eq!(marked, "sovereignty");
+    w.shot("search").await?;
+    w.stop().await?;
+    Ok(())
+}
