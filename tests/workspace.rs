@@ -56,16 +56,25 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     )
     .await?;
     capture(&w, "France", "", "8th", "opposes", "Not in this form.", 2).await?;
+    // "3" is the one-key shortcut for Conditional in the stance field.
     capture(
         &w,
         "Brazil",
         "",
         "",
-        "conditional",
+        "3",
         "Only with digital sovereignty safeguards.",
         3,
     )
     .await?;
+
+    // Undo the last entry: it leaves the table, and its history records the deletion.
+    capture(&w, "Chile", "", "", "neutral", "Undo me.", 4).await?;
+    w.driver.find(By::Id("undo")).await?.click().await?;
+    w.wait_for_text("#positions-count", |t| t.ends_with("of 3"))
+        .await?;
+    w.wait_for_text(".status", |t| t.starts_with("Undone: Chile"))
+        .await?;
 
     // The matrix: latest stance per State on the PoA, coloured by stance.
     w.driver.find(By::Id("nav-matrix")).await?.click().await?;
@@ -137,6 +146,52 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     let marked = hit.find(By::Css("mark")).await?.text().await?;
     assert_eq!(marked, "sovereignty");
     w.shot("search").await?;
+
+    // A half-typed entry survives a restart.
+    w.driver
+        .find(By::Id("nav-positions"))
+        .await?
+        .click()
+        .await?;
+    w.ctrl("k").await?;
+    w.type_keys("Kenya").await?;
+    w.type_keys(Key::Enter).await?;
+    let quote = w.wait_for(By::Id("capture-quote")).await?;
+    quote
+        .send_keys("Capacity-building must be demand-driven")
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     w.stop().await?;
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    let quote = w.wait_for(By::Id("capture-quote")).await?;
+    assert_eq!(
+        quote.prop("value").await?.as_deref(),
+        Some("Capacity-building must be demand-driven")
+    );
+    let actor = w.wait_for(By::Id("capture-actor")).await?;
+    assert_eq!(actor.prop("value").await?.as_deref(), Some("Kenya"));
+    w.stop().await?;
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let history: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT op, coalesce(json_extract(after, '$.actor'), json_extract(before, '$.actor'))
+             FROM position_history ORDER BY at, id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let chile: Vec<&str> = history
+        .iter()
+        .filter(|(_, actor)| actor == "Chile")
+        .map(|(op, _)| op.as_str())
+        .collect();
+    assert_eq!(chile, ["insert", "delete"], "{history:?}");
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM position", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 3);
     Ok(())
 }

@@ -8,6 +8,7 @@ export interface Lookups {
   subjects: Option[];
   sessions: Option[];
   stances: Option[];
+  stanceKeys: Record<string, string>;
 }
 
 const kindHint: Record<string, string> = {
@@ -26,6 +27,13 @@ function actorOption(a: Actor): Option {
 
 export function sessionLabel(s: Pick<Session, 'process_short_name' | 'title'>): string {
   return `${s.process_short_name} · ${s.title}`;
+}
+
+/** One key per stance, shown in the stance list: 1–9, 0, then - and =. */
+export const STANCE_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
+
+export function stanceHotkeys(stances: StanceOption[]): Record<string, string> {
+  return Object.fromEntries(stances.slice(0, STANCE_KEYS.length).map((s, i) => [STANCE_KEYS[i], s.stance]));
 }
 
 export function buildLookups(
@@ -53,7 +61,8 @@ export function buildLookups(
       keys: s.number !== null ? [String(s.number)] : [],
       hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
     })),
-    stances: stances.map((s) => ({ id: s.stance, label: s.label, keys: [s.stance] })),
+    stanceKeys: stanceHotkeys(stances),
+    stances: stances.map((s, i) => ({ id: s.stance, label: s.label, keys: [s.stance], hint: STANCE_KEYS[i] ? `key ${STANCE_KEYS[i]}` : '' })),
   };
 }
 

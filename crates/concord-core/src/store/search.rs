@@ -3,61 +3,123 @@
 use super::positions::{filter_clause, read_position, SELECT_POSITION};
 use super::{Store, StoreError};
 use crate::model::{PositionFilter, SearchHit, SearchQuery, TextRun};
-use rusqlite::params_from_iter;
+use crate::text::fold;
 use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 const DEFAULT_HITS: u32 = 50;
 const MAX_HITS: u32 = 500;
-const MARK_START: char = '\u{2}';
-const MARK_END: char = '\u{3}';
+/// How many of the newest matches are ranked when a query matches more.
+pub const CANDIDATES: u32 = 2_000;
 
-/// Turns what people type into an FTS5 query: every word must match; words of three or more
-/// letters also match as a prefix ("capac" finds "capacity"), shorter ones only whole ("d" in
-/// "d'Ivoire" does not find "de"). Punctuation and FTS operators typed by the user are
-/// separators, never syntax.
-pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of a query, as typed (letters and digits; everything else separates words).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().count() >= 3 {
-                format!("\"{w}\"*")
-            } else {
-                format!("\"{w}\"")
-            }
-        })
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .collect()
 }
 
-fn runs(snippet: &str) -> Vec<TextRun> {
-    let mut out: Vec<TextRun> = Vec::new();
-    let mut hit = false;
-    let mut current = String::new();
-    for c in snippet.chars() {
-        if c == MARK_START || c == MARK_END {
-            if !current.is_empty() {
-                out.push(TextRun {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
+/// Turns what people type into an FTS5 query: every word must match. The last word also
+/// matches as a prefix when it has three or more letters ("capac" finds "capacity"), as in
+/// search-as-you-type; earlier words match whole ("d" in "d'Ivoire" does not find "de").
+/// Punctuation and FTS operators typed by the user are separators, never syntax.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words = words(text);
+    let last = words.len().checked_sub(1)?;
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last && w.chars().count() >= 3 {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// True when `word` (folded) is what the query word `q` (folded) asks for.
+fn word_matches(word: &str, q: &str, prefix: bool) -> bool {
+    word == q || (prefix && word.starts_with(q))
+}
+
+/// The excerpt shown for a hit: about `EXCERPT_WORDS` words around the first match in the
+/// first field that matches, matched words marked. Done here rather than with FTS5's
+/// snippet(), which would re-run the whole (possibly huge) match for every hit.
+fn excerpt(fields: &[String], query: &str) -> Vec<TextRun> {
+    const EXCERPT_WORDS: usize = 24;
+    let wanted: Vec<String> = words(query).iter().map(|w| fold(w)).collect();
+    let last = wanted.len().saturating_sub(1);
+    let is_hit = |w: &str| {
+        let f = fold(w);
+        wanted
+            .iter()
+            .enumerate()
+            .any(|(i, q)| word_matches(&f, q, i == last && q.chars().count() >= 3))
+    };
+    for field in fields.iter().filter(|f| !f.is_empty()) {
+        // Split into alternating word / non-word pieces, keeping the original text.
+        let mut pieces: Vec<(String, bool)> = Vec::new();
+        for c in field.chars() {
+            let word = c.is_alphanumeric();
+            match pieces.last_mut() {
+                Some((text, w)) if *w == word => text.push(c),
+                _ => pieces.push((c.to_string(), word)),
             }
-            hit = c == MARK_START;
-        } else {
-            current.push(c);
         }
+        let Some(first) = pieces.iter().position(|(t, w)| *w && is_hit(t)) else {
+            continue;
+        };
+        // Pieces alternate words and separators: EXCERPT_WORDS pieces is about half the words.
+        let start = first.saturating_sub(EXCERPT_WORDS);
+        let end = (start + EXCERPT_WORDS * 2).min(pieces.len());
+        let mut out: Vec<TextRun> = Vec::new();
+        if start > 0 {
+            out.push(TextRun {
+                text: "…".into(),
+                hit: false,
+            });
+        }
+        for (text, word) in &pieces[start..end] {
+            let hit = *word && is_hit(text);
+            match out.last_mut() {
+                Some(run) if run.hit == hit && !hit => run.text.push_str(text),
+                _ => out.push(TextRun {
+                    text: text.clone(),
+                    hit,
+                }),
+            }
+        }
+        if end < pieces.len() {
+            out.push(TextRun {
+                text: "…".into(),
+                hit: false,
+            });
+        }
+        return out;
     }
-    if !current.is_empty() {
-        out.push(TextRun { text: current, hit });
-    }
-    out
+    fields
+        .iter()
+        .find(|f| !f.is_empty())
+        .map(|f| {
+            vec![TextRun {
+                text: f.chars().take(200).collect(),
+                hit: false,
+            }]
+        })
+        .unwrap_or_default()
 }
 
 impl Store {
     /// Positions whose summary, quote, note or source contain every word of `query.text`,
-    /// most relevant first. An empty query finds nothing.
+    /// most relevant first (BM25) among the newest [`CANDIDATES`] matches. An empty query
+    /// finds nothing.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         let Some(matcher) = fts_query(&query.text) else {
             return Ok(Vec::new());
@@ -77,27 +139,59 @@ impl Store {
             format!("{where_sql} AND position_search MATCH ?{m}")
         };
         let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS);
-        let sql = format!(
-            "SELECT k.position_id,
-                    snippet(position_search, -1, char(2), char(3), '…', 24),
-                    bm25(position_search)
-             FROM position_search
-             JOIN position_search_key AS k ON k.rowid = position_search.rowid
-             JOIN position AS p ON p.id = k.position_id
-             JOIN session AS s ON s.id = p.session_id
-             LEFT JOIN source AS src ON src.id = p.source_id
-             {condition}
-             ORDER BY bm25(position_search)
-             LIMIT {limit}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let found: Vec<(String, String, f64)> = stmt
+        // 1. Rank: only rowids and scores, so nothing else is computed for rows not kept.
+        //    Ranking every match of a very common word costs seconds at a million positions,
+        //    so the newest CANDIDATES matches are ranked: exact whenever fewer match.
+        let rank_sql = if where_sql.is_empty() {
+            format!(
+                "SELECT rowid, score FROM (
+                   SELECT rowid, bm25(position_search) AS score FROM position_search
+                   WHERE position_search MATCH ?{m} ORDER BY rowid DESC LIMIT {CANDIDATES})
+                 ORDER BY score LIMIT {limit}"
+            )
+        } else {
+            format!(
+                "SELECT rowid, score FROM (
+                   SELECT position_search.rowid AS rowid, bm25(position_search) AS score
+                   FROM position_search
+                   JOIN position_search_key AS k ON k.rowid = position_search.rowid
+                   JOIN position AS p ON p.id = k.position_id
+                   JOIN session AS s ON s.id = p.session_id
+                   LEFT JOIN source AS src ON src.id = p.source_id
+                   {condition}
+                   ORDER BY position_search.rowid DESC LIMIT {CANDIDATES})
+                 ORDER BY score LIMIT {limit}"
+            )
+        };
+        let ranked: Vec<(i64, f64)> = self
+            .conn
+            .prepare(&rank_sql)?
             .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                Ok((r.get(0)?, r.get(1)?))
             })?
             .collect::<Result<_, _>>()?;
-        if found.is_empty() {
+        if ranked.is_empty() {
             return Ok(Vec::new());
+        }
+        // 2. Position ids and text for the kept rows only (rowid lookups, no second MATCH).
+        let mut details_stmt = self.conn.prepare_cached(
+            "SELECT k.position_id, s.summary, s.quote, s.note, s.source
+             FROM position_search_key AS k JOIN position_search AS s ON s.rowid = k.rowid
+             WHERE k.rowid = ?1",
+        )?;
+        let mut found: Vec<(String, Vec<TextRun>, f64)> = Vec::with_capacity(ranked.len());
+        for (rowid, score) in ranked {
+            let row = details_stmt
+                .query_row([rowid], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        [r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+                    ))
+                })
+                .optional()?;
+            if let Some((id, fields)) = row {
+                found.push((id, excerpt(&fields, &query.text), score));
+            }
         }
         let placeholders = vec!["?"; found.len()].join(", ");
         let mut stmt = self
@@ -109,11 +203,11 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(found
             .into_iter()
-            .filter_map(|(id, snippet, rank)| {
+            .filter_map(|(id, excerpt, rank)| {
                 let id = Uuid::parse_str(&id).ok()?;
                 Some(SearchHit {
                     position: positions.remove(&id)?,
-                    excerpt: runs(&snippet),
+                    excerpt,
                     rank,
                 })
             })
@@ -129,31 +223,26 @@ mod tests {
     fn user_text_becomes_a_safe_fts_query() {
         assert_eq!(
             fts_query("cote d'ivoire").as_deref(),
-            Some("\"cote\"* \"d\" \"ivoire\"*")
+            Some("\"cote\" \"d\" \"ivoire\"*")
         );
-        assert_eq!(fts_query("NOT OR \"*").as_deref(), Some("\"NOT\"* \"OR\""));
+        assert_eq!(fts_query("NOT OR \"*").as_deref(), Some("\"NOT\" \"OR\""));
         assert_eq!(fts_query("  ,; "), None);
     }
 
     #[test]
-    fn snippets_split_into_marked_runs() {
-        let r = runs("the \u{2}sovereignty\u{3} of States");
-        assert_eq!(
-            r,
-            vec![
-                TextRun {
-                    text: "the ".into(),
-                    hit: false
-                },
-                TextRun {
-                    text: "sovereignty".into(),
-                    hit: true
-                },
-                TextRun {
-                    text: " of States".into(),
-                    hit: false
-                },
-            ]
-        );
+    fn excerpts_mark_the_words_asked_for() {
+        let fields = [
+            "".to_string(),
+            "La souveraineté de la Côte d'Ivoire".to_string(),
+        ];
+        let runs = excerpt(&fields, "cote d ivoi");
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|r| r.hit)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Côte", "d", "Ivoire"]);
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(text, "La souveraineté de la Côte d'Ivoire");
     }
 }
