@@ -69,22 +69,25 @@ impl Store {
             })
     }
 
-    /// The positions that match `filter`, newest session first, one page at a time.
+    /// The positions that match `filter`, newest entries first, one page at a time.
     pub fn positions(&self, filter: &PositionFilter) -> Result<PositionPage, StoreError> {
         let (where_sql, args) = filter_clause(filter);
-        let total: i64 = self.conn.query_row(
-            &format!(
+        let count_sql = if where_sql.is_empty() {
+            "SELECT count(*) FROM position".to_string()
+        } else {
+            format!(
                 "SELECT count(*) FROM position AS p JOIN session AS s ON s.id = p.session_id
                  LEFT JOIN source AS src ON src.id = p.source_id {where_sql}"
-            ),
-            params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+            )
+        };
+        let total: i64 = self
+            .conn
+            .query_row(&count_sql, params_from_iter(args.iter()), |r| r.get(0))?;
         let limit = filter.limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE);
         let offset = filter.offset.unwrap_or(0);
         let sql = format!(
             "{SELECT_POSITION} {where_sql}
-             ORDER BY s.start_date IS NULL, s.start_date DESC, s.seq DESC, p.created_at DESC, p.id
+             ORDER BY p.created_at DESC, p.id DESC
              LIMIT {limit} OFFSET {offset}"
         );
         let mut stmt = self.conn.prepare(&sql)?;

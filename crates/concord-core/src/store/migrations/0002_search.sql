@@ -44,3 +44,7 @@ SELECT k.rowid, p.summary, p.quote, p.note, coalesce(s.citation, '')
 -- The matrix reads, per session, who said what on which subject: a covering index answers it
 -- without touching the (large) position rows.
 CREATE INDEX position_matrix ON position(session_id, actor_id, topic_id, proposal_id, stance, created_at);
+
+-- The positions list shows the newest entries first: this index gives its first page at once
+-- even at a million positions.
+CREATE INDEX position_created ON position(created_at, id);
