@@ -208,6 +208,54 @@ fn open(db: Option<&Path>) -> Result<Store, Failure> {
     Ok(Store::open(db, Arc::new(SystemClock), id)?)
 }
 
+/// Names given on the command line, resolved to ids; a name that does not resolve is bad input.
+struct Names(Resolver);
+
+impl Names {
+    fn resolve<T>(
+        what: &str,
+        text: Option<&str>,
+        find: impl Fn(&str) -> Result<T, concord_core::resolve::Miss>,
+    ) -> Result<Option<T>, Failure> {
+        text.map(|t| find(t).map_err(|m| bad_input(m.describe(what, t))))
+            .transpose()
+    }
+
+    /// The process for --session; none given means the OEWG 2021–2025.
+    fn process(&self, text: Option<&str>) -> Result<uuid::Uuid, Failure> {
+        let text = text.unwrap_or("");
+        self.0
+            .process(text)
+            .map_err(|m| bad_input(m.describe("process", text)))
+    }
+
+    fn actor(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
+        Self::resolve("actor", text, |t| self.0.actor(t).map(|a| a.0))
+    }
+
+    fn group(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
+        Self::resolve("group", text, |t| self.0.group(t))
+    }
+
+    fn session(
+        &self,
+        process: uuid::Uuid,
+        text: Option<&str>,
+    ) -> Result<Option<uuid::Uuid>, Failure> {
+        Self::resolve("session", text, |t| {
+            self.0.session(process, t).map(|s| s.id)
+        })
+    }
+
+    fn topic(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
+        Self::resolve("topic", text, |t| self.0.topic(t))
+    }
+
+    fn proposal(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
+        Self::resolve("proposal", text, |t| self.0.proposal(t))
+    }
+}
+
 /// Every matching position (or the first `limit`), read a page at a time.
 fn all_positions(
     store: &Store,
@@ -275,37 +323,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             limit,
             format,
         } => {
-            let r = Resolver::load(&store)?;
-            let process_id = r
-                .process(process.as_deref().unwrap_or(""))
-                .map_err(|m| bad_input(m.describe("process", process.as_deref().unwrap_or(""))))?;
+            let names = Names(Resolver::load(&store)?);
+            let process_id = names.process(process.as_deref())?;
             let filter = PositionFilter {
-                actor_id: actor
-                    .map(|a| {
-                        r.actor(&a)
-                            .map(|x| x.0)
-                            .map_err(|m| bad_input(m.describe("actor", &a)))
-                    })
-                    .transpose()?,
-                group_id: group
-                    .map(|g| r.group(&g).map_err(|m| bad_input(m.describe("group", &g))))
-                    .transpose()?,
-                session_id: session
-                    .map(|s| {
-                        r.session(process_id, &s)
-                            .map(|x| x.id)
-                            .map_err(|m| bad_input(m.describe("session", &s)))
-                    })
-                    .transpose()?,
-                topic_id: topic
-                    .map(|t| r.topic(&t).map_err(|m| bad_input(m.describe("topic", &t))))
-                    .transpose()?,
-                proposal_id: proposal
-                    .map(|p| {
-                        r.proposal(&p)
-                            .map_err(|m| bad_input(m.describe("proposal", &p)))
-                    })
-                    .transpose()?,
+                actor_id: names.actor(actor.as_deref())?,
+                group_id: names.group(group.as_deref())?,
+                session_id: names.session(process_id, session.as_deref())?,
+                topic_id: names.topic(topic.as_deref())?,
+                proposal_id: names.proposal(proposal.as_deref())?,
                 stance,
                 text,
                 limit: None,
@@ -322,30 +347,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             limit,
             format,
         } => {
-            let r = Resolver::load(&store)?;
-            let process_name = process.unwrap_or_default();
-            let process_id = r
-                .process(&process_name)
-                .map_err(|m| bad_input(m.describe("process", &process_name)))?;
+            let names = Names(Resolver::load(&store)?);
+            let process_id = names.process(process.as_deref())?;
             let q = SearchQuery {
                 text: query,
-                actor_id: actor
-                    .map(|a| {
-                        r.actor(&a)
-                            .map(|x| x.0)
-                            .map_err(|m| bad_input(m.describe("actor", &a)))
-                    })
-                    .transpose()?,
-                session_id: session
-                    .map(|s| {
-                        r.session(process_id, &s)
-                            .map(|x| x.id)
-                            .map_err(|m| bad_input(m.describe("session", &s)))
-                    })
-                    .transpose()?,
-                topic_id: topic
-                    .map(|t| r.topic(&t).map_err(|m| bad_input(m.describe("topic", &t))))
-                    .transpose()?,
+                actor_id: names.actor(actor.as_deref())?,
+                session_id: names.session(process_id, session.as_deref())?,
+                topic_id: names.topic(topic.as_deref())?,
                 limit: Some(limit),
             };
             if concord_core::store::fts_query(&q.text).is_none() {
