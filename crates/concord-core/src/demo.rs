@@ -76,7 +76,35 @@ fn sample(
 }
 
 fn positions() -> Vec<Demo> {
+    // Samples first, so the recorded facts are the newest entries and head the list.
     let mut out = Vec::new();
+    let ms = |s: &'static str| About::Topic(s);
+    out.extend([
+        sample("BRA", ms("International law"), 9, Stance::Conditional,
+               "Illustrative sample, not a real statement: supports further work on international law if it builds on existing consensus reports."),
+        sample("BRA", ms("International law"), 10, Stance::Supports,
+               "Illustrative sample, not a real statement: supports the section on international law."),
+        sample("IND", ms("Capacity-building"), 9, Stance::Supports,
+               "Illustrative sample, not a real statement: capacity-building should be demand-driven."),
+        sample("KEN", ms("Capacity-building"), 10, Stance::Proposes,
+               "Illustrative sample, not a real statement: proposes a needs-based capacity-building portal."),
+        sample("MEX", ms("Cross-cutting issues/Gender"), 9, Stance::Supports,
+               "Illustrative sample, not a real statement: supports gender mainstreaming in the report."),
+        sample("IDN", ms("Confidence-building measures"), 9, Stance::Concerns,
+               "Illustrative sample, not a real statement: concerned about the workload of points of contact."),
+        sample("IDN", ms("Confidence-building measures"), 10, Stance::Supports,
+               "Illustrative sample, not a real statement: supports the points-of-contact directory after clarifications."),
+        sample("EGY", ms("Regular institutional dialogue"), 10, Stance::Reservation,
+               "Illustrative sample, not a real statement: reservation on the decision-making rules of the future mechanism."),
+        sample("AUS", ms("Cross-cutting issues/Multistakeholder participation"), 10, Stance::Supports,
+               "Illustrative sample, not a real statement: supports accreditation of stakeholders."),
+        sample("PAK", ms("Existing and potential threats"), 9, Stance::Neutral,
+               "Illustrative sample, not a real statement: takes note of the threats section."),
+        sample("JPN", ms("Rules, norms and principles of responsible State behaviour"), 11, Stance::JoinedConsensus,
+               "Illustrative sample, not a real statement: joined consensus on the final report."),
+        sample("ZAF", ms("Capacity-building"), 11, Stance::ProposesAmendment,
+               "Illustrative sample, not a real statement: proposes to replace \"effective\" with \"full and equal\"."),
+    ]);
     out.extend(recorded(
         &["BLR", "BDI", "CHN", "CUB", "PRK", "ERI", "IRN", "NIC", "RUS", "SYR", "VEN", "ZWE"],
         || About::Proposal("LBI"),
@@ -113,33 +141,6 @@ fn positions() -> Vec<Demo> {
         "Voted against the Programme of Action draft resolution in the First Committee.",
         POA_VOTE_SOURCE,
     ));
-    let ms = |s: &'static str| About::Topic(s);
-    out.extend([
-        sample("BRA", ms("International law"), 9, Stance::Conditional,
-               "Illustrative sample, not a real statement: supports further work on international law if it builds on existing consensus reports."),
-        sample("BRA", ms("International law"), 10, Stance::Supports,
-               "Illustrative sample, not a real statement: supports the section on international law."),
-        sample("IND", ms("Capacity-building"), 9, Stance::Supports,
-               "Illustrative sample, not a real statement: capacity-building should be demand-driven."),
-        sample("KEN", ms("Capacity-building"), 10, Stance::Proposes,
-               "Illustrative sample, not a real statement: proposes a needs-based capacity-building portal."),
-        sample("MEX", ms("Cross-cutting issues/Gender"), 9, Stance::Supports,
-               "Illustrative sample, not a real statement: supports gender mainstreaming in the report."),
-        sample("IDN", ms("Confidence-building measures"), 9, Stance::Concerns,
-               "Illustrative sample, not a real statement: concerned about the workload of points of contact."),
-        sample("IDN", ms("Confidence-building measures"), 10, Stance::Supports,
-               "Illustrative sample, not a real statement: supports the points-of-contact directory after clarifications."),
-        sample("EGY", ms("Regular institutional dialogue"), 10, Stance::Reservation,
-               "Illustrative sample, not a real statement: reservation on the decision-making rules of the future mechanism."),
-        sample("AUS", ms("Cross-cutting issues/Multistakeholder participation"), 10, Stance::Supports,
-               "Illustrative sample, not a real statement: supports accreditation of stakeholders."),
-        sample("PAK", ms("Existing and potential threats"), 9, Stance::Neutral,
-               "Illustrative sample, not a real statement: takes note of the threats section."),
-        sample("JPN", ms("Rules, norms and principles of responsible State behaviour"), 11, Stance::JoinedConsensus,
-               "Illustrative sample, not a real statement: joined consensus on the final report."),
-        sample("ZAF", ms("Capacity-building"), 11, Stance::ProposesAmendment,
-               "Illustrative sample, not a real statement: proposes to replace \"effective\" with \"full and equal\"."),
-    ]);
     out
 }
 
