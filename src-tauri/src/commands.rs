@@ -92,6 +92,23 @@ pub fn search(state: State<'_, AppState>, query: SearchQuery) -> CommandResult<V
     Ok(state.store()?.search(&query)?)
 }
 
+/// Where the user chose to save (`None` when cancelled). Runs the native dialog in Rust,
+/// so the webview needs no dialog or file-system permission.
+fn save_dialog(
+    app: &tauri::AppHandle,
+    title: &str,
+    file_name: &str,
+) -> CommandResult<Option<PathBuf>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Concord database", &["concord"])
+        .set_file_name(file_name)
+        .blocking_save_file();
+    chosen(picked)
+}
+
 fn chosen(path: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
     path.map(|p| {
         p.into_path().map_err(|e| {
@@ -111,18 +128,10 @@ pub async fn new_database(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<DatabaseInfo>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("New Concord database")
-        .add_filter("Concord database", &["concord"])
-        .set_file_name("positions.concord")
-        .blocking_save_file();
-    let Some(path) = chosen(picked)? else {
+    let Some(path) = save_dialog(&app, "New Concord database", "positions.concord")? else {
         return Ok(None);
     };
-    concord_core::Store::refuse_existing(&path)?;
-    state.switch_to(&path)?;
+    state.create_new(&path)?;
     Ok(Some(state.store()?.info()?))
 }
 
@@ -151,14 +160,12 @@ pub async fn save_copy(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<String>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Save a copy of this database")
-        .add_filter("Concord database", &["concord"])
-        .set_file_name("positions-copy.concord")
-        .blocking_save_file();
-    let Some(path) = chosen(picked)? else {
+    let Some(path) = save_dialog(
+        &app,
+        "Save a copy of this database",
+        "positions-copy.concord",
+    )?
+    else {
         return Ok(None);
     };
     state.store()?.save_copy(&path)?;

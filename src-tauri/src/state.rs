@@ -32,7 +32,16 @@ impl AppState {
 
     /// Opens `path` (creating it if needed) and makes it the window's database.
     pub fn switch_to(&self, path: &Path) -> CommandResult<()> {
-        let store = open(path, self.installation)?;
+        self.replace(open(path, self.installation)?, path)
+    }
+
+    /// Creates a new database at `path` (refused if a file is there) and switches to it.
+    pub fn create_new(&self, path: &Path) -> CommandResult<()> {
+        let store = Store::create(path, Arc::new(SystemClock), self.installation)?;
+        self.replace(store, path)
+    }
+
+    fn replace(&self, store: Store, path: &Path) -> CommandResult<()> {
         *self.store()? = store;
         remember(&self.config_dir, path);
         Ok(())

@@ -419,3 +419,14 @@ fn every_table_has_a_text_id_and_records_who_changed_it() {
         assert_eq!(strict, 1, "{table} is STRICT");
     }
 }
+
+#[test]
+fn create_refuses_an_existing_file_and_makes_a_ready_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.concord");
+    let s = Store::create(&path, Arc::new(FixedClock::new()), installation()).unwrap();
+    assert_eq!(s.actors(Some(ActorKind::State)).unwrap().len(), 193);
+    drop(s);
+    let err = Store::create(&path, Arc::new(FixedClock::new()), installation()).unwrap_err();
+    assert!(err.to_string().contains("already exists"), "{err}");
+}

@@ -98,8 +98,13 @@ impl Store {
         Ok(store)
     }
 
-    /// Refuses a path that already holds a file: "New" must not open, or overwrite, an old one.
-    pub fn refuse_existing(path: &Path) -> Result<(), StoreError> {
+    /// Creates a new database at `path`, ready for work. A path that already holds a file is
+    /// refused: "New" must neither open nor overwrite an old one.
+    pub fn create(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        installation: Uuid,
+    ) -> Result<Store, StoreError> {
         if path.exists() && std::fs::metadata(path)?.len() > 0 {
             return Err(StoreError::invalid(
                 "new database",
@@ -109,7 +114,7 @@ impl Store {
                 ),
             ));
         }
-        Ok(())
+        Store::open_ready(path, clock, installation)
     }
 
     /// The open file, its schema and what it holds.
