@@ -5,7 +5,9 @@
 //!     cargo bench -p concord-core --bench views
 
 use concord_core::generate::{generate, GenerateSpec};
-use concord_core::model::{ActorKind, MatrixAxis, MatrixQuery, SearchQuery};
+use concord_core::model::{
+    ActorKind, Grouping, MatrixAxis, MatrixQuery, SearchQuery, SubjectQuery, SubjectRef,
+};
 use concord_core::{FixedClock, Store, SystemClock};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -123,6 +125,22 @@ fn main() {
     });
     time("a State's timeline (5 400 positions)", 20, |i| {
         store.actor_timeline(states[i % states.len()]).unwrap()
+    });
+    let topics: Vec<Uuid> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.path.starts_with("Synthetic topics/"))
+        .map(|t| t.id)
+        .collect();
+    time("a topic's page (30 sessions, regional blocs)", 20, |i| {
+        store
+            .subject_overview(&SubjectQuery {
+                subject: SubjectRef::Topic(topics[i % topics.len()]),
+                process_id: process,
+                grouping: Grouping::Regional,
+            })
+            .unwrap()
     });
     let queries = [
         "sovereignty",

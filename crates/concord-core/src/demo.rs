@@ -170,6 +170,7 @@ pub fn populate(store: &mut Store) -> Result<u64, StoreError> {
                 subject: subject(&d.about),
                 session_id: reference::session_id(d.process, d.seq),
                 meeting_id: None,
+                meeting_date: None,
                 stance: d.stance,
                 summary: d.summary.to_string(),
                 quote: String::new(),

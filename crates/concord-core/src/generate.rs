@@ -158,6 +158,7 @@ pub fn generate(store: &mut Store, spec: GenerateSpec) -> Result<Generated, Stor
                             subject: SubjectRef::Topic(*topic),
                             session_id: *session,
                             meeting_id: None,
+                            meeting_date: None,
                             stance: Stance::ALL[rng.below(Stance::ALL.len())],
                             summary: format!("Synthetic: {}", rng.words(8)),
                             quote: rng.words(24),

@@ -14,6 +14,7 @@ pub mod model;
 pub mod prefs;
 pub mod reference;
 pub mod resolve;
+pub mod sets;
 pub mod store;
 pub mod text;
 

@@ -145,6 +145,8 @@ vocabulary! {
 pub struct StanceOption {
     pub stance: Stance,
     pub label: String,
+    /// Its place on the line from support to opposition (see [`Stance::SPECTRUM`]), for sorting.
+    pub spectrum: u32,
 }
 
 impl Stance {
@@ -154,8 +156,32 @@ impl Stance {
             .map(|s| StanceOption {
                 stance: *s,
                 label: s.label().to_string(),
+                spectrum: s.spectrum(),
             })
             .collect()
+    }
+
+    /// Stances from full support to firm opposition, for sorting rows by stance.
+    pub const SPECTRUM: &'static [Stance] = &[
+        Stance::Supports,
+        Stance::Proposes,
+        Stance::JoinedConsensus,
+        Stance::Conditional,
+        Stance::ProposesAmendment,
+        Stance::Concerns,
+        Stance::Reservation,
+        Stance::Neutral,
+        Stance::Silent,
+        Stance::Disassociation,
+        Stance::Opposes,
+        Stance::RedLine,
+    ];
+
+    pub fn spectrum(self) -> u32 {
+        Stance::SPECTRUM
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(Stance::SPECTRUM.len()) as u32
     }
 }
 
@@ -254,6 +280,14 @@ pub enum SubjectRef {
     Provision(Uuid),
 }
 
+impl SubjectRef {
+    pub fn id(self) -> Uuid {
+        match self {
+            SubjectRef::Topic(id) | SubjectRef::Proposal(id) | SubjectRef::Provision(id) => id,
+        }
+    }
+}
+
 /// What the capture form and the importer hand to the store to record a position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -262,6 +296,9 @@ pub struct PositionInput {
     pub subject: SubjectRef,
     pub session_id: Uuid,
     pub meeting_id: Option<Uuid>,
+    /// The day it was said, when no meeting is given: the session's meeting of that day is
+    /// found or created. Must fall within the session's dates.
+    pub meeting_date: Option<NaiveDate>,
     pub stance: Stance,
     pub summary: String,
     pub quote: String,
@@ -395,7 +432,7 @@ pub struct TextRun {
 pub struct SearchHit {
     pub position: Position,
     pub excerpt: Vec<TextRun>,
-    /// BM25 relevance: lower is better.
+    /// Relevance: higher is better (hits come best first).
     pub rank: f64,
 }
 
@@ -443,6 +480,28 @@ pub struct MatrixColumn {
     pub label: String,
     /// How many actors hold each stance in this column (latest stance in range).
     pub counts: Vec<StanceCount>,
+}
+
+/// The positions behind one matrix cell: one actor on one subject over the same range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CellQuery {
+    pub process_id: Uuid,
+    #[ts(type = "number | null")]
+    pub from_seq: Option<i64>,
+    #[ts(type = "number | null")]
+    pub to_seq: Option<i64>,
+    pub actor_id: Uuid,
+    pub subject: SubjectRef,
+}
+
+/// A named set of actors saved for filtering (a like-minded or cross-regional group).
+/// `members` are names, short names or ISO3 codes, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorSetInput {
+    pub name: String,
+    pub members: Vec<String>,
 }
 
 /// The latest stance of one actor on one subject within the range.
@@ -500,6 +559,155 @@ pub struct Timeline {
     pub actor: Actor,
     pub groups: Vec<GroupMembership>,
     pub rows: Vec<TimelineRow>,
+}
+
+vocabulary! {
+    /// The four camps of a topic's or proposal's page. Each stance belongs to one
+    /// ([`Stance::camp`]): supporters, opponents, those who support on conditions or with
+    /// changes, and the rest.
+    Camp {
+        Support => "support", "Supporters";
+        Oppose => "oppose", "Opponents";
+        Conditional => "conditional", "Conditional";
+        Other => "other", "Others";
+    }
+}
+
+impl Stance {
+    /// The camp a stance counts in on a topic's or proposal's page.
+    pub fn camp(self) -> Camp {
+        match self {
+            Stance::Supports | Stance::Proposes | Stance::JoinedConsensus => Camp::Support,
+            Stance::Opposes | Stance::RedLine | Stance::Disassociation => Camp::Oppose,
+            Stance::Conditional
+            | Stance::Concerns
+            | Stance::Reservation
+            | Stance::ProposesAmendment => Camp::Conditional,
+            Stance::Neutral | Stance::Silent => Camp::Other,
+        }
+    }
+}
+
+impl Camp {
+    /// Opponents 0, conditional 1, supporters 2; others have no place on that line.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Camp::Oppose => Some(0),
+            Camp::Conditional => Some(1),
+            Camp::Support => Some(2),
+            Camp::Other => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// How an actor's stance on a subject moved since its previous statement on it.
+    Movement {
+        New => "new", "First statement";
+        TowardsSupport => "towards_support", "Moved towards support";
+        AwayFromSupport => "away_from_support", "Moved away from support";
+        Changed => "changed", "Changed stance";
+        Unchanged => "unchanged", "Unchanged";
+    }
+}
+
+impl Movement {
+    pub fn between(previous: Option<Stance>, now: Stance) -> Movement {
+        let Some(previous) = previous else {
+            return Movement::New;
+        };
+        if previous == now {
+            return Movement::Unchanged;
+        }
+        match (previous.camp().rank(), now.camp().rank()) {
+            (Some(a), Some(b)) if b > a => Movement::TowardsSupport,
+            (Some(a), Some(b)) if b < a => Movement::AwayFromSupport,
+            _ => Movement::Changed,
+        }
+    }
+}
+
+vocabulary! {
+    /// How a topic's page sorts actors into blocs.
+    Grouping {
+        Regional => "regional", "UN regional groups";
+        Negotiating => "negotiating", "Negotiating groups";
+    }
+}
+
+/// A topic's or proposal's page: who stands where, per session, by bloc.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubjectQuery {
+    pub subject: SubjectRef,
+    pub process_id: Uuid,
+    pub grouping: Grouping,
+}
+
+/// One actor's stance on the subject at one session, and how it moved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubjectActor {
+    pub actor_id: Uuid,
+    pub actor_name: String,
+    /// The actor's latest stance at this session, and the camp it counts in.
+    pub stance: Stance,
+    pub camp: Camp,
+    /// Its stance at the last earlier session where it spoke on the subject.
+    pub previous: Option<Stance>,
+    pub movement: Movement,
+    /// Positions it recorded on the subject at this session.
+    pub positions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CampCount {
+    pub camp: Camp,
+    /// The camp's name for people ("Supporters").
+    pub label: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MovementCount {
+    pub movement: Movement,
+    /// The movement's name for people ("Moved towards support").
+    pub label: String,
+    pub count: u32,
+}
+
+/// The actors of one bloc (membership valid at the session), by camp then name. `group_id`
+/// is empty for the actors in none of the grouping's groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubjectBloc {
+    pub group_id: Option<Uuid>,
+    pub group_name: String,
+    pub counts: Vec<CampCount>,
+    pub actors: Vec<SubjectActor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubjectSession {
+    pub session_id: Uuid,
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub title: String,
+    pub counts: Vec<CampCount>,
+    pub movements: Vec<MovementCount>,
+    pub blocs: Vec<SubjectBloc>,
+}
+
+/// Sessions newest first, only those where someone spoke on the subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SubjectOverview {
+    pub subject: SubjectRef,
+    pub label: String,
+    pub sessions: Vec<SubjectSession>,
 }
 
 /// What the window shows about the open database.

@@ -27,6 +27,7 @@ fn input(iso3: &str, seq: i64, stance: Stance) -> PositionInput {
         )),
         session_id: reference::session_id(OEWG, seq),
         meeting_id: None,
+        meeting_date: None,
         stance,
         summary: "IHL applies to ICT operations in armed conflict.".into(),
         quote: "".into(),
@@ -429,4 +430,87 @@ fn create_refuses_an_existing_file_and_makes_a_ready_one() {
     drop(s);
     let err = Store::create(&path, Arc::new(FixedClock::new()), installation()).unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
+}
+
+#[test]
+fn a_day_within_the_session_finds_or_makes_its_meeting_and_a_day_outside_is_refused() {
+    let mut s = store();
+    let mut i = input("FRA", 7, Stance::Supports); // 7th session: 2024-03-04 to 2024-03-08
+    i.meeting_date = chrono::NaiveDate::from_ymd_opt(2024, 3, 5);
+    let first = s.add_position(&i).unwrap();
+    let second = s.add_position(&i).unwrap();
+    assert!(first.meeting_id.is_some());
+    assert_eq!(first.meeting_id, second.meeting_id, "one meeting per day");
+    assert_eq!(first.meeting_date, i.meeting_date);
+
+    i.meeting_date = chrono::NaiveDate::from_ymd_opt(2024, 3, 11);
+    let before = s.counts().unwrap().positions;
+    let e = s.add_position(&i).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(
+        e.to_string().contains("2024-03-11 is outside the session"),
+        "{e}"
+    );
+    assert_eq!(s.counts().unwrap().positions, before);
+}
+
+#[test]
+fn a_saved_set_resolves_names_and_codes_and_refuses_unknown_members_whole() {
+    use concord_core::model::ActorSetInput;
+    use concord_core::sets::save_actor_set;
+    let mut s = store();
+    let set = save_actor_set(
+        &mut s,
+        &ActorSetInput {
+            name: "Like-minded on the PoA".into(),
+            members: vec![
+                "FRA".into(),
+                "cote d'ivoire".into(),
+                " Colombia ".into(),
+                "".into(),
+            ],
+        },
+    )
+    .unwrap();
+    assert_eq!(set.kind, ActorKind::Group);
+    let mut members: Vec<Uuid> = s
+        .memberships(set.id)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.member_id)
+        .collect();
+    members.sort();
+    let mut expected = vec![
+        reference::state_id("FRA"),
+        reference::state_id("CIV"),
+        reference::state_id("COL"),
+    ];
+    expected.sort();
+    assert_eq!(members, expected);
+
+    let actors_before = s.actors(None).unwrap().len();
+    let e = save_actor_set(
+        &mut s,
+        &ActorSetInput {
+            name: "Another".into(),
+            members: vec!["FRA".into(), "Atlantis".into()],
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("unknown actor \"Atlantis\""), "{e}");
+    assert_eq!(
+        s.actors(None).unwrap().len(),
+        actors_before,
+        "nothing saved"
+    );
+
+    let e = save_actor_set(
+        &mut s,
+        &ActorSetInput {
+            name: "like-minded on the poa".into(),
+            members: vec!["DEU".into()],
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("already exists"), "{e}");
 }

@@ -3,7 +3,8 @@
 
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::model::{
-    MatrixAxis, MatrixQuery, PositionInput, Provenance, SearchQuery, Stance, SubjectRef,
+    Camp, CellQuery, Grouping, MatrixAxis, MatrixQuery, Movement, PositionInput, Provenance,
+    SearchQuery, Stance, SubjectQuery, SubjectRef,
 };
 use concord_core::reference::{self, OEWG};
 use concord_core::{FixedClock, Store};
@@ -22,6 +23,7 @@ fn say(s: &mut Store, iso3: &str, seq: i64, subject: SubjectRef, stance: Stance,
         subject,
         session_id: reference::session_id(OEWG, seq),
         meeting_id: None,
+        meeting_date: None,
         stance,
         summary: String::new(),
         quote: quote.into(),
@@ -216,6 +218,30 @@ fn search_finds_words_without_accents_ranked_and_marked() {
         .unwrap();
     assert_eq!(prefix[0].position.actor_name, "Germany");
 
+    say(
+        &mut s,
+        "BRA",
+        7,
+        poa(),
+        Stance::Conditional,
+        "A long statement on many things, among them cooperation, norms, confidence-building \
+         measures, the applicability of international law and, in passing, sovereignty",
+    );
+    let ranked: Vec<String> = s
+        .search(&SearchQuery {
+            text: "sovereignty".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|h| h.position.actor_name)
+        .collect();
+    assert_eq!(
+        ranked,
+        ["France", "Brazil"],
+        "the word twice in a short quote ranks above once in a long one"
+    );
+
     let filtered = s
         .search(&SearchQuery {
             text: "sovereignty".into(),
@@ -288,4 +314,196 @@ fn generator_makes_marked_synthetic_data_of_the_asked_size() {
         })
         .unwrap();
     assert_eq!((m.rows.len(), m.columns.len(), m.cells.len()), (5, 4, 20));
+}
+
+fn eu_says(s: &mut Store, seq: i64, subject: SubjectRef, stance: Stance) {
+    s.add_position(&PositionInput {
+        actor_id: reference::group_id("EU"),
+        subject,
+        session_id: reference::session_id(OEWG, seq),
+        meeting_id: None,
+        meeting_date: None,
+        stance,
+        summary: String::new(),
+        quote: String::new(),
+        source: String::new(),
+        on_behalf_of_id: None,
+        note: String::new(),
+    })
+    .unwrap();
+}
+
+fn overview_query(grouping: Grouping) -> SubjectQuery {
+    SubjectQuery {
+        subject: poa(),
+        process_id: reference::process_id(OEWG),
+        grouping,
+    }
+}
+
+#[test]
+fn subject_page_sorts_actors_into_blocs_and_camps_with_movement() {
+    let mut s = store();
+    say(&mut s, "FRA", 7, poa(), Stance::Supports, "");
+    say(&mut s, "RUS", 7, poa(), Stance::Opposes, "");
+    say(&mut s, "BRA", 7, poa(), Stance::Conditional, "");
+    say(&mut s, "FRA", 8, poa(), Stance::Supports, "");
+    say(&mut s, "RUS", 8, poa(), Stance::Concerns, "");
+    say(&mut s, "BRA", 8, poa(), Stance::Opposes, "");
+    say(&mut s, "CHN", 8, poa(), Stance::Opposes, "");
+    say(&mut s, "CHN", 8, poa(), Stance::Neutral, ""); // the later statement counts
+    say(&mut s, "DEU", 8, lbi(), Stance::Opposes, ""); // another subject: not on this page
+
+    let page = s
+        .subject_overview(&overview_query(Grouping::Regional))
+        .unwrap();
+    assert_eq!(page.label, "Programme of Action");
+    let seqs: Vec<i64> = page.sessions.iter().map(|x| x.seq).collect();
+    assert_eq!(seqs, [8, 7], "sessions with statements, newest first");
+
+    let latest = &page.sessions[0];
+    type Bloc<'a> = (&'a str, Vec<(&'a str, Stance, Movement)>);
+    let blocs: Vec<Bloc> = latest
+        .blocs
+        .iter()
+        .map(|b| {
+            (
+                b.group_name.as_str(),
+                b.actors
+                    .iter()
+                    .map(|a| (a.actor_name.as_str(), a.stance, a.movement))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        blocs,
+        [
+            (
+                "Asia-Pacific",
+                vec![("China", Stance::Neutral, Movement::New)]
+            ),
+            (
+                "EEG",
+                vec![("Russia", Stance::Concerns, Movement::TowardsSupport)]
+            ),
+            (
+                "GRULAC",
+                vec![("Brazil", Stance::Opposes, Movement::AwayFromSupport)]
+            ),
+            (
+                "WEOG",
+                vec![("France", Stance::Supports, Movement::Unchanged)]
+            ),
+        ]
+    );
+    let china = &latest.blocs[0].actors[0];
+    assert_eq!((china.positions, china.previous), (2, None));
+    let russia = &latest.blocs[1].actors[0];
+    assert_eq!(russia.previous, Some(Stance::Opposes));
+
+    let counts: Vec<(Camp, u32)> = latest.counts.iter().map(|c| (c.camp, c.count)).collect();
+    assert_eq!(
+        counts,
+        [
+            (Camp::Support, 1),
+            (Camp::Oppose, 1),
+            (Camp::Conditional, 1),
+            (Camp::Other, 1)
+        ]
+    );
+    let moves: Vec<(Movement, u32)> = latest
+        .movements
+        .iter()
+        .map(|m| (m.movement, m.count))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (Movement::New, 1),
+            (Movement::TowardsSupport, 1),
+            (Movement::AwayFromSupport, 1),
+            (Movement::Unchanged, 1)
+        ]
+    );
+    let first: Vec<Movement> = page.sessions[1]
+        .blocs
+        .iter()
+        .flat_map(|b| b.actors.iter().map(|a| a.movement))
+        .collect();
+    assert!(first.iter().all(|m| *m == Movement::New));
+}
+
+#[test]
+fn subject_page_uses_membership_valid_at_the_session_and_keeps_group_statements() {
+    let mut s = store();
+    eu_says(&mut s, 8, poa(), Stance::Proposes);
+    say(&mut s, "FRA", 8, poa(), Stance::Supports, "");
+    say(&mut s, "GBR", 8, poa(), Stance::Supports, "");
+    say(&mut s, "EGY", 8, poa(), Stance::Conditional, "");
+
+    let page = s
+        .subject_overview(&overview_query(Grouping::Negotiating))
+        .unwrap();
+    let blocs: Vec<(&str, Vec<&str>)> = page.sessions[0]
+        .blocs
+        .iter()
+        .map(|b| {
+            (
+                b.group_name.as_str(),
+                b.actors.iter().map(|a| a.actor_name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        blocs,
+        [
+            ("EU", vec!["EU", "France"]),
+            ("Arab Group", vec!["Egypt"]),
+            ("In none of these groups", vec!["United Kingdom"]),
+        ],
+        "the EU's own statement is one entry in its bloc; the UK left the EU in 2020"
+    );
+    let eu = &page.sessions[0].blocs[0];
+    assert_eq!(eu.group_id, Some(reference::group_id("EU")));
+    assert_eq!(
+        eu.counts.iter().map(|c| c.count).collect::<Vec<_>>(),
+        [2, 0, 0, 0]
+    );
+}
+
+#[test]
+fn subject_page_of_an_unknown_subject_is_not_found() {
+    let s = store();
+    let q = SubjectQuery {
+        subject: SubjectRef::Proposal(Uuid::nil()),
+        process_id: reference::process_id(OEWG),
+        grouping: Grouping::Regional,
+    };
+    let e = s.subject_overview(&q).unwrap_err();
+    assert_eq!(e.code(), "not_found");
+}
+
+#[test]
+fn a_matrix_cell_opens_the_positions_behind_it_in_range_latest_first() {
+    let mut s = store();
+    say(&mut s, "FRA", 6, poa(), Stance::Proposes, "sixth");
+    say(&mut s, "FRA", 7, poa(), Stance::Proposes, "seventh");
+    say(&mut s, "FRA", 8, poa(), Stance::Supports, "eighth");
+    say(&mut s, "FRA", 8, lbi(), Stance::Opposes, "other subject");
+    say(&mut s, "DEU", 8, poa(), Stance::Supports, "other actor");
+    let q = CellQuery {
+        process_id: reference::process_id(OEWG),
+        from_seq: Some(7),
+        to_seq: Some(8),
+        actor_id: reference::state_id("FRA"),
+        subject: poa(),
+    };
+    let quotes: Vec<String> = s
+        .matrix_cell(&q)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.quote)
+        .collect();
+    assert_eq!(quotes, ["eighth", "seventh"]);
 }

@@ -108,6 +108,7 @@ pub fn import_positions_csv(
                 subject,
                 session_id: row.session_id,
                 meeting_id,
+                meeting_date: None,
                 stance: row.stance,
                 summary: row.summary,
                 quote: row.quote,

@@ -133,6 +133,15 @@ pub fn groups() -> Vec<GroupDef> {
     ]
 }
 
+/// The groups a topic's page sorts actors into, in the order they are tried: an actor in
+/// several lands in the first.
+pub fn grouping_keys(grouping: crate::model::Grouping) -> &'static [&'static str] {
+    match grouping {
+        crate::model::Grouping::Regional => &["AFR", "APG", "EEG", "GRULAC", "WEOG"],
+        crate::model::Grouping::Negotiating => &["EU", "ARAB", "AFR", "NAM", "G77"],
+    }
+}
+
 /// A dated membership of a State in a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MembershipDef {

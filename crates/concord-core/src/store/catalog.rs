@@ -2,7 +2,9 @@
 
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
-use crate::model::{Actor, ActorKind, Counts, Membership, Process, Proposal, Session, Topic};
+use crate::model::{
+    Actor, ActorKind, Counts, Membership, Process, Proposal, Session, SubjectRef, Topic,
+};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row};
 use std::collections::HashMap;
@@ -31,6 +33,27 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound {
                 what: "actor",
                 id: id.to_string(),
+            })
+    }
+
+    /// What people call a subject: a topic's path, a proposal's name, "A/79/214 Rev.1, para. 12".
+    pub fn subject_label(&self, subject: SubjectRef) -> Result<String, StoreError> {
+        let (what, sql) = match subject {
+            SubjectRef::Topic(_) => ("topic", "SELECT path FROM topic_path WHERE id = ?1"),
+            SubjectRef::Proposal(_) => ("proposal", "SELECT name FROM proposal WHERE id = ?1"),
+            SubjectRef::Provision(_) => (
+                "paragraph",
+                "SELECT coalesce(d.symbol, d.title) || coalesce(' ' || d.revision_label, '')
+                        || ', para. ' || v.label
+                 FROM provision AS v JOIN document AS d ON d.id = v.document_id WHERE v.id = ?1",
+            ),
+        };
+        self.conn
+            .query_row(sql, [subject.id().to_string()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what,
+                id: subject.id().to_string(),
             })
     }
 

@@ -1,11 +1,11 @@
 //! The States × subjects matrix: the latest stance of each actor on each topic or proposal
 //! within a range of sessions, with counts per column.
 
-use super::positions::{conversion, uuid_col};
+use super::positions::{conversion, read_position, uuid_col, SELECT_POSITION};
 use super::{Store, StoreError};
 use crate::model::{
-    Matrix, MatrixAxis, MatrixCell, MatrixColumn, MatrixQuery, MatrixRow, Stance, StanceCount,
-    SubjectRef,
+    CellQuery, Matrix, MatrixAxis, MatrixCell, MatrixColumn, MatrixQuery, MatrixRow, Position,
+    Stance, StanceCount, SubjectRef,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
@@ -30,42 +30,69 @@ impl Store {
              FROM session AS s JOIN position AS p ON p.session_id = s.id
              WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 AND {subject_column} IS NOT NULL"
         ))?;
-        let mut latest: HashMap<(Uuid, Uuid), Latest> = HashMap::new();
+        let actor_names = self.actor_names()?;
+        let labels = self.subject_labels(q.axis)?;
+        // Ids arrive as text; look them up by the borrowed text in small indexes and keep the
+        // latest statement per (actor, subject) in a dense grid: no allocation per row, which
+        // at a million positions is most of the time this query takes.
+        let actors: Vec<Uuid> = actor_names.keys().copied().collect();
+        let subjects: Vec<Uuid> = labels.keys().copied().collect();
+        let index = |ids: &[Uuid]| -> HashMap<String, usize> {
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| (id.to_string(), i))
+                .collect()
+        };
+        let (actor_at, subject_at) = (index(&actors), index(&subjects));
+        let mut grid: Vec<Option<Latest>> = Vec::new();
+        grid.resize_with(actors.len() * subjects.len(), || None);
         let mut rows = stmt.query(rusqlite::params![q.process_id.to_string(), from, to])?;
         while let Some(r) = rows.next()? {
-            let key = (uuid_col(r, 0)?, uuid_col(r, 1)?);
-            let stance: String = r.get(2)?;
-            let stance = Stance::parse(&stance).ok_or_else(|| conversion(2, "unknown stance"))?;
+            let text = |i: usize| -> rusqlite::Result<&str> {
+                r.get_ref(i)?.as_str().map_err(|e| conversion(i, e))
+            };
+            let (Some(a), Some(t)) = (actor_at.get(text(0)?), subject_at.get(text(1)?)) else {
+                return Err(
+                    conversion(0, "a position refers to an unknown actor or subject").into(),
+                );
+            };
+            let stance = stance_of(text(2)?).ok_or_else(|| conversion(2, "unknown stance"))?;
             let seq: i64 = r.get(3)?;
-            let at: String = r.get(4)?;
-            match latest.get_mut(&key) {
+            let at = text(4)?;
+            match &mut grid[a * subjects.len() + t] {
                 Some(l) => {
                     l.positions += 1;
-                    if (seq, at.as_str()) > (l.seq, l.at.as_str()) {
+                    if (seq, at) > (l.seq, l.at.as_str()) {
                         l.stance = stance;
                         l.seq = seq;
-                        l.at = at;
+                        l.at.clear();
+                        l.at.push_str(at);
                     }
                 }
-                None => {
-                    latest.insert(
-                        key,
-                        Latest {
-                            stance,
-                            seq,
-                            at,
-                            positions: 1,
-                        },
-                    );
+                empty => {
+                    *empty = Some(Latest {
+                        stance,
+                        seq,
+                        at: at.to_string(),
+                        positions: 1,
+                    })
                 }
+            }
+        }
+        drop(rows);
+        let mut latest: HashMap<(Uuid, Uuid), Latest> = HashMap::new();
+        for (i, l) in grid.into_iter().enumerate() {
+            if let Some(l) = l {
+                latest.insert(
+                    (actors[i / subjects.len()], subjects[i % subjects.len()]),
+                    l,
+                );
             }
         }
         if let Some(group) = q.group_id {
             let members = self.members_at(group, q.process_id, to)?;
             latest.retain(|(actor, _), _| *actor == group || members.contains(actor));
         }
-        let actor_names = self.actor_names()?;
-        let labels = self.subject_labels(q.axis)?;
 
         let mut actor_ids: Vec<Uuid> = latest
             .keys()
@@ -135,6 +162,34 @@ impl Store {
         })
     }
 
+    /// The positions behind one cell of the matrix, latest first.
+    pub fn matrix_cell(&self, q: &CellQuery) -> Result<Vec<Position>, StoreError> {
+        let subject_column = match q.subject {
+            SubjectRef::Topic(_) => "p.topic_id",
+            SubjectRef::Proposal(_) => "p.proposal_id",
+            SubjectRef::Provision(_) => "p.provision_id",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_POSITION}
+             WHERE p.actor_id = ?1 AND {subject_column} = ?2 AND s.process_id = ?3
+               AND s.seq BETWEEN ?4 AND ?5
+             ORDER BY s.seq DESC, p.created_at DESC, p.id DESC"
+        ))?;
+        let positions = stmt
+            .query_map(
+                rusqlite::params![
+                    q.actor_id.to_string(),
+                    q.subject.id().to_string(),
+                    q.process_id.to_string(),
+                    q.from_seq.unwrap_or(i64::MIN),
+                    q.to_seq.unwrap_or(i64::MAX)
+                ],
+                read_position,
+            )?
+            .collect::<Result<_, _>>()?;
+        Ok(positions)
+    }
+
     /// Members of `group` whose membership covers the session `seq` of `process`.
     pub(crate) fn members_at(
         &self,
@@ -159,7 +214,7 @@ impl Store {
         Ok(ids)
     }
 
-    fn actor_names(&self) -> Result<HashMap<Uuid, String>, StoreError> {
+    pub(crate) fn actor_names(&self) -> Result<HashMap<Uuid, String>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, coalesce(short_name, name) FROM actor")?;
@@ -179,4 +234,13 @@ impl Store {
                 .collect(),
         })
     }
+}
+
+/// The stored form of a stance without allocating (the common case), else the tolerant parse.
+fn stance_of(text: &str) -> Option<Stance> {
+    Stance::ALL
+        .iter()
+        .copied()
+        .find(|s| s.as_str() == text)
+        .or_else(|| Stance::parse(text))
 }

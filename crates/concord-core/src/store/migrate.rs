@@ -11,6 +11,7 @@ pub const APPLICATION_ID: i32 = 0x436f_6e63;
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_search.sql"),
+    include_str!("migrations/0003_subject_pages.sql"),
 ];
 
 /// The schema version this build writes.
@@ -235,7 +236,7 @@ mod tests {
                        'La souveraineté numérique', 'src', 't', 't', 'i');",
         )
         .unwrap();
-        upgrade(&mut conn, &path, MIGRATIONS).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..2]).unwrap();
         assert_eq!(version(&conn), 2);
         let hit = |q: &str| -> i64 {
             conn.query_row(
@@ -260,6 +261,69 @@ mod tests {
         conn.execute("DELETE FROM position WHERE id = 'x'", [])
             .unwrap();
         assert_eq!(hit("diligence"), 0);
+    }
+
+    #[test]
+    fn v2_file_upgrades_to_v3_with_covering_subject_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..2]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO actor (id, kind, name, changed_by, updated_at)
+               VALUES ('a', 'state', 'France', 'i', 't');
+             INSERT INTO process (id, name, short_name, changed_by, updated_at)
+               VALUES ('p', 'Process', 'P', 'i', 't');
+             INSERT INTO session (id, process_id, seq, title, changed_by, updated_at)
+               VALUES ('s', 'p', 1, 'First', 'i', 't');
+             INSERT INTO proposal (id, name, changed_by, updated_at)
+               VALUES ('poa', 'Programme of Action', 'i', 't');
+             INSERT INTO position (id, actor_id, proposal_id, session_id, stance, created_at,
+               updated_at, changed_by)
+               VALUES ('x', 'a', 'poa', 's', 'supports', 't', 't', 'i');",
+        )
+        .unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..3]).unwrap();
+        assert_eq!(version(&conn), 3);
+        assert!(dir.path().join("v2.concord.schema-v2.bak").exists());
+        let columns = |index: &str| -> Vec<String> {
+            let mut stmt = conn
+                .prepare(&format!("SELECT name FROM pragma_index_info('{index}')"))
+                .unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            columns("position_proposal"),
+            [
+                "proposal_id",
+                "session_id",
+                "actor_id",
+                "stance",
+                "created_at"
+            ]
+        );
+        assert_eq!(columns("position_topic")[0], "topic_id");
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT session_id, actor_id, stance FROM position
+                 WHERE proposal_id = 'poa'",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX position_proposal"), "{plan}");
+        let kept: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM position WHERE proposal_id = 'poa'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 1);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod migrate;
 mod positions;
 mod search;
 mod seed;
+mod subject;
 mod timeline;
 mod writer;
 

@@ -5,14 +5,14 @@ use super::{Store, StoreError};
 use crate::model::{PositionFilter, SearchHit, SearchQuery, TextRun};
 use crate::text::fold;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, OptionalExtension};
+use rusqlite::params_from_iter;
 use std::collections::HashMap;
 use uuid::Uuid;
 
 const DEFAULT_HITS: u32 = 50;
 const MAX_HITS: u32 = 500;
 /// How many of the newest matches are ranked when a query matches more.
-pub const CANDIDATES: u32 = 2_000;
+pub const CANDIDATES: u32 = 500;
 
 /// The words of a query, as typed (letters and digits; everything else separates words).
 fn words(text: &str) -> Vec<&str> {
@@ -42,6 +42,46 @@ pub fn fts_query(text: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// The query's words, folded, each with whether it matches as a prefix (the last word, as in
+/// [`fts_query`]).
+fn wanted_words(text: &str) -> Vec<(String, bool)> {
+    let wanted: Vec<String> = words(text).into_iter().map(fold).collect();
+    let last = wanted.len().saturating_sub(1);
+    wanted
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let prefix = i == last && w.chars().count() >= 3;
+            (w, prefix)
+        })
+        .collect()
+}
+
+/// How much the fields (summary, quote, note, source: folded words) are about the query: BM25's
+/// term-frequency saturation and length normalisation per field, the summary weighing most.
+/// No inverse document frequency: every candidate holds every query word anyway, and FTS5's
+/// bm25() gets it by reading each word's whole posting list, which for a common word at a
+/// million positions costs tens of milliseconds per query.
+fn relevance(fields: &[Vec<String>; 4], wanted: &[(String, bool)], average: &[f64; 4]) -> f64 {
+    const WEIGHTS: [f64; 4] = [2.0, 1.5, 1.0, 0.5];
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+    let mut score = 0.0;
+    for (i, words) in fields.iter().enumerate() {
+        if words.is_empty() {
+            continue;
+        }
+        let norm = 1.0 - B + B * words.len() as f64 / average[i].max(1.0);
+        for (q, prefix) in wanted {
+            let tf = words.iter().filter(|w| word_matches(w, q, *prefix)).count() as f64;
+            if tf > 0.0 {
+                score += WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+        }
+    }
+    score
 }
 
 /// True when `word` (folded) is what the query word `q` (folded) asks for.
@@ -118,7 +158,7 @@ fn excerpt(fields: &[String], query: &str) -> Vec<TextRun> {
 
 impl Store {
     /// Positions whose summary, quote, note or source contain every word of `query.text`,
-    /// most relevant first (BM25) among the newest [`CANDIDATES`] matches. An empty query
+    /// most relevant first (see `relevance`) among the newest [`CANDIDATES`] matches. An empty query
     /// finds nothing.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         let Some(matcher) = fts_query(&query.text) else {
@@ -138,61 +178,66 @@ impl Store {
         } else {
             format!("{where_sql} AND position_search MATCH ?{m}")
         };
-        let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS);
-        // 1. Rank: only rowids and scores, so nothing else is computed for rows not kept.
-        //    Ranking every match of a very common word costs seconds at a million positions,
-        //    so the newest CANDIDATES matches are ranked: exact whenever fewer match.
-        let rank_sql = if where_sql.is_empty() {
-            format!(
-                "SELECT rowid, score FROM (
-                   SELECT rowid, bm25(position_search) AS score FROM position_search
-                   WHERE position_search MATCH ?{m} ORDER BY rowid DESC LIMIT {CANDIDATES})
-                 ORDER BY score LIMIT {limit}"
-            )
-        } else {
-            format!(
-                "SELECT rowid, score FROM (
-                   SELECT position_search.rowid AS rowid, bm25(position_search) AS score
-                   FROM position_search
-                   JOIN position_search_key AS k ON k.rowid = position_search.rowid
-                   JOIN position AS p ON p.id = k.position_id
-                   JOIN session AS s ON s.id = p.session_id
-                   LEFT JOIN source AS src ON src.id = p.source_id
-                   {condition}
-                   ORDER BY position_search.rowid DESC LIMIT {CANDIDATES})
-                 ORDER BY score LIMIT {limit}"
-            )
-        };
-        let ranked: Vec<(i64, f64)> = self
+        let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS) as usize;
+        // 1. The newest CANDIDATES matches with their text, straight from the index (no
+        //    second lookup), then ranked here; see `relevance` for why not FTS5's bm25().
+        let sql = format!(
+            "SELECT k.position_id, position_search.summary, position_search.quote,
+                    position_search.note, position_search.source
+             FROM position_search
+             JOIN position_search_key AS k ON k.rowid = position_search.rowid
+             {joins}
+             {condition}
+             ORDER BY position_search.rowid DESC LIMIT {CANDIDATES}",
+            joins = if where_sql.is_empty() {
+                ""
+            } else {
+                "JOIN position AS p ON p.id = k.position_id
+                 JOIN session AS s ON s.id = p.session_id
+                 LEFT JOIN source AS src ON src.id = p.source_id"
+            }
+        );
+        let candidates: Vec<(String, [String; 4])> = self
             .conn
-            .prepare(&rank_sql)?
+            .prepare_cached(&sql)?
             .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
             })?
             .collect::<Result<_, _>>()?;
-        if ranked.is_empty() {
+        if candidates.is_empty() {
             return Ok(Vec::new());
         }
-        // 2. Position ids and text for the kept rows only (rowid lookups, no second MATCH).
-        let mut details_stmt = self.conn.prepare_cached(
-            "SELECT k.position_id, s.summary, s.quote, s.note, s.source
-             FROM position_search_key AS k JOIN position_search AS s ON s.rowid = k.rowid
-             WHERE k.rowid = ?1",
-        )?;
-        let mut found: Vec<(String, Vec<TextRun>, f64)> = Vec::with_capacity(ranked.len());
-        for (rowid, score) in ranked {
-            let row = details_stmt
-                .query_row([rowid], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        [r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
-                    ))
-                })
-                .optional()?;
-            if let Some((id, fields)) = row {
-                found.push((id, excerpt(&fields, &query.text), score));
+        let wanted = wanted_words(&query.text);
+        let folded: Vec<[Vec<String>; 4]> = candidates
+            .iter()
+            .map(|(_, fields)| {
+                fields
+                    .each_ref()
+                    .map(|f| words(f).into_iter().map(fold).collect())
+            })
+            .collect();
+        let mut average = [0.0f64; 4];
+        for f in &folded {
+            for (i, words) in f.iter().enumerate() {
+                average[i] += words.len() as f64 / folded.len() as f64;
             }
         }
+        // Best first; among equals, newest first (candidates arrive newest first).
+        let mut order: Vec<(usize, f64)> = folded
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, relevance(f, &wanted, &average)))
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        order.truncate(limit);
+        // 2. Excerpts and the positions themselves for the kept hits only.
+        let found: Vec<(String, Vec<TextRun>, f64)> = order
+            .into_iter()
+            .map(|(i, score)| {
+                let (id, fields) = &candidates[i];
+                (id.clone(), excerpt(fields, &query.text), score)
+            })
+            .collect();
         let placeholders = vec!["?"; found.len()].join(", ");
         let mut stmt = self
             .conn

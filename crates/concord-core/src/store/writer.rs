@@ -80,6 +80,7 @@ impl<'t> Writer<'t> {
     ) -> Result<Uuid, StoreError> {
         self.check_position(input)?;
         let source_id = self.source_for(&input.source)?;
+        let meeting_id = self.meeting_for(input)?;
         let id = self.new_id();
         let now = self.now();
         let (topic, proposal, provision) = subject_columns(&input.subject);
@@ -97,7 +98,7 @@ impl<'t> Writer<'t> {
                 proposal,
                 provision,
                 input.session_id.to_string(),
-                input.meeting_id.map(|m| m.to_string()),
+                meeting_id.map(|m| m.to_string()),
                 input.stance.as_str(),
                 input.summary.trim(),
                 input.quote.trim(),
@@ -117,6 +118,7 @@ impl<'t> Writer<'t> {
         let before = self.snapshot(id)?.ok_or_else(|| not_found(id))?;
         self.check_position(input)?;
         let source_id = self.source_for(&input.source)?;
+        let meeting_id = self.meeting_for(input)?;
         let now = self.now();
         let (topic, proposal, provision) = subject_columns(&input.subject);
         self.tx
@@ -134,7 +136,7 @@ impl<'t> Writer<'t> {
                 proposal,
                 provision,
                 input.session_id.to_string(),
-                input.meeting_id.map(|m| m.to_string()),
+                meeting_id.map(|m| m.to_string()),
                 input.stance.as_str(),
                 input.summary.trim(),
                 input.quote.trim(),
@@ -299,6 +301,34 @@ impl<'t> Writer<'t> {
         Ok(Some(id))
     }
 
+    /// The meeting a position was said at: the one given, or the session's meeting on the
+    /// given day (which must fall within the session's dates).
+    fn meeting_for(&mut self, input: &PositionInput) -> Result<Option<Uuid>, StoreError> {
+        let Some(day) = input.meeting_date.filter(|_| input.meeting_id.is_none()) else {
+            return Ok(input.meeting_id);
+        };
+        let (title, start, end): (String, Option<String>, Option<String>) = self
+            .tx
+            .prepare_cached("SELECT title, start_date, end_date FROM session WHERE id = ?1")?
+            .query_row([input.session_id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let text = day.to_string();
+        let before = start.as_deref().is_some_and(|s| text.as_str() < s);
+        let after = end.as_deref().is_some_and(|e| text.as_str() > e);
+        if before || after {
+            return Err(StoreError::invalid(
+                "date",
+                format!(
+                    "{text} is outside the session \"{title}\" ({} to {})",
+                    start.unwrap_or_default(),
+                    end.unwrap_or_default()
+                ),
+            ));
+        }
+        self.meeting_on(input.session_id, day).map(Some)
+    }
+
     /// The meeting of `session_id` on `date`, created on first use.
     pub fn meeting_on(&mut self, session_id: Uuid, date: NaiveDate) -> Result<Uuid, StoreError> {
         let day = date.to_string();
@@ -427,6 +457,31 @@ impl<'t> Writer<'t> {
             "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id.to_string(), kind.as_str(), name.trim(), self.installation, now],
         )?;
+        Ok(id)
+    }
+
+    /// A saved set: a group actor and an undated membership for each member.
+    pub fn create_actor_set(&mut self, name: &str, members: &[Uuid]) -> Result<Uuid, StoreError> {
+        let id = self.create_actor(ActorKind::Group, name)?;
+        let now = self.now();
+        self.tx.execute(
+            "UPDATE actor SET note = 'Saved set (made in Concord)' WHERE id = ?1",
+            [id.to_string()],
+        )?;
+        for member in members {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO group_membership (id, group_id, member_id, source, changed_by, updated_at)
+                     VALUES (?1, ?2, ?3, 'Saved set', ?4, ?5)",
+                )?
+                .execute(params![
+                    self.new_id().to_string(),
+                    id.to_string(),
+                    member.to_string(),
+                    self.installation,
+                    now
+                ])?;
+        }
         Ok(id)
     }
 }
