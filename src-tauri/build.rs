@@ -19,6 +19,9 @@ fn main() {
         "matrix",
         "actor_timeline",
         "search",
+        "matrix_cell",
+        "subject_overview",
+        "save_actor_set",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

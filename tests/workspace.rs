@@ -106,6 +106,99 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     );
     w.shot("matrix").await?;
 
+    // The positions behind a cell open beside the matrix, latest first.
+    france.find(By::Css("button")).await?.click().await?;
+    let panel = w
+        .wait_for_text(".cell-panel", |t| {
+            t.contains("France — Programme of Action")
+        })
+        .await?;
+    let opposes = panel.find("Opposes").unwrap_or(usize::MAX);
+    let supports = panel.find("Supports").unwrap_or(usize::MAX);
+    assert!(
+        opposes < supports && supports < usize::MAX,
+        "8th (opposes) before 7th (supports): {panel}"
+    );
+    w.type_keys(Key::Escape).await?;
+
+    // Sorting by the PoA column puts Brazil (conditional) before France (opposes) either way
+    // round; a second click reverses.
+    let poa_head = "//table[@aria-label='Matrix']//button[@data-column='Programme of Action']";
+    w.driver.find(By::XPath(poa_head)).await?.click().await?;
+    let order = w
+        .wait_for_text("table.matrix tbody", |t| !t.is_empty())
+        .await?;
+    assert!(order.find("Brazil") < order.find("France"), "{order}");
+    w.driver.find(By::XPath(poa_head)).await?.click().await?;
+    let order = w
+        .wait_for_text("table.matrix tbody", |t| {
+            t.find("France") < t.find("Brazil")
+        })
+        .await?;
+    assert!(order.contains("France"));
+
+    // A saved set filters the rows and is kept in the file as a group.
+    w.driver
+        .find(By::Id("matrix-new-set"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for(By::Id("set-name"))
+        .await?
+        .send_keys("Like-minded")
+        .await?;
+    w.driver
+        .find(By::Id("set-members"))
+        .await?
+        .send_keys("FRA, cote d'ivoire")
+        .await?;
+    w.type_keys(Key::Enter).await?;
+    w.wait_for_text(".status", |t| t.contains("Saved the set \"Like-minded\""))
+        .await?;
+    let rows = w
+        .wait_for_text("table.matrix tbody", |t| !t.contains("Brazil"))
+        .await?;
+    assert!(rows.contains("France"), "{rows}");
+
+    // The PoA's page: blocs per session, with who moved.
+    w.driver
+        .find(By::Css(
+            "button.open-subject[data-subject='Programme of Action']",
+        ))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#subject-title", |t| t == "Programme of Action")
+        .await?;
+    let latest = w
+        .wait_for(By::Css(".subject-session[data-seq='8']"))
+        .await?;
+    let france_chip = latest
+        .find(By::Css(
+            "tr[data-bloc='WEOG'] td[data-camp='oppose'] .actor-chip[data-actor='France']",
+        ))
+        .await?;
+    assert_eq!(
+        france_chip.attr("data-movement").await?.as_deref(),
+        Some("away_from_support")
+    );
+    let brazil_chip = latest
+        .find(By::Css(
+            "tr[data-bloc='GRULAC'] td[data-camp='conditional'] .actor-chip",
+        ))
+        .await?;
+    assert_eq!(
+        brazil_chip.attr("data-actor").await?.as_deref(),
+        Some("Brazil")
+    );
+    assert_eq!(
+        brazil_chip.attr("data-movement").await?.as_deref(),
+        Some("new")
+    );
+    w.shot("topic-page").await?;
+    w.driver.find(By::Id("nav-matrix")).await?.click().await?;
+    w.wait_for(By::Css("td.cell[data-actor='France']")).await?;
+
     // France's timeline shows the change from supports to opposes.
     w.driver
         .find(By::XPath(
@@ -193,5 +286,18 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .query_row("SELECT count(*) FROM position", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 3);
+    let members: Vec<String> = conn
+        .prepare(
+            "SELECT m.iso3 FROM actor AS g
+             JOIN group_membership AS gm ON gm.group_id = g.id
+             JOIN actor AS m ON m.id = gm.member_id
+             WHERE g.name = 'Like-minded' ORDER BY m.iso3",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(members, ["CIV", "FRA"]);
     Ok(())
 }

@@ -3,9 +3,9 @@
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use concord_core::model::{
-    Actor, ActorKind, DatabaseInfo, HistoryEntry, Matrix, MatrixQuery, Position, PositionFilter,
-    PositionInput, PositionPage, Proposal, SearchHit, SearchQuery, Session, Stance, StanceOption,
-    Timeline, Topic,
+    Actor, ActorKind, ActorSetInput, CellQuery, DatabaseInfo, HistoryEntry, Matrix, MatrixQuery,
+    Position, PositionFilter, PositionInput, PositionPage, Proposal, SearchHit, SearchQuery,
+    Session, Stance, StanceOption, SubjectOverview, SubjectQuery, Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::State;
@@ -46,7 +46,7 @@ pub fn stance_options() -> Vec<StanceOption> {
 }
 
 #[tauri::command]
-pub fn list_positions(
+pub async fn list_positions(
     state: State<'_, AppState>,
     filter: PositionFilter,
 ) -> CommandResult<PositionPage> {
@@ -78,18 +78,45 @@ pub fn position_history(state: State<'_, AppState>, id: Uuid) -> CommandResult<V
 }
 
 #[tauri::command]
-pub fn matrix(state: State<'_, AppState>, query: MatrixQuery) -> CommandResult<Matrix> {
+pub async fn matrix(state: State<'_, AppState>, query: MatrixQuery) -> CommandResult<Matrix> {
     Ok(state.store()?.matrix(&query)?)
 }
 
 #[tauri::command]
-pub fn actor_timeline(state: State<'_, AppState>, id: Uuid) -> CommandResult<Timeline> {
+pub async fn actor_timeline(state: State<'_, AppState>, id: Uuid) -> CommandResult<Timeline> {
     Ok(state.store()?.actor_timeline(id)?)
 }
 
 #[tauri::command]
-pub fn search(state: State<'_, AppState>, query: SearchQuery) -> CommandResult<Vec<SearchHit>> {
+pub async fn search(
+    state: State<'_, AppState>,
+    query: SearchQuery,
+) -> CommandResult<Vec<SearchHit>> {
     Ok(state.store()?.search(&query)?)
+}
+
+#[tauri::command]
+pub async fn matrix_cell(
+    state: State<'_, AppState>,
+    query: CellQuery,
+) -> CommandResult<Vec<Position>> {
+    Ok(state.store()?.matrix_cell(&query)?)
+}
+
+#[tauri::command]
+pub async fn subject_overview(
+    state: State<'_, AppState>,
+    query: SubjectQuery,
+) -> CommandResult<SubjectOverview> {
+    Ok(state.store()?.subject_overview(&query)?)
+}
+
+#[tauri::command]
+pub fn save_actor_set(state: State<'_, AppState>, input: ActorSetInput) -> CommandResult<Actor> {
+    Ok(concord_core::sets::save_actor_set(
+        &mut *state.store()?,
+        &input,
+    )?)
 }
 
 /// Where the user chose to save (`None` when cancelled). Runs the native dialog in Rust,

@@ -58,6 +58,9 @@ pub fn run() {
             commands::matrix,
             commands::actor_timeline,
             commands::search,
+            commands::matrix_cell,
+            commands::subject_overview,
+            commands::save_actor_set,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

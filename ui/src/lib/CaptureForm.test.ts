@@ -13,7 +13,7 @@ const lookups = buildLookups(
   [{ id: IHL, parent_id: null, name: 'International humanitarian law', path: 'International law/International humanitarian law', ordinal: 1 }],
   [],
   [{ id: S7, process_id: 'p', process_short_name: 'OEWG 2021–2025', seq: 7, number: 7, title: '7th substantive session', start_date: '2024-03-04', end_date: '2024-03-08', place: null, note: null }],
-  [{ stance: 'supports', label: 'Supports' }, { stance: 'opposes', label: 'Opposes' }],
+  [{ stance: 'supports', label: 'Supports', spectrum: 0 }, { stance: 'opposes', label: 'Opposes', spectrum: 10 }],
 );
 
 function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend {
@@ -22,6 +22,7 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     databaseInfo: fail, actors: fail, sessions: fail, topics: fail, proposals: fail, stanceOptions: fail,
     positions: fail, addPosition: add, updatePosition: fail, deletePosition: fail, positionHistory: fail,
     newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
+    matrixCell: fail, subjectOverview: fail, saveActorSet: fail,
   };
 }
 

@@ -19,6 +19,10 @@ import type { MatrixQuery } from './bindings/MatrixQuery';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
 import type { Timeline } from './bindings/Timeline';
+import type { CellQuery } from './bindings/CellQuery';
+import type { SubjectQuery } from './bindings/SubjectQuery';
+import type { SubjectOverview } from './bindings/SubjectOverview';
+import type { ActorSetInput } from './bindings/ActorSetInput';
 
 export interface Backend {
   databaseInfo(): Promise<DatabaseInfo>;
@@ -38,6 +42,9 @@ export interface Backend {
   matrix(query: MatrixQuery): Promise<Matrix>;
   actorTimeline(id: string): Promise<Timeline>;
   search(query: SearchQuery): Promise<SearchHit[]>;
+  matrixCell(query: CellQuery): Promise<Position[]>;
+  subjectOverview(query: SubjectQuery): Promise<SubjectOverview>;
+  saveActorSet(input: ActorSetInput): Promise<Actor>;
 }
 
 export const tauriBackend: Backend = {
@@ -58,6 +65,9 @@ export const tauriBackend: Backend = {
   matrix: (query) => invoke('matrix', { query }),
   actorTimeline: (id) => invoke('actor_timeline', { id }),
   search: (query) => invoke('search', { query }),
+  matrixCell: (query) => invoke('matrix_cell', { query }),
+  subjectOverview: (query) => invoke('subject_overview', { query }),
+  saveActorSet: (input) => invoke('save_actor_set', { input }),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
@@ -88,6 +98,10 @@ export type {
   SearchHit,
   SearchQuery,
   Timeline,
+  CellQuery,
+  SubjectQuery,
+  SubjectOverview,
+  ActorSetInput,
 };
 export type { Stance } from './bindings/Stance';
 export type { SubjectRef } from './bindings/SubjectRef';

@@ -5,7 +5,12 @@ import type { SubjectRef } from "./SubjectRef";
 /**
  * What the capture form and the importer hand to the store to record a position.
  */
-export type PositionInput = { actor_id: string, subject: SubjectRef, session_id: string, meeting_id: string | null, stance: Stance, summary: string, quote: string, 
+export type PositionInput = { actor_id: string, subject: SubjectRef, session_id: string, meeting_id: string | null, 
+/**
+ * The day it was said, when no meeting is given: the session's meeting of that day is
+ * found or created. Must fall within the session's dates.
+ */
+meeting_date: string | null, stance: Stance, summary: string, quote: string, 
 /**
  * A citation as typed: "A/79/214, para. 27", a URL, or a title.
  */

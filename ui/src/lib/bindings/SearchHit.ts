@@ -7,6 +7,6 @@ import type { TextRun } from "./TextRun";
  */
 export type SearchHit = { position: Position, excerpt: Array<TextRun>, 
 /**
- * BM25 relevance: lower is better.
+ * Relevance: higher is better (hits come best first).
  */
 rank: number, };

@@ -4,4 +4,8 @@ import type { Stance } from "./Stance";
 /**
  * A vocabulary entry as the UI lists it in pickers.
  */
-export type StanceOption = { stance: Stance, label: string, };
+export type StanceOption = { stance: Stance, label: string, 
+/**
+ * Its place on the line from support to opposition (see [`Stance::SPECTRUM`]), for sorting.
+ */
+spectrum: number, };
