@@ -6,9 +6,13 @@
 mod output;
 
 use clap::{Parser, Subcommand};
+use concord_core::export::{export_summary, summary_text, ExportError};
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
-use concord_core::model::{ActorKind, PositionFilter, SearchQuery, Stance};
+use concord_core::model::{
+    ActorKind, ExportFormat, Grouping, MatrixAxis, MatrixQuery, PositionFilter, SearchQuery,
+    SessionDiffQuery, Stance, SubjectQuery, SubjectRef, SummaryRequest,
+};
 use concord_core::resolve::Resolver;
 use concord_core::{installation, Store, StoreError, SystemClock};
 use output::Format;
@@ -117,10 +121,82 @@ enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// Compare two sessions.
+    Diff {
+        #[command(subcommand)]
+        what: DiffWhat,
+    },
+    /// Write summaries for briefs, or the whole database for another Concord.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum DiffWhat {
+    /// What moved between two sessions: changed stances, new positions, positions not
+    /// restated, changed quotes. A session is a number or title; "5..7" is a range.
+    Sessions {
+        before: String,
+        after: String,
+        #[arg(long)]
+        process: Option<String>,
+        /// Only this group and its members (membership at the later session).
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long, value_parser = parse_text_format, default_value = "md")]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// A summary: of an actor, a topic, a proposal, two sessions, or the matrix.
+    Summary {
+        #[arg(long, group = "what")]
+        actor: Option<String>,
+        #[arg(long, group = "what")]
+        topic: Option<String>,
+        #[arg(long, group = "what")]
+        proposal: Option<String>,
+        /// Two sessions to compare (numbers, titles or ranges like 5..7).
+        #[arg(long, group = "what", num_args = 2, value_names = ["BEFORE", "AFTER"])]
+        sessions: Option<Vec<String>>,
+        #[arg(long, group = "what")]
+        matrix: bool,
+        /// One session (or a range like 5..7) for --actor and --matrix.
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        process: Option<String>,
+        /// Only this group and its members (--sessions, --matrix).
+        #[arg(long)]
+        group: Option<String>,
+        /// Blocs for --topic/--proposal: regional or negotiating.
+        #[arg(long, default_value = "regional")]
+        grouping: String,
+        /// Matrix columns: proposals or topics.
+        #[arg(long, default_value = "proposals")]
+        columns: String,
+        #[arg(long, value_parser = parse_export_format, default_value = "md")]
+        format: ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Every table as JSON, for `concord import all` into a new database.
+    All {
+        #[arg(long, default_value = "json")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
 enum ImportWhat {
+    /// Every table from `concord export all`, into a new database.
+    All { file: PathBuf },
     /// Positions from a CSV with a header (actor, session, topic or proposal, stance, ...).
     Positions {
         file: PathBuf,
@@ -168,10 +244,10 @@ impl From<ImportError> for Failure {
     }
 }
 
-impl From<concord_core::export::ExportError> for Failure {
-    fn from(e: concord_core::export::ExportError) -> Self {
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
         Failure {
-            bad_input: false,
+            bad_input: e.code() == "invalid_input" || e.code() == "not_found",
             message: e.to_string(),
         }
     }
@@ -181,6 +257,21 @@ fn bad_input(message: String) -> Failure {
     Failure {
         bad_input: true,
         message,
+    }
+}
+
+fn parse_export_format(text: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(text)
+        .ok_or_else(|| format!("use one of md, csv, xlsx, docx, json (not \"{text}\")"))
+}
+
+fn parse_text_format(text: &str) -> Result<ExportFormat, String> {
+    match parse_export_format(text)? {
+        ExportFormat::Xlsx | ExportFormat::Docx => Err(
+            "diff prints md, json or csv; use `concord export summary --sessions` for xlsx or docx"
+                .into(),
+        ),
+        f => Ok(f),
     }
 }
 
@@ -247,6 +338,23 @@ impl Names {
         })
     }
 
+    /// A session or range ("7", "7th substantive session", "5..7") as sequence numbers.
+    fn seq_range(&self, process: uuid::Uuid, text: &str) -> Result<(i64, i64), Failure> {
+        let seq = |t: &str| {
+            self.0
+                .session(process, t.trim())
+                .map(|s| s.seq)
+                .map_err(|m| bad_input(m.describe("session", t.trim())))
+        };
+        match text.split_once("..") {
+            Some((a, b)) => Ok((seq(a)?, seq(b)?)),
+            None => {
+                let s = seq(text)?;
+                Ok((s, s))
+            }
+        }
+    }
+
     fn topic(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
         Self::resolve("topic", text, |t| self.0.topic(t))
     }
@@ -254,6 +362,40 @@ impl Names {
     fn proposal(&self, text: Option<&str>) -> Result<Option<uuid::Uuid>, Failure> {
         Self::resolve("proposal", text, |t| self.0.proposal(t))
     }
+}
+
+fn diff_query(
+    names: &Names,
+    process: Option<&str>,
+    before: &str,
+    after: &str,
+    group: Option<&str>,
+) -> Result<SessionDiffQuery, Failure> {
+    let process_id = names.process(process)?;
+    let (before_from, before_to) = names.seq_range(process_id, before)?;
+    let (after_from, after_to) = names.seq_range(process_id, after)?;
+    Ok(SessionDiffQuery {
+        process_id,
+        before_from,
+        before_to,
+        after_from,
+        after_to,
+        group_id: names.group(group)?,
+    })
+}
+
+/// Writes JSON beside `path` first, then moves it into place: no half-written file.
+fn write_json_file(path: &Path, data: &serde_json::Value) -> Result<(), Failure> {
+    let fail = |e: String| bad_input(format!("cannot write {}: {e}", path.display()));
+    let partial = path.with_extension("partial");
+    let file = std::fs::File::create(&partial).map_err(|e| fail(e.to_string()))?;
+    let mut w = std::io::BufWriter::new(file);
+    serde_json::to_writer(&mut w, data).map_err(|e| fail(e.to_string()))?;
+    std::io::Write::flush(&mut w).map_err(|e| fail(e.to_string()))?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        fail(e.to_string())
+    })
 }
 
 /// Every matching position (or the first `limit`), read a page at a time.
@@ -382,6 +524,148 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 g.session_ids.len(),
                 per_cell
             );
+        }
+        Command::Diff {
+            what:
+                DiffWhat::Sessions {
+                    before,
+                    after,
+                    process,
+                    group,
+                    format,
+                },
+        } => {
+            let names = Names(Resolver::load(&store)?);
+            let query = diff_query(
+                &names,
+                process.as_deref(),
+                &before,
+                &after,
+                group.as_deref(),
+            )?;
+            let text = summary_text(&store, &SummaryRequest::Sessions { query }, format)?;
+            print!("{text}");
+        }
+        Command::Export {
+            what:
+                ExportWhat::Summary {
+                    actor,
+                    topic,
+                    proposal,
+                    sessions,
+                    matrix,
+                    session,
+                    process,
+                    group,
+                    grouping,
+                    columns,
+                    format,
+                    out,
+                },
+        } => {
+            let names = Names(Resolver::load(&store)?);
+            let process_id = names.process(process.as_deref())?;
+            let range = session
+                .as_deref()
+                .map(|s| names.seq_range(process_id, s))
+                .transpose()?;
+            let grouping = Grouping::parse(&grouping).ok_or_else(|| {
+                bad_input(format!(
+                    "--grouping: use regional or negotiating, not \"{grouping}\""
+                ))
+            })?;
+            let request = if let Some(a) = actor.as_deref() {
+                SummaryRequest::Actor {
+                    actor_id: names
+                        .actor(Some(a))?
+                        .ok_or_else(|| bad_input("--actor".into()))?,
+                    process_id: range.map(|_| process_id),
+                    from_seq: range.map(|r| r.0),
+                    to_seq: range.map(|r| r.1),
+                }
+            } else if topic.is_some() || proposal.is_some() {
+                let subject = match (
+                    names.topic(topic.as_deref())?,
+                    names.proposal(proposal.as_deref())?,
+                ) {
+                    (Some(t), _) => SubjectRef::Topic(t),
+                    (_, Some(p)) => SubjectRef::Proposal(p),
+                    _ => return Err(bad_input("name a topic or proposal".into())),
+                };
+                SummaryRequest::Subject {
+                    query: SubjectQuery {
+                        subject,
+                        process_id,
+                        grouping,
+                    },
+                }
+            } else if let Some(pair) = sessions {
+                SummaryRequest::Sessions {
+                    query: diff_query(
+                        &names,
+                        process.as_deref(),
+                        &pair[0],
+                        &pair[1],
+                        group.as_deref(),
+                    )?,
+                }
+            } else if matrix {
+                let axis = MatrixAxis::parse(&columns).ok_or_else(|| {
+                    bad_input(format!(
+                        "--columns: use proposals or topics, not \"{columns}\""
+                    ))
+                })?;
+                SummaryRequest::Matrix {
+                    query: MatrixQuery {
+                        process_id,
+                        from_seq: range.map(|r| r.0),
+                        to_seq: range.map(|r| r.1),
+                        axis,
+                        group_id: names.group(group.as_deref())?,
+                    },
+                }
+            } else {
+                return Err(bad_input(
+                    "say what to export: --actor, --topic, --proposal, --sessions S1 S2 or --matrix".into(),
+                ));
+            };
+            let outcome = export_summary(&store, &request, format, &out, &mut |step| {
+                eprintln!("{step}")
+            })?;
+            println!(
+                "wrote {} rows to {} ({})",
+                outcome.rows,
+                outcome.path,
+                outcome.format.label()
+            );
+        }
+        Command::Export {
+            what: ExportWhat::All { format, out },
+        } => {
+            if format != "json" {
+                return Err(bad_input(format!(
+                    "export all writes json only, not \"{format}\""
+                )));
+            }
+            let data = store.export_all(&mut |step| eprintln!("{step}"))?;
+            write_json_file(&out, &data)?;
+            println!("wrote every table to {}", out.display());
+        }
+        Command::Import {
+            what: ImportWhat::All { file },
+        } => {
+            let text = std::fs::read(&file)
+                .map_err(|e| bad_input(format!("cannot read {}: {e}", file.display())))?;
+            let data: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+                bad_input(format!(
+                    "{}: not valid JSON (line {}, column {}): {e}",
+                    file.display(),
+                    e.line(),
+                    e.column()
+                ))
+            })?;
+            let rows = store.import_all(&data, &mut |step| eprintln!("{step}"))?;
+            println!("imported {rows} rows from {}", file.display());
         }
         Command::Import {
             what:

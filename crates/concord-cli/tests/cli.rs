@@ -251,3 +251,111 @@ fn search_finds_a_quote_word_without_accents() {
     assert!(table.contains("[Capacity]-building"), "{table}");
     assert_eq!(env.run(&["search", "  "]).status.code(), Some(2));
 }
+
+#[test]
+fn diff_sessions_prints_json_entries_and_refuses_an_unknown_session() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let csv = env.file(
+        "p.csv",
+        "actor,session,proposal,stance,quote,source\n\
+         France,7,Programme of Action,supports,,A/AC.292/2024/CRP.1\n\
+         France,8,Programme of Action,opposes,\"Not, in this form\",https://example.org/s\n\
+         Kenya,8,Programme of Action,supports,,\n",
+    );
+    env.ok(&["import", "positions", csv.to_str().unwrap()]);
+    let out = env.ok(&["diff", "sessions", "7", "8", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["actor_name"].as_str().unwrap(),
+                c["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(kinds, [("France", "changed"), ("Kenya", "new")]);
+    assert_eq!(changes[0]["from_stance"], "supports");
+    assert_eq!(changes[0]["to_stance"], "opposes");
+    assert_eq!(changes[0]["before"]["source"], "A/AC.292/2024/CRP.1");
+    assert_eq!(changes[0]["after"]["source"], "https://example.org/s");
+
+    let csv_out = env.ok(&["diff", "sessions", "7", "8", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv_out.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(&rows[0][6], "Not, in this form");
+
+    let bad = env.run(&["diff", "sessions", "7", "99"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown session \"99\""));
+}
+
+#[test]
+fn export_all_then_import_all_into_a_new_file_keeps_every_row() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let all = env.dir.path().join("all.json");
+    env.ok(&[
+        "export",
+        "all",
+        "--format",
+        "json",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    let copy = env.dir.path().join("copy.concord");
+    let out = env.run_on(&copy, &["import", "all", all.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let count = |db: &Path, table: &str| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    for table in [
+        "actor",
+        "position",
+        "position_history",
+        "group_membership",
+        "source",
+    ] {
+        assert_eq!(count(&env.db(), table), count(&copy, table), "{table}");
+    }
+    // Again into the same file: refused, nothing added.
+    let again = env.run_on(&copy, &["import", "all", all.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(count(&copy, "position"), count(&env.db(), "position"));
+}
+
+#[test]
+fn export_summary_writes_each_format() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    for format in ["md", "csv", "xlsx", "docx", "json"] {
+        let out = env.dir.path().join(format!("poa.{format}"));
+        env.ok(&[
+            "export",
+            "summary",
+            "--proposal",
+            "New legally binding instrument",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(std::fs::metadata(&out).unwrap().len() > 100, "{format}");
+    }
+    let md = std::fs::read_to_string(env.dir.path().join("poa.md")).unwrap();
+    assert!(
+        md.starts_with("# New legally binding instrument: who stands where"),
+        "{md}"
+    );
+    let none = env.run(&["export", "summary", "--format", "md", "--out", "x.md"]);
+    assert_eq!(none.status.code(), Some(2));
+}

@@ -6,7 +6,8 @@
 
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::model::{
-    ActorKind, Grouping, MatrixAxis, MatrixQuery, SearchQuery, SubjectQuery, SubjectRef,
+    ActorKind, Grouping, MatrixAxis, MatrixQuery, SearchQuery, SessionDiffQuery, SubjectQuery,
+    SubjectRef,
 };
 use concord_core::{FixedClock, Store, SystemClock};
 use std::path::PathBuf;
@@ -27,8 +28,16 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
     (at(0.50), at(0.95))
 }
 
+/// Times `f` unless CONCORD_BENCH_ONLY is set and not part of `name` (to profile one query).
 fn time<T>(name: &str, runs: usize, mut f: impl FnMut(usize) -> T) {
-    let _ = f(0); // warm the page cache and statement cache
+    if std::env::var("CONCORD_BENCH_ONLY").is_ok_and(|only| !name.contains(&only)) {
+        return;
+    }
+    // Warm the page cache and statement cache with every input the timed runs will use:
+    // this machine's kernel reclaims idle file pages, so a first touch measures the disk.
+    for i in 0..runs {
+        std::hint::black_box(f(i));
+    }
     let samples: Vec<Duration> = (0..runs)
         .map(|i| {
             let start = Instant::now();
@@ -142,6 +151,40 @@ fn main() {
             })
             .unwrap()
     });
+    time(
+        "session diff, sessions 29 → 30 (all subjects)",
+        10,
+        |_| {
+            store
+                .session_diff(&SessionDiffQuery {
+                    process_id: process,
+                    before_from: 29,
+                    before_to: 29,
+                    after_from: 30,
+                    after_to: 30,
+                    group_id: None,
+                })
+                .unwrap()
+        },
+    );
+    // The same diff as one SQL query, run by the same SQLite on the same file; also written
+    // to target/bench/session-diff.sql for `make bench` to time in the sqlite3 shell.
+    let sql = session_diff_sql(&process.to_string(), 29, 30);
+    std::fs::write(
+        dir.join("session-diff.sql"),
+        format!(".timer on\nSELECT count(*) FROM ({sql});\nSELECT count(*) FROM ({sql});\n"),
+    )
+    .unwrap();
+    let plain = rusqlite::Connection::open(&path).unwrap();
+    time("session diff as one SQL query (same SQLite)", 10, |_| {
+        plain
+            .prepare_cached(&sql)
+            .unwrap()
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(2)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    });
     let queries = [
         "sovereignty",
         "ransomware resilience",
@@ -163,7 +206,7 @@ fn main() {
             })
             .unwrap()
     });
-    time("search within one actor", 100, |i| {
+    time("search within one actor", 20, |i| {
         store
             .search(&SearchQuery {
                 text: queries[i % queries.len()].into(),
@@ -173,4 +216,37 @@ fn main() {
             })
             .unwrap()
     });
+}
+
+/// A session diff written as one query: the latest position per actor and subject on each
+/// side (window function), a full outer join, and the rows that differ, with names, quotes
+/// and sources as the core's diff returns them.
+fn session_diff_sql(process: &str, before: i64, after: i64) -> String {
+    let side = |seq: i64| {
+        format!(
+            "SELECT p.id, p.actor_id, coalesce(p.topic_id, p.proposal_id, p.provision_id) AS subject,
+                    p.stance, p.quote, p.summary, src.citation AS source, s.title,
+                    row_number() OVER (PARTITION BY p.actor_id,
+                        coalesce(p.topic_id, p.proposal_id, p.provision_id)
+                        ORDER BY s.seq DESC, p.created_at DESC) AS rn
+             FROM session AS s JOIN position AS p ON p.session_id = s.id
+             LEFT JOIN source AS src ON src.id = p.source_id
+             WHERE s.process_id = '{process}' AND s.seq = {seq}"
+        )
+    };
+    format!(
+        "SELECT coalesce(b.actor_id, a.actor_id) AS actor,
+                (SELECT name FROM actor WHERE id = coalesce(b.actor_id, a.actor_id)) AS actor_name,
+                CASE WHEN b.id IS NULL THEN 'new' WHEN a.id IS NULL THEN 'not_restated'
+                     WHEN b.stance <> a.stance THEN 'changed' ELSE 'quote_changed' END AS kind,
+                coalesce(b.subject, a.subject) AS subject, b.stance, a.stance,
+                b.quote, a.quote, b.summary, a.summary, b.source, a.source, b.title, a.title
+         FROM (SELECT * FROM ({b}) WHERE rn = 1) AS b
+         FULL JOIN (SELECT * FROM ({a}) WHERE rn = 1) AS a
+           ON a.actor_id = b.actor_id AND a.subject = b.subject
+         WHERE b.id IS NULL OR a.id IS NULL OR b.stance <> a.stance
+            OR (trim(b.quote) <> trim(a.quote) AND trim(a.quote) <> '')",
+        b = side(before),
+        a = side(after)
+    )
 }

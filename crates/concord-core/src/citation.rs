@@ -44,6 +44,22 @@ impl Citation {
     }
 }
 
+/// A citation the way UN documents cite: a document as "A/79/214, para. 27"; anything else
+/// (a URL, a title) followed by the date of the statement when it is known.
+pub fn un_style(text: &str, date: Option<chrono::NaiveDate>) -> String {
+    let text = text.trim();
+    let c = Citation::parse(text);
+    match (c.symbol, date) {
+        (Some(symbol), _) => match c.locator {
+            Some(locator) => format!("{symbol}, {locator}"),
+            None => symbol,
+        },
+        (None, _) if text.is_empty() => String::new(),
+        (None, Some(d)) => format!("{text}, {}", d.format("%-d %B %Y")),
+        (None, None) => text.to_string(),
+    }
+}
+
 /// "A/79/214", "A/RES/75/240", "A/AC.292/2024/CRP.1", "S/2024/1": a series letter, then
 /// slash-separated parts of letters, digits and dots, with no spaces.
 fn is_un_symbol(text: &str) -> bool {
@@ -78,6 +94,18 @@ mod tests {
         let c = Citation::parse("A/AC.292/2024/CRP.1");
         assert_eq!(c.symbol.as_deref(), Some("A/AC.292/2024/CRP.1"));
         assert_eq!(c.locator, None);
+    }
+
+    #[test]
+    fn un_style_cites_documents_by_paragraph_and_others_with_a_date() {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 4);
+        assert_eq!(un_style("A/79/214,   para. 27", d), "A/79/214, para. 27");
+        assert_eq!(
+            un_style("https://example.org/s", d),
+            "https://example.org/s, 4 March 2024"
+        );
+        assert_eq!(un_style("Statement by Kenya", None), "Statement by Kenya");
+        assert_eq!(un_style("  ", d), "");
     }
 
     #[test]

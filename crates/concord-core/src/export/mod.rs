@@ -1,21 +1,148 @@
-//! Writing positions out for analysts and other tools.
+//! Writing records out for analysts and other tools: positions as CSV, and summaries (an
+//! actor, a topic or proposal, what moved between sessions, the matrix) as Markdown, CSV,
+//! XLSX, DOCX or JSON.
 
-use crate::model::{Position, SubjectRef};
+mod docx;
+mod markdown;
+pub mod report;
+mod summaries;
+mod table_csv;
+mod xlsx;
+
+use crate::model::{ExportFormat, ExportOutcome, Position, SubjectRef, SummaryRequest};
+use crate::store::{Store, StoreError};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-/// Why an export could not be written.
+pub use markdown::escape as escape_markdown;
+
+/// Why an export could not be written. Nothing is left at the destination when it fails.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("could not write the export: {0}")]
     Io(#[from] std::io::Error),
     #[error("could not write the CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error("could not write the Excel workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("could not write the Word document: {0}")]
+    Docx(String),
+    #[error("could not write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("cannot write to {path}: {reason}")]
+    Destination { path: String, reason: String },
 }
 
 impl ExportError {
     pub fn code(&self) -> &'static str {
-        "export_failed"
+        match self {
+            ExportError::Store(e) => e.code(),
+            ExportError::Destination { .. } => "invalid_input",
+            _ => "export_failed",
+        }
     }
+}
+
+/// Writes a summary to `path` in `format`. It is written beside the destination first and
+/// moved into place only when complete, so a failure never leaves half a file. `progress`
+/// hears each step ("Reading…", "Writing 1 200 rows…").
+pub fn export_summary(
+    store: &Store,
+    request: &SummaryRequest,
+    format: ExportFormat,
+    path: &Path,
+    progress: &mut dyn FnMut(&str),
+) -> Result<ExportOutcome, ExportError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(ExportError::Destination {
+            path: path.display().to_string(),
+            reason: "its folder does not exist".into(),
+        });
+    }
+    progress("Reading the summary from the database…");
+    let built = summaries::build(store, request)?;
+    let rows = built.report.rows();
+    progress(&format!("Writing {rows} rows as {}…", format.label()));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "export".into());
+    let partial = dir.join(format!(".{name}.partial"));
+    let written = write_report(&built, format, &partial);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        ExportError::Destination {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    })?;
+    progress(&format!("Wrote {}", path.display()));
+    Ok(ExportOutcome {
+        path: path.display().to_string(),
+        format,
+        rows,
+    })
+}
+
+fn write_report(
+    built: &summaries::Built,
+    format: ExportFormat,
+    path: &Path,
+) -> Result<(), ExportError> {
+    match format {
+        ExportFormat::Markdown => {
+            std::fs::write(path, markdown::render(&built.report))?;
+        }
+        ExportFormat::Csv => {
+            let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            table_csv::render(&built.report, file)?;
+        }
+        ExportFormat::Xlsx => xlsx::render(&built.report, path)?,
+        ExportFormat::Docx => docx::render(&built.report, path)?,
+        ExportFormat::Json => {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            serde_json::to_writer_pretty(&mut file, &built.data)?;
+            file.write_all(b"\n")?;
+            file.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary as Markdown, CSV or JSON text (for printing, e.g. `concord diff sessions`).
+pub fn summary_text(
+    store: &Store,
+    request: &SummaryRequest,
+    format: ExportFormat,
+) -> Result<String, ExportError> {
+    let built = summaries::build(store, request)?;
+    Ok(match format {
+        ExportFormat::Markdown => markdown::render(&built.report),
+        ExportFormat::Csv => {
+            let mut out = Vec::new();
+            table_csv::render(&built.report, &mut out)?;
+            String::from_utf8_lossy(&out)
+                .trim_start_matches('\u{feff}')
+                .to_string()
+        }
+        ExportFormat::Json => serde_json::to_string_pretty(&built.data)? + "\n",
+        ExportFormat::Xlsx | ExportFormat::Docx => {
+            return Err(ExportError::Destination {
+                path: "standard output".into(),
+                reason: format!("{} is a binary format: give --out FILE", format.label()),
+            })
+        }
+    })
 }
 
 /// The columns of a positions CSV: the import's columns, so an export reads back in.

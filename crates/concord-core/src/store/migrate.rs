@@ -12,6 +12,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_subject_pages.sql"),
+    include_str!("migrations/0004_diff.sql"),
 ];
 
 /// The schema version this build writes.
@@ -324,6 +325,39 @@ mod tests {
             )
             .unwrap();
         assert_eq!(kept, 1);
+    }
+
+    #[test]
+    fn v3_file_upgrades_to_v4_with_provisions_in_the_matrix_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..3]).unwrap();
+        conn.execute("INSERT INTO meta (key, value) VALUES ('kept', 'yes')", [])
+            .unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..4]).unwrap();
+        assert_eq!(version(&conn), 4);
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_index_info('position_matrix')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            columns,
+            [
+                "session_id",
+                "actor_id",
+                "topic_id",
+                "proposal_id",
+                "provision_id",
+                "stance",
+                "created_at"
+            ]
+        );
+        assert!(dir.path().join("v3.concord.schema-v3.bak").exists());
     }
 
     #[test]

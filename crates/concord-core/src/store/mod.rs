@@ -3,7 +3,9 @@
 //! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
 
 mod catalog;
+mod changes;
 mod error;
+mod exchange;
 mod matrix;
 mod migrate;
 mod positions;
@@ -14,6 +16,7 @@ mod timeline;
 mod writer;
 
 pub use error::StoreError;
+pub use exchange::{EXCHANGED_TABLES, EXCHANGE_FORMAT};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;

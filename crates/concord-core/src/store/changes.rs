@@ -1,0 +1,327 @@
+//! What moved between two sessions (or ranges of sessions) of a process: per actor and
+//! subject, a changed stance, a new position, a position not restated, or a changed quote.
+
+use super::positions::{conversion, uuid_col};
+use super::{Store, StoreError};
+use crate::model::{
+    ChangeKind, ChangeSide, Movement, SessionChange, SessionDiff, SessionDiffQuery, Stance,
+    SubjectMoves, SubjectRef,
+};
+use crate::reference;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// The latest statement of an actor on a subject within one side's range.
+#[derive(Clone, Copy)]
+struct Latest {
+    rowid: i64,
+    stance: Stance,
+    seq: i64,
+}
+
+type Key = (Uuid, SubjectRef);
+
+impl Store {
+    pub fn session_diff(&self, q: &SessionDiffQuery) -> Result<SessionDiff, StoreError> {
+        for (from, to) in [(q.before_from, q.before_to), (q.after_from, q.after_to)] {
+            if from > to {
+                return Err(StoreError::invalid(
+                    "sessions",
+                    format!("the range {from}–{to} runs backwards; give the earlier session first"),
+                ));
+            }
+        }
+        let process_name: String = self
+            .conn
+            .prepare_cached("SELECT short_name FROM process WHERE id = ?1")?
+            .query_row([q.process_id.to_string()], |r| r.get(0))
+            .map_err(|_| StoreError::NotFound {
+                what: "process",
+                id: q.process_id.to_string(),
+            })?;
+        let before_label = self.range_label(q.process_id, q.before_from, q.before_to)?;
+        let after_label = self.range_label(q.process_id, q.after_from, q.after_to)?;
+        let mut before = self.latest_by_actor_subject(q.process_id, q.before_from, q.before_to)?;
+        let mut after = self.latest_by_actor_subject(q.process_id, q.after_from, q.after_to)?;
+        if let Some(group) = q.group_id {
+            let members = self.members_at(group, q.process_id, q.after_to)?;
+            let keep = |(actor, _): &Key| *actor == group || members.contains(actor);
+            before.retain(|k, _| keep(k));
+            after.retain(|k, _| keep(k));
+        }
+
+        let names = self.actor_names()?;
+        let mut blocs: HashMap<Uuid, String> = HashMap::new();
+        for key in reference::grouping_keys(crate::model::Grouping::Regional) {
+            let group = reference::group_id(key);
+            let name = names
+                .get(&group)
+                .cloned()
+                .unwrap_or_else(|| key.to_string());
+            for member in self.members_at(group, q.process_id, q.after_to)? {
+                blocs.entry(member).or_insert_with(|| name.clone());
+            }
+        }
+        let mut labels: HashMap<SubjectRef, String> = HashMap::new();
+        let mut changes = Vec::new();
+        let mut keys: Vec<Key> = before.keys().chain(after.keys()).copied().collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let (b, a) = (before.get(&key), after.get(&key));
+            let before_side = b.map(|l| self.change_side(l)).transpose()?;
+            let after_side = a.map(|l| self.change_side(l)).transpose()?;
+            let kind = match (&before_side, &after_side) {
+                (Some(x), Some(y)) if x.stance != y.stance => ChangeKind::Changed,
+                (Some(x), Some(y))
+                    if x.quote.trim() != y.quote.trim() && !y.quote.trim().is_empty() =>
+                {
+                    ChangeKind::QuoteChanged
+                }
+                (Some(_), Some(_)) => continue,
+                (None, Some(_)) => ChangeKind::New,
+                (Some(_), None) => ChangeKind::NotRestated,
+                (None, None) => continue,
+            };
+            let label = match labels.get(&key.1) {
+                Some(l) => l.clone(),
+                None => {
+                    let l = self.subject_label(key.1)?;
+                    labels.insert(key.1, l.clone());
+                    l
+                }
+            };
+            let from_stance = before_side.as_ref().map(|s| s.stance);
+            let to_stance = after_side.as_ref().map(|s| s.stance);
+            changes.push(SessionChange {
+                actor_id: key.0,
+                actor_name: names.get(&key.0).cloned().unwrap_or_default(),
+                bloc: blocs.get(&key.0).cloned(),
+                subject: key.1,
+                subject_label: label,
+                kind,
+                from_stance,
+                to_stance,
+                movement: match (kind, from_stance, to_stance) {
+                    (ChangeKind::Changed, Some(from), Some(to)) => {
+                        Some(Movement::between(Some(from), to))
+                    }
+                    _ => None,
+                },
+                before: before_side,
+                after: after_side,
+            });
+        }
+        changes.sort_by(|x, y| {
+            (&x.subject_label, x.kind, &x.bloc, &x.actor_name).cmp(&(
+                &y.subject_label,
+                y.kind,
+                &y.bloc,
+                &y.actor_name,
+            ))
+        });
+        let all_states = self.state_ids()?;
+        Ok(SessionDiff {
+            process_name,
+            before_label,
+            after_label,
+            subjects: subject_moves(&changes, &all_states),
+            changes,
+        })
+    }
+
+    /// Every actor's latest statement on every subject within sessions `from..=to`.
+    fn latest_by_actor_subject(
+        &self,
+        process: Uuid,
+        from: i64,
+        to: i64,
+    ) -> Result<HashMap<Key, Latest>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.rowid, p.actor_id, p.topic_id, p.proposal_id, p.provision_id, p.stance,
+                    s.seq, p.created_at
+             FROM session AS s JOIN position AS p ON p.session_id = s.id
+             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3",
+        )?;
+        let mut latest: HashMap<Key, (Latest, String)> = HashMap::new();
+        let mut rows = stmt.query(rusqlite::params![process.to_string(), from, to])?;
+        while let Some(r) = rows.next()? {
+            let subject = match (
+                r.get_ref(2)?
+                    .as_str_or_null()
+                    .map_err(|e| conversion(2, e))?,
+                r.get_ref(3)?
+                    .as_str_or_null()
+                    .map_err(|e| conversion(3, e))?,
+            ) {
+                (Some(_), _) => SubjectRef::Topic(uuid_col(r, 2)?),
+                (_, Some(_)) => SubjectRef::Proposal(uuid_col(r, 3)?),
+                _ => SubjectRef::Provision(uuid_col(r, 4)?),
+            };
+            let key = (uuid_col(r, 1)?, subject);
+            let stance = r.get_ref(5)?.as_str().map_err(|e| conversion(5, e))?;
+            let stance = Stance::parse(stance).ok_or_else(|| conversion(5, "unknown stance"))?;
+            let this = Latest {
+                rowid: r.get(0)?,
+                stance,
+                seq: r.get(6)?,
+            };
+            let at = r.get_ref(7)?.as_str().map_err(|e| conversion(7, e))?;
+            match latest.get_mut(&key) {
+                Some((l, l_at)) if (this.seq, at, this.rowid) > (l.seq, l_at.as_str(), l.rowid) => {
+                    *l = this;
+                    l_at.clear();
+                    l_at.push_str(at);
+                }
+                Some(_) => {}
+                None => {
+                    latest.insert(key, (this, at.to_string()));
+                }
+            }
+        }
+        Ok(latest.into_iter().map(|(k, (l, _))| (k, l)).collect())
+    }
+
+    fn change_side(&self, l: &Latest) -> Result<ChangeSide, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, s.title, p.summary, p.quote, coalesce(src.citation, ''),
+                    coalesce((SELECT date FROM meeting WHERE id = p.meeting_id), s.start_date)
+             FROM position AS p JOIN session AS s ON s.id = p.session_id
+             LEFT JOIN source AS src ON src.id = p.source_id
+             WHERE p.rowid = ?1",
+        )?;
+        Ok(stmt.query_row([l.rowid], |r| {
+            Ok(ChangeSide {
+                position_id: uuid_col(r, 0)?,
+                stance: l.stance,
+                session_title: r.get(1)?,
+                date: r
+                    .get::<_, Option<String>>(5)?
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                summary: r.get(2)?,
+                quote: r.get(3)?,
+                source: r.get(4)?,
+            })
+        })?)
+    }
+
+    /// "7th substantive session", or "5th substantive session – 7th substantive session".
+    fn range_label(&self, process: Uuid, from: i64, to: i64) -> Result<String, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT title FROM session WHERE process_id = ?1 AND seq = ?2")?;
+        let mut title = |seq: i64| -> Result<String, StoreError> {
+            stmt.query_row(rusqlite::params![process.to_string(), seq], |r| r.get(0))
+                .map_err(|_| StoreError::NotFound {
+                    what: "session",
+                    id: format!("number {seq} of this process"),
+                })
+        };
+        let first = title(from)?;
+        if from == to {
+            Ok(first)
+        } else {
+            Ok(format!("{first} – {}", title(to)?))
+        }
+    }
+
+    fn state_ids(&self) -> Result<std::collections::HashSet<Uuid>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM actor WHERE kind IN ('state', 'observer_state')")?;
+        let ids = stmt
+            .query_map([], |r| uuid_col(r, 0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+}
+
+fn subject_moves(
+    changes: &[SessionChange],
+    states: &std::collections::HashSet<Uuid>,
+) -> Vec<SubjectMoves> {
+    let mut by_subject: BTreeMap<(String, SubjectRef), (SubjectMoves, bool)> = BTreeMap::new();
+    for c in changes {
+        let (m, only_states) = by_subject
+            .entry((c.subject_label.clone(), c.subject))
+            .or_insert_with(|| {
+                (
+                    SubjectMoves {
+                        subject: c.subject,
+                        label: c.subject_label.clone(),
+                        changed: 0,
+                        towards_support: 0,
+                        away_from_support: 0,
+                        new: 0,
+                        not_restated: 0,
+                        quote_changed: 0,
+                        headline: String::new(),
+                    },
+                    true,
+                )
+            });
+        match c.kind {
+            ChangeKind::Changed => {
+                m.changed += 1;
+                *only_states &= states.contains(&c.actor_id);
+                match c.movement {
+                    Some(Movement::TowardsSupport) => m.towards_support += 1,
+                    Some(Movement::AwayFromSupport) => m.away_from_support += 1,
+                    _ => {}
+                }
+            }
+            ChangeKind::New => m.new += 1,
+            ChangeKind::NotRestated => m.not_restated += 1,
+            ChangeKind::QuoteChanged => m.quote_changed += 1,
+        }
+    }
+    by_subject
+        .into_values()
+        .map(|(mut m, only_states)| {
+            m.headline = headline(&m, only_states);
+            m
+        })
+        .collect()
+}
+
+/// "14 States moved on the Programme of Action, 9 towards support"; other kinds follow.
+fn headline(m: &SubjectMoves, only_states: bool) -> String {
+    let who = |n: u32| match (n, only_states) {
+        (1, true) => "1 State".to_string(),
+        (n, true) => format!("{n} States"),
+        (1, false) => "1 actor".to_string(),
+        (n, false) => format!("{n} actors"),
+    };
+    // "the Programme of Action", but "International law".
+    let on = match m.subject {
+        SubjectRef::Proposal(_) => format!("the {}", m.label),
+        _ => m.label.clone(),
+    };
+    let mut parts = Vec::new();
+    if m.changed > 0 {
+        let mut s = format!("{} moved on {on}", who(m.changed));
+        let mut directions = Vec::new();
+        if m.towards_support > 0 {
+            directions.push(format!("{} towards support", m.towards_support));
+        }
+        if m.away_from_support > 0 {
+            directions.push(format!("{} away from it", m.away_from_support));
+        }
+        if !directions.is_empty() {
+            s = format!("{s}, {}", directions.join(", "));
+        }
+        parts.push(s);
+    } else {
+        parts.push(format!("No stance changed on {on}"));
+    }
+    if m.new > 0 {
+        parts.push(format!("{} new", m.new));
+    }
+    if m.not_restated > 0 {
+        parts.push(format!("{} not restated", m.not_restated));
+    }
+    if m.quote_changed > 0 {
+        parts.push(format!("{} with a new quote", m.quote_changed));
+    }
+    parts.join("; ")
+}
