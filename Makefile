@@ -87,10 +87,12 @@ check-bindings: bindings
 
 e2e: app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-	  cargo test -p concord-e2e --test window --test workspace -- --test-threads=1
+	  cargo test -p concord-e2e --test window --test workspace --test changes -- --test-threads=1
 
 # Prints criterion's rows/s for the real import path, then times sqlite3's own .import of the
-# same CSV into a bare table on this machine, for comparison.
+# same CSV into a bare table on this machine, for comparison; then the views at 1.08 M
+# positions (the first run generates target/bench/generated-1m.concord, ~3.7 GB, minutes) and
+# the session diff as one SQL query in the sqlite3 shell.
 bench:
 	cargo bench -p concord-core --bench import
 	@rm -f target/bench/bare.sqlite
@@ -98,6 +100,9 @@ bench:
 	@/usr/bin/time -f "  %e s wall" sqlite3 target/bench/bare.sqlite \
 	  "CREATE TABLE p (actor TEXT, session TEXT, topic TEXT, stance TEXT, summary TEXT, quote TEXT, source TEXT);" \
 	  ".import --csv --skip 1 target/bench/positions-100k.csv p" "SELECT count(*) || ' rows' FROM p;"
+	cargo bench -p concord-core --bench views
+	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):"
+	sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql
 
 clean:
 	cargo clean

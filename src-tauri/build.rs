@@ -22,6 +22,10 @@ fn main() {
         "matrix_cell",
         "subject_overview",
         "save_actor_set",
+        "session_diff",
+        "cohesion",
+        "export_summary",
+        "show_export_in_folder",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

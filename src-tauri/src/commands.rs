@@ -3,9 +3,11 @@
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use concord_core::model::{
-    Actor, ActorKind, ActorSetInput, CellQuery, DatabaseInfo, HistoryEntry, Matrix, MatrixQuery,
-    Position, PositionFilter, PositionInput, PositionPage, Proposal, SearchHit, SearchQuery,
-    Session, Stance, StanceOption, SubjectOverview, SubjectQuery, Timeline, Topic,
+    Actor, ActorKind, ActorSetInput, CellQuery, Cohesion, CohesionQuery, DatabaseInfo,
+    ExportFormat, ExportOutcome, HistoryEntry, Matrix, MatrixQuery, Position, PositionFilter,
+    PositionInput, PositionPage, Proposal, SearchHit, SearchQuery, Session, SessionDiff,
+    SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery, SummaryRequest,
+    Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::State;
@@ -117,6 +119,71 @@ pub fn save_actor_set(state: State<'_, AppState>, input: ActorSetInput) -> Comma
         &mut *state.store()?,
         &input,
     )?)
+}
+
+#[tauri::command]
+pub async fn session_diff(
+    state: State<'_, AppState>,
+    query: SessionDiffQuery,
+) -> CommandResult<SessionDiff> {
+    Ok(state.store()?.session_diff(&query)?)
+}
+
+#[tauri::command]
+pub async fn cohesion(state: State<'_, AppState>, query: CohesionQuery) -> CommandResult<Cohesion> {
+    Ok(state.store()?.cohesion(&query)?)
+}
+
+/// Asks where to save the summary, then writes it. `None` when the user cancels.
+#[tauri::command]
+pub async fn export_summary(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: SummaryRequest,
+    format: ExportFormat,
+) -> CommandResult<Option<ExportOutcome>> {
+    let Some(path) = export_dialog(&app, format)? else {
+        return Ok(None);
+    };
+    let outcome = concord_core::export::export_summary(
+        &*state.store()?,
+        &request,
+        format,
+        &path,
+        &mut |_| {},
+    )?;
+    state.remember_export(&path);
+    Ok(Some(outcome))
+}
+
+/// Opens the system's file manager on the last exported file.
+#[tauri::command]
+pub fn show_export_in_folder(state: State<'_, AppState>) -> CommandResult<()> {
+    let path = state
+        .last_export()
+        .ok_or_else(|| CommandError::new("not_found", "nothing has been exported yet"))?;
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+        CommandError::new(
+            "internal",
+            format!("could not open the folder of {}: {e}", path.display()),
+        )
+    })
+}
+
+/// The save dialog for an export, filtered to the format. End-to-end tests set
+/// CONCORD_SAVE_PATH to stand in for the native dialog, which WebDriver cannot drive.
+fn export_dialog(app: &tauri::AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = std::env::var_os("CONCORD_SAVE_PATH") {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Export summary")
+        .add_filter(format.label(), &[format.as_str()])
+        .set_file_name(format!("concord-summary.{}", format.as_str()))
+        .blocking_save_file();
+    chosen(picked)
 }
 
 /// Where the user chose to save (`None` when cancelled). Runs the native dialog in Rust,

@@ -23,6 +23,12 @@ impl From<StoreError> for CommandError {
     }
 }
 
+impl From<concord_core::export::ExportError> for CommandError {
+    fn from(e: concord_core::export::ExportError) -> Self {
+        CommandError::new(e.code(), e.to_string())
+    }
+}
+
 impl serde::Serialize for CommandError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)

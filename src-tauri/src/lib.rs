@@ -61,6 +61,10 @@ pub fn run() {
             commands::matrix_cell,
             commands::subject_overview,
             commands::save_actor_set,
+            commands::session_diff,
+            commands::cohesion,
+            commands::export_summary,
+            commands::show_export_in_folder,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

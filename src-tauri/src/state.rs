@@ -10,6 +10,8 @@ pub struct AppState {
     store: Mutex<Store>,
     installation: Uuid,
     config_dir: PathBuf,
+    /// The file the last export wrote, for "Show in folder".
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -18,7 +20,18 @@ impl AppState {
             store: Mutex::new(store),
             installation,
             config_dir,
+            last_export: Mutex::new(None),
         }
+    }
+
+    pub fn remember_export(&self, path: &Path) {
+        if let Ok(mut last) = self.last_export.lock() {
+            *last = Some(path.to_path_buf());
+        }
+    }
+
+    pub fn last_export(&self) -> Option<PathBuf> {
+        self.last_export.lock().ok().and_then(|l| l.clone())
     }
 
     pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {

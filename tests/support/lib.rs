@@ -59,6 +59,16 @@ impl Window {
     /// Starts the app on `db`, with `config_dir` as its config folder (so the user's own
     /// last-used database and installation id are never touched).
     pub async fn start(db: &Path, config_dir: &Path) -> WebDriverResult<Window> {
+        Window::start_with(db, config_dir, &[]).await
+    }
+
+    /// Like [`Window::start`], with extra environment for the app (e.g. CONCORD_SAVE_PATH,
+    /// which stands in for the native save dialog).
+    pub async fn start_with(
+        db: &Path,
+        config_dir: &Path,
+        env: &[(&str, &Path)],
+    ) -> WebDriverResult<Window> {
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry")?;
         caps.set(
@@ -77,6 +87,7 @@ impl Window {
             .env("CONCORD_DB", db)
             .env("XDG_CONFIG_HOME", config_dir)
             .env("XDG_DATA_HOME", config_dir.join("data"))
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

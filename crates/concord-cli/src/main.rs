@@ -10,8 +10,8 @@ use concord_core::export::{export_summary, summary_text, ExportError};
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
 use concord_core::model::{
-    ActorKind, ExportFormat, Grouping, MatrixAxis, MatrixQuery, PositionFilter, SearchQuery,
-    SessionDiffQuery, Stance, SubjectQuery, SubjectRef, SummaryRequest,
+    ActorKind, CohesionQuery, ExportFormat, Grouping, MatrixAxis, MatrixQuery, PositionFilter,
+    SearchQuery, SessionDiffQuery, Stance, SubjectQuery, SubjectRef, SummaryRequest,
 };
 use concord_core::resolve::Resolver;
 use concord_core::{installation, Store, StoreError, SystemClock};
@@ -125,6 +125,18 @@ enum Command {
     Diff {
         #[command(subcommand)]
         what: DiffWhat,
+    },
+    /// Whether a group spoke with one voice at a session: who aligned, diverged, was silent.
+    Cohesion {
+        #[arg(long)]
+        group: String,
+        /// Session number or title, within --process.
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        process: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Write summaries for briefs, or the whole database for another Concord.
     Export {
@@ -638,6 +650,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 outcome.path,
                 outcome.format.label()
             );
+        }
+        Command::Cohesion {
+            group,
+            session,
+            process,
+            format,
+        } => {
+            let names = Names(Resolver::load(&store)?);
+            let process_id = names.process(process.as_deref())?;
+            let (seq, _) = names.seq_range(process_id, &session)?;
+            let group_id = names
+                .group(Some(&group))?
+                .ok_or_else(|| bad_input("--group".into()))?;
+            let c = store.cohesion(&CohesionQuery {
+                group_id,
+                process_id,
+                seq,
+            })?;
+            output::cohesion(&c, format)?;
         }
         Command::Export {
             what: ExportWhat::All { format, out },

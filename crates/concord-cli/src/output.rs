@@ -3,7 +3,7 @@
 
 use crate::Failure;
 use clap::ValueEnum;
-use concord_core::model::{Actor, Position, SearchHit, Session};
+use concord_core::model::{Actor, Alignment, Cohesion, Position, SearchHit, Session};
 use serde::Serialize;
 use std::io::Write;
 
@@ -210,4 +210,48 @@ pub fn hits(items: &[SearchHit], format: Format) -> Result<(), Failure> {
             ]
         },
     )
+}
+
+pub fn cohesion(c: &Cohesion, format: Format) -> Result<(), Failure> {
+    if format == Format::Json {
+        return json(c);
+    }
+    let header = [
+        "subject",
+        "group stance",
+        "aligned",
+        "diverged",
+        "silent",
+        "diverging members",
+    ];
+    let rows: Vec<Vec<String>> = c
+        .subjects
+        .iter()
+        .map(|s| {
+            let diverging: Vec<String> = s
+                .members
+                .iter()
+                .filter(|m| m.alignment == Alignment::Diverged)
+                .map(|m| {
+                    format!(
+                        "{} ({})",
+                        m.actor_name,
+                        m.stance.map(|x| x.label()).unwrap_or_default()
+                    )
+                })
+                .collect();
+            vec![
+                s.label.clone(),
+                s.group_stance.label().to_string(),
+                s.aligned.to_string(),
+                s.diverged.to_string(),
+                s.silent.to_string(),
+                diverging.join(", "),
+            ]
+        })
+        .collect();
+    match format {
+        Format::Csv => csv_rows(&header, &rows),
+        _ => table(&header, &rows),
+    }
 }

@@ -761,6 +761,8 @@ pub struct SessionChange {
     pub subject: SubjectRef,
     pub subject_label: String,
     pub kind: ChangeKind,
+    /// The kind in words ("Stance changed").
+    pub kind_label: String,
     pub from_stance: Option<Stance>,
     pub to_stance: Option<Stance>,
     /// For a changed stance: towards or away from support.
@@ -800,7 +802,7 @@ pub struct SessionDiff {
 vocabulary! {
     /// The formats an analyst can export a summary to.
     ExportFormat {
-        Markdown => "md", "Markdown";
+        Md => "md", "Markdown";
         Csv => "csv", "CSV";
         Xlsx => "xlsx", "Excel workbook";
         Docx => "docx", "Word document";
@@ -840,6 +842,60 @@ pub struct ExportOutcome {
     /// Table rows written (positions, changes, actors...).
     #[ts(type = "number")]
     pub rows: u64,
+}
+
+vocabulary! {
+    /// A member's own position against its group's statement on the same subject.
+    Alignment {
+        Aligned => "aligned", "Aligned";
+        Diverged => "diverged", "Diverged";
+        Silent => "silent", "Silent";
+    }
+}
+
+/// A group at one session of a process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CohesionQuery {
+    pub group_id: Uuid,
+    pub process_id: Uuid,
+    #[ts(type = "number")]
+    pub seq: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MemberAlignment {
+    pub actor_id: Uuid,
+    pub actor_name: String,
+    pub alignment: Alignment,
+    /// The member's own latest stance at the session, if it spoke.
+    pub stance: Option<Stance>,
+}
+
+/// One subject the group spoke on, and where each member stood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CohesionSubject {
+    pub subject: SubjectRef,
+    pub label: String,
+    pub group_stance: Stance,
+    pub aligned: u32,
+    pub diverged: u32,
+    pub silent: u32,
+    pub members: Vec<MemberAlignment>,
+}
+
+/// Whether a group spoke with one voice: its own statements (or those delivered on its
+/// behalf) against its members' positions at the same session, membership valid then.
+/// A member is aligned when its stance falls in the same camp as the group's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Cohesion {
+    pub group_name: String,
+    pub session_title: String,
+    pub members: u32,
+    pub subjects: Vec<CohesionSubject>,
 }
 
 /// What the window shows about the open database.

@@ -176,3 +176,36 @@ fn a_backwards_range_is_refused() {
     let e = s.session_diff(&q).unwrap_err();
     assert!(e.to_string().contains("runs backwards"), "{e}");
 }
+
+#[test]
+fn cohesion_sets_members_against_their_groups_statement() {
+    use concord_core::model::{Alignment, CohesionQuery};
+    let mut s = store();
+    let eu = reference::group_id("EU");
+    say(&mut s, eu, oewg(8), Stance::Supports, "");
+    say(&mut s, state("FRA"), oewg(8), Stance::Proposes, ""); // same camp: aligned
+    say(&mut s, state("HUN"), oewg(8), Stance::Concerns, ""); // another camp: diverged
+    say(&mut s, state("GBR"), oewg(8), Stance::Opposes, ""); // not a member since 2020
+    let c = s
+        .cohesion(&CohesionQuery {
+            group_id: eu,
+            process_id: reference::process_id(OEWG),
+            seq: 8,
+        })
+        .unwrap();
+    assert_eq!(c.group_name, "EU");
+    assert_eq!(c.members, 27);
+    let poa = &c.subjects[0];
+    assert_eq!(poa.group_stance, Stance::Supports);
+    assert_eq!((poa.aligned, poa.diverged, poa.silent), (1, 1, 25));
+    let of = |name: &str| {
+        poa.members
+            .iter()
+            .find(|m| m.actor_name == name)
+            .map(|m| m.alignment)
+    };
+    assert_eq!(of("France"), Some(Alignment::Aligned));
+    assert_eq!(of("Hungary"), Some(Alignment::Diverged));
+    assert_eq!(of("Germany"), Some(Alignment::Silent));
+    assert_eq!(of("United Kingdom"), None, "membership ended in 2020");
+}

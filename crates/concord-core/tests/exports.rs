@@ -148,7 +148,7 @@ fn json_holds_every_field() {
 #[test]
 fn markdown_escapes_the_quote_and_keeps_its_words() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(ExportFormat::Markdown, dir.path());
+    let path = write(ExportFormat::Md, dir.path());
     let md = std::fs::read_to_string(path).unwrap();
     assert!(md.starts_with("# What moved: 7th substantive session → 8th substantive session"));
     assert!(md.contains("## Programme of Action"));

@@ -22,7 +22,8 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     databaseInfo: fail, actors: fail, sessions: fail, topics: fail, proposals: fail, stanceOptions: fail,
     positions: fail, addPosition: add, updatePosition: fail, deletePosition: fail, positionHistory: fail,
     newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
-    matrixCell: fail, subjectOverview: fail, saveActorSet: fail,
+    matrixCell: fail, subjectOverview: fail, saveActorSet: fail, sessionDiff: fail, exportSummary: fail,
+    showExportInFolder: fail, cohesion: fail,
   };
 }
 

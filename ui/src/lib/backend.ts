@@ -23,6 +23,13 @@ import type { CellQuery } from './bindings/CellQuery';
 import type { SubjectQuery } from './bindings/SubjectQuery';
 import type { SubjectOverview } from './bindings/SubjectOverview';
 import type { ActorSetInput } from './bindings/ActorSetInput';
+import type { SessionDiff } from './bindings/SessionDiff';
+import type { SessionDiffQuery } from './bindings/SessionDiffQuery';
+import type { SummaryRequest } from './bindings/SummaryRequest';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { Cohesion } from './bindings/Cohesion';
+import type { CohesionQuery } from './bindings/CohesionQuery';
 
 export interface Backend {
   databaseInfo(): Promise<DatabaseInfo>;
@@ -45,6 +52,11 @@ export interface Backend {
   matrixCell(query: CellQuery): Promise<Position[]>;
   subjectOverview(query: SubjectQuery): Promise<SubjectOverview>;
   saveActorSet(input: ActorSetInput): Promise<Actor>;
+  sessionDiff(query: SessionDiffQuery): Promise<SessionDiff>;
+  /** Asks where to save (native dialog) and writes the summary; null when cancelled. */
+  exportSummary(request: SummaryRequest, format: ExportFormat): Promise<ExportOutcome | null>;
+  showExportInFolder(): Promise<void>;
+  cohesion(query: CohesionQuery): Promise<Cohesion>;
 }
 
 export const tauriBackend: Backend = {
@@ -68,6 +80,10 @@ export const tauriBackend: Backend = {
   matrixCell: (query) => invoke('matrix_cell', { query }),
   subjectOverview: (query) => invoke('subject_overview', { query }),
   saveActorSet: (input) => invoke('save_actor_set', { input }),
+  sessionDiff: (query) => invoke('session_diff', { query }),
+  exportSummary: (request, format) => invoke('export_summary', { request, format }),
+  showExportInFolder: () => invoke('show_export_in_folder'),
+  cohesion: (query) => invoke('cohesion', { query }),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
@@ -102,6 +118,13 @@ export type {
   SubjectQuery,
   SubjectOverview,
   ActorSetInput,
+  SessionDiff,
+  SessionDiffQuery,
+  SummaryRequest,
+  ExportFormat,
+  ExportOutcome,
+  Cohesion,
+  CohesionQuery,
 };
 export type { Stance } from './bindings/Stance';
 export type { SubjectRef } from './bindings/SubjectRef';

@@ -100,7 +100,7 @@ fn write_report(
     path: &Path,
 ) -> Result<(), ExportError> {
     match format {
-        ExportFormat::Markdown => {
+        ExportFormat::Md => {
             std::fs::write(path, markdown::render(&built.report))?;
         }
         ExportFormat::Csv => {
@@ -127,7 +127,7 @@ pub fn summary_text(
 ) -> Result<String, ExportError> {
     let built = summaries::build(store, request)?;
     Ok(match format {
-        ExportFormat::Markdown => markdown::render(&built.report),
+        ExportFormat::Md => markdown::render(&built.report),
         ExportFormat::Csv => {
             let mut out = Vec::new();
             table_csv::render(&built.report, &mut out)?;

@@ -67,10 +67,11 @@ impl Store {
         let mut keys: Vec<Key> = before.keys().chain(after.keys()).copied().collect();
         keys.sort();
         keys.dedup();
+        let mut sides = self.change_sides(before.values().chain(after.values()))?;
+        let mut side_of = |l: Option<&Latest>| l.and_then(|l| sides.remove(&l.rowid));
         for key in keys {
-            let (b, a) = (before.get(&key), after.get(&key));
-            let before_side = b.map(|l| self.change_side(l)).transpose()?;
-            let after_side = a.map(|l| self.change_side(l)).transpose()?;
+            let before_side = side_of(before.get(&key));
+            let after_side = side_of(after.get(&key));
             let kind = match (&before_side, &after_side) {
                 (Some(x), Some(y)) if x.stance != y.stance => ChangeKind::Changed,
                 (Some(x), Some(y))
@@ -100,6 +101,7 @@ impl Store {
                 subject: key.1,
                 subject_label: label,
                 kind,
+                kind_label: kind.label().to_string(),
                 from_stance,
                 to_stance,
                 movement: match (kind, from_stance, to_stance) {
@@ -182,27 +184,47 @@ impl Store {
         Ok(latest.into_iter().map(|(k, (l, _))| (k, l)).collect())
     }
 
-    fn change_side(&self, l: &Latest) -> Result<ChangeSide, StoreError> {
+    /// The text and source of each given statement, read in one query (the ids travel as a
+    /// JSON array) rather than one query per statement.
+    fn change_sides<'a>(
+        &self,
+        latest: impl Iterator<Item = &'a Latest>,
+    ) -> Result<HashMap<i64, ChangeSide>, StoreError> {
+        let stances: HashMap<i64, Stance> = latest.map(|l| (l.rowid, l.stance)).collect();
+        let ids = serde_json::to_string(&stances.keys().collect::<Vec<_>>())
+            .map_err(|e| StoreError::invalid("diff", e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, s.title, p.summary, p.quote, coalesce(src.citation, ''),
-                    coalesce((SELECT date FROM meeting WHERE id = p.meeting_id), s.start_date)
-             FROM position AS p JOIN session AS s ON s.id = p.session_id
+            "SELECT p.rowid, p.id, s.title, p.summary, p.quote, coalesce(src.citation, ''),
+                    coalesce(m.date, s.start_date)
+             FROM json_each(?1) AS j
+             JOIN position AS p ON p.rowid = j.value
+             JOIN session AS s ON s.id = p.session_id
              LEFT JOIN source AS src ON src.id = p.source_id
-             WHERE p.rowid = ?1",
+             LEFT JOIN meeting AS m ON m.id = p.meeting_id",
         )?;
-        Ok(stmt.query_row([l.rowid], |r| {
-            Ok(ChangeSide {
-                position_id: uuid_col(r, 0)?,
-                stance: l.stance,
-                session_title: r.get(1)?,
-                date: r
-                    .get::<_, Option<String>>(5)?
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                summary: r.get(2)?,
-                quote: r.get(3)?,
-                source: r.get(4)?,
-            })
-        })?)
+        let mut out = HashMap::with_capacity(stances.len());
+        let mut rows = stmt.query([ids])?;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
+            let Some(stance) = stances.get(&rowid).copied() else {
+                continue;
+            };
+            out.insert(
+                rowid,
+                ChangeSide {
+                    position_id: uuid_col(r, 1)?,
+                    stance,
+                    session_title: r.get(2)?,
+                    date: r
+                        .get::<_, Option<String>>(6)?
+                        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                    summary: r.get(3)?,
+                    quote: r.get(4)?,
+                    source: r.get(5)?,
+                },
+            );
+        }
+        Ok(out)
     }
 
     /// "7th substantive session", or "5th substantive session – 7th substantive session".

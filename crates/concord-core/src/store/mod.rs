@@ -4,6 +4,7 @@
 
 mod catalog;
 mod changes;
+mod cohesion;
 mod error;
 mod exchange;
 mod matrix;

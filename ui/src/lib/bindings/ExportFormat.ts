@@ -3,4 +3,4 @@
 /**
  * The formats an analyst can export a summary to.
  */
-export type ExportFormat = "markdown" | "csv" | "xlsx" | "docx" | "json";
+export type ExportFormat = "md" | "csv" | "xlsx" | "docx" | "json";

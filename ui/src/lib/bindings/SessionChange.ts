@@ -9,7 +9,11 @@ export type SessionChange = { actor_id: string, actor_name: string,
 /**
  * The actor's UN regional group at the later side, if any.
  */
-bloc: string | null, subject: SubjectRef, subject_label: string, kind: ChangeKind, from_stance: Stance | null, to_stance: Stance | null, 
+bloc: string | null, subject: SubjectRef, subject_label: string, kind: ChangeKind, 
+/**
+ * The kind in words ("Stance changed").
+ */
+kind_label: string, from_stance: Stance | null, to_stance: Stance | null, 
 /**
  * For a changed stance: towards or away from support.
  */
