@@ -8,7 +8,9 @@ mod output;
 use clap::{Parser, Subcommand};
 use concord_core::export::{export_summary, summary_text, ExportError};
 use concord_core::generate::{generate, GenerateSpec};
-use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
+use concord_core::import::{
+    import_positions_csv, import_positions_json, ImportError, ImportOptions,
+};
 use concord_core::model::{
     ActorKind, CohesionQuery, ExportFormat, Grouping, MatrixAxis, MatrixQuery, PositionFilter,
     SearchQuery, SessionDiffQuery, Stance, SubjectQuery, SubjectRef, SummaryRequest,
@@ -209,7 +211,8 @@ enum ExportWhat {
 enum ImportWhat {
     /// Every table from `concord export all`, into a new database.
     All { file: PathBuf },
-    /// Positions from a CSV with a header (actor, session, topic or proposal, stance, ...).
+    /// Positions from a CSV with a header (actor, session, topic or proposal, stance, ...), or
+    /// from FILE.json: a list of objects with the same fields.
     Positions {
         file: PathBuf,
         /// Create unknown topics, proposals and stakeholders instead of refusing the file.
@@ -707,11 +710,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let reader = std::fs::File::open(&file)
                 .map_err(|e| bad_input(format!("cannot read {}: {e}", file.display())))?;
-            let report = import_positions_csv(
-                &mut store,
-                std::io::BufReader::new(reader),
-                ImportOptions { create_missing },
-            )?;
+            let options = ImportOptions { create_missing };
+            let input = std::io::BufReader::new(reader);
+            let is_json = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            let report = if is_json {
+                import_positions_json(&mut store, input, options)?
+            } else {
+                import_positions_csv(&mut store, input, options)?
+            };
             println!(
                 "imported {} positions from {} (created {} topics, {} proposals, {} stakeholders)",
                 report.positions_added,

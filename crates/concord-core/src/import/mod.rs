@@ -3,7 +3,7 @@
 
 mod positions_csv;
 
-pub use positions_csv::import_positions_csv;
+pub use positions_csv::{import_positions_csv, import_positions_json};
 
 use crate::store::StoreError;
 
@@ -20,17 +20,31 @@ pub struct ImportOptions {
 /// One problem in one cell of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// The line of the file where the record starts (the header is line 1).
+    /// CSV: the line of the file where the record starts (the header is line 1).
+    /// JSON: the entry's number in the list, from 1.
     pub line: u64,
     pub column: String,
     pub message: String,
+    /// Whether `line` counts CSV lines or JSON entries.
+    pub place: Place,
+}
+
+/// How a problem's place is counted and named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    CsvLine,
+    JsonEntry,
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (record, cell) = match self.place {
+            Place::CsvLine => ("line", "column"),
+            Place::JsonEntry => ("entry", "field"),
+        };
         write!(
             f,
-            "line {}, column {}: {}",
+            "{record} {}, {cell} {}: {}",
             self.line, self.column, self.message
         )
     }
@@ -41,6 +55,14 @@ impl std::fmt::Display for Problem {
 pub enum ImportError {
     #[error("line {line}: the CSV cannot be read: {message}. Nothing was imported")]
     Malformed { line: u64, message: String },
+    #[error(
+        "line {line}, column {column}: the JSON cannot be read: {message}. Nothing was imported"
+    )]
+    MalformedJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("line 1 (header): {0}. Nothing was imported")]
     Header(String),
     #[error("{} problem(s) found; nothing was imported:\n{}", problems.len() + *more, list(problems, *more))]
@@ -60,7 +82,7 @@ fn list(problems: &[Problem], more: usize) -> String {
 impl ImportError {
     pub fn code(&self) -> &'static str {
         match self {
-            ImportError::Malformed { .. } => "malformed_file",
+            ImportError::Malformed { .. } | ImportError::MalformedJson { .. } => "malformed_file",
             ImportError::Header(_) => "bad_header",
             ImportError::Rows { .. } => "bad_rows",
             ImportError::Store(e) => e.code(),

@@ -6,7 +6,7 @@
 //! illustrative or synthetic; default recorded). A `provision` column is read but must be empty:
 //! positions on paragraphs arrive with the draft-revisions work.
 
-use super::{ImportError, ImportOptions, Problem, MAX_LISTED_PROBLEMS};
+use super::{ImportError, ImportOptions, Place, Problem, MAX_LISTED_PROBLEMS};
 use crate::model::{ActorKind, ImportReport, PositionInput, Provenance, Stance, SubjectRef};
 use crate::resolve::{Miss, Resolver};
 use crate::store::{Store, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
@@ -55,6 +55,118 @@ pub fn import_positions_csv(
 ) -> Result<ImportReport, ImportError> {
     let resolver = Resolver::load(store)?;
     let rows = parse(input, &resolver, options)?;
+    write_rows(store, rows)
+}
+
+/// `concord import positions FILE.json`: a list of objects whose fields are the CSV's columns
+/// (`{"actor": "France", "session": "7", "proposal": "PoA", "stance": "supports"}`), or an
+/// object holding that list under "positions". The same checks, and the same rule: a file
+/// with any problem writes nothing.
+pub fn import_positions_json(
+    store: &mut Store,
+    input: impl Read,
+    options: ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let value: serde_json::Value =
+        serde_json::from_reader(input).map_err(|e| ImportError::MalformedJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    let entries =
+        match &value {
+            serde_json::Value::Array(items) => items,
+            serde_json::Value::Object(o) => match o.get("positions") {
+                Some(serde_json::Value::Array(items)) => items,
+                _ => return Err(ImportError::Header(
+                    "a JSON import is a list of positions, or an object with a \"positions\" list"
+                        .into(),
+                )),
+            },
+            _ => {
+                return Err(ImportError::Header(
+                    "a JSON import is a list of positions, or an object with a \"positions\" list"
+                        .into(),
+                ))
+            }
+        };
+    let resolver = Resolver::load(store)?;
+    let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let columns = Columns::from_header(&header)?;
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let n = i as u64 + 1;
+        let mut entry_problems = Vec::new();
+        let mut problem = |field: &str, message: String| {
+            entry_problems.push(Problem {
+                place: Place::JsonEntry,
+                line: n,
+                column: field.to_string(),
+                message,
+            })
+        };
+        let Some(object) = entry.as_object() else {
+            problem(
+                "-",
+                "an entry must be an object with the CSV's column names".into(),
+            );
+            problems.extend(entry_problems);
+            continue;
+        };
+        for key in object.keys() {
+            if !COLUMNS.contains(&key.as_str()) {
+                problem(
+                    key,
+                    format!("unknown field; the fields are {}", COLUMNS.join(", ")),
+                );
+            }
+        }
+        let mut record = csv::StringRecord::new();
+        for column in COLUMNS {
+            let text = match object.get(*column) {
+                None | Some(serde_json::Value::Null) => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Number(x)) => x.to_string(),
+                Some(_) => {
+                    problem(column, "must be text or a number".into());
+                    String::new()
+                }
+            };
+            record.push_field(&text);
+        }
+        if entry_problems.is_empty() {
+            if let Some(row) = parse_row(
+                &record,
+                &columns,
+                &resolver,
+                options,
+                n,
+                &mut entry_problems,
+            ) {
+                if entry_problems.is_empty() {
+                    rows.push(row);
+                }
+            }
+        }
+        problems.extend(entry_problems.into_iter().map(|mut p| {
+            p.place = Place::JsonEntry;
+            p
+        }));
+    }
+    if !problems.is_empty() {
+        let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
+        problems.truncate(MAX_LISTED_PROBLEMS);
+        return Err(ImportError::Rows { problems, more });
+    }
+    if rows.is_empty() {
+        return Err(ImportError::Header("the file holds no positions".into()));
+    }
+    write_rows(store, rows)
+}
+
+/// Writes checked rows in one transaction, creating what --create-missing asked for.
+fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportReport, ImportError> {
     store.write(|w| {
         let mut report = ImportReport {
             positions_added: 0,
@@ -189,6 +301,7 @@ fn parse(
     if rows.is_empty() {
         return Err(ImportError::Rows {
             problems: vec![Problem {
+                place: Place::CsvLine,
                 line: 2,
                 column: "-".into(),
                 message: "the file has a header but no positions".into(),
@@ -269,6 +382,7 @@ fn parse_row(
 ) -> Option<Row> {
     let mut problem = |column: &str, message: String| {
         problems.push(Problem {
+            place: Place::CsvLine,
             line,
             column: column.to_string(),
             message,
