@@ -10,7 +10,7 @@ use concord_core::model::{
     Timeline, Topic,
 };
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{Emitter, State};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 use uuid::Uuid;
 
@@ -145,12 +145,15 @@ pub async fn export_summary(
     let Some(path) = export_dialog(&app, format)? else {
         return Ok(None);
     };
+    // Each step ("Reading…", "Writing 1 200 rows…") goes to the window as it happens.
     let outcome = concord_core::export::export_summary(
         &*state.store()?,
         &request,
         format,
         &path,
-        &mut |_| {},
+        &mut |step| {
+            let _ = app.emit("export-progress", step);
+        },
     )?;
     state.remember_export(&path);
     Ok(Some(outcome))

@@ -23,7 +23,7 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     positions: fail, addPosition: add, updatePosition: fail, deletePosition: fail, positionHistory: fail,
     newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
     matrixCell: fail, subjectOverview: fail, saveActorSet: fail, sessionDiff: fail, exportSummary: fail,
-    showExportInFolder: fail, cohesion: fail,
+    showExportInFolder: fail, cohesion: fail, onExportProgress: fail,
   };
 }
 

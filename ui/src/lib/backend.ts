@@ -1,6 +1,7 @@
 // The one module that talks to Tauri. Every other module imports from here, so components can
 // be tested with a fake backend and the IPC surface is listed in one place.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { Actor } from './bindings/Actor';
 import type { ActorKind } from './bindings/ActorKind';
 import type { DatabaseInfo } from './bindings/DatabaseInfo';
@@ -57,6 +58,8 @@ export interface Backend {
   exportSummary(request: SummaryRequest, format: ExportFormat): Promise<ExportOutcome | null>;
   showExportInFolder(): Promise<void>;
   cohesion(query: CohesionQuery): Promise<Cohesion>;
+  /** Calls `step` with each progress message of a running export; resolves to an unsubscribe. */
+  onExportProgress(step: (message: string) => void): Promise<() => void>;
 }
 
 export const tauriBackend: Backend = {
@@ -84,6 +87,7 @@ export const tauriBackend: Backend = {
   exportSummary: (request, format) => invoke('export_summary', { request, format }),
   showExportInFolder: () => invoke('show_export_in_folder'),
   cohesion: (query) => invoke('cohesion', { query }),
+  onExportProgress: (step) => listen<string>('export-progress', (e) => step(e.payload)),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
