@@ -12,8 +12,9 @@ use concord_core::import::{
     import_positions_csv, import_positions_json, ImportError, ImportOptions,
 };
 use concord_core::model::{
-    ActorKind, CohesionQuery, ExportFormat, Grouping, MatrixAxis, MatrixQuery, PositionFilter,
-    SearchQuery, SessionDiffQuery, Stance, SubjectQuery, SubjectRef, SummaryRequest,
+    ActorKind, CohesionQuery, DocumentKind, ExportFormat, Grouping, MatrixAxis, MatrixQuery,
+    PositionFilter, RevisionInput, SearchQuery, SessionDiffQuery, Stance, SubjectQuery, SubjectRef,
+    SummaryRequest,
 };
 use concord_core::resolve::Resolver;
 use concord_core::{installation, Store, StoreError, SystemClock};
@@ -149,6 +150,14 @@ enum Command {
 
 #[derive(Subcommand)]
 enum DiffWhat {
+    /// Two revisions of a draft aligned paragraph by paragraph, word by word. A revision is
+    /// "SYMBOL LABEL" (e.g. "A/AC.292/2025/L.1 Rev.1") or its id.
+    Revisions {
+        old: String,
+        new: String,
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
     /// What moved between two sessions: changed stances, new positions, positions not
     /// restated, changed quotes. A session is a number or title; "5..7" is a range.
     Sessions {
@@ -209,6 +218,25 @@ enum ExportWhat {
 
 #[derive(Subcommand)]
 enum ImportWhat {
+    /// A draft revision from a text file (.txt); paragraphs are numbered "12." or "12 bis.",
+    /// sub-paragraphs "(a)", headings "II. Title", footnotes after a line "Footnotes".
+    Document {
+        file: PathBuf,
+        #[arg(long)]
+        symbol: String,
+        #[arg(long)]
+        revision: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        process: Option<String>,
+        /// zero_draft, revised_draft, adopted, crp, limited...
+        #[arg(long, default_value = "revised_draft")]
+        kind: String,
+        #[arg(long, default_value = "")]
+        title: String,
+    },
     /// Every table from `concord export all`, into a new database.
     All { file: PathBuf },
     /// Positions from a CSV with a header (actor, session, topic or proposal, stance, ...), or
@@ -538,6 +566,89 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 g.topic_ids.len(),
                 g.session_ids.len(),
                 per_cell
+            );
+        }
+        Command::Diff {
+            what: DiffWhat::Revisions { old, new, format },
+        } => {
+            let find = |text: &str| -> Result<uuid::Uuid, Failure> {
+                if let Ok(id) = uuid::Uuid::parse_str(text.trim()) {
+                    return Ok(id);
+                }
+                let (symbol, label) = text.trim().rsplit_once(' ').ok_or_else(|| {
+                    bad_input(format!("\"{text}\": give a symbol and a revision label, e.g. \"A/AC.292/2025/L.1 Rev.1\""))
+                })?;
+                Ok(store.find_revision(symbol, label)?.id)
+            };
+            let diff = store.diff_revisions(find(&old)?, find(&new)?)?;
+            match format.as_str() {
+                "json" => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&diff).map_err(|e| bad_input(e.to_string()))?
+                ),
+                "md" => print!("{}", concord_core::export::revision::markdown(&diff)),
+                "html" => print!("{}", concord_core::export::revision::html(&diff)),
+                other => {
+                    return Err(bad_input(format!(
+                        "--format: use md, json or html, not \"{other}\""
+                    )))
+                }
+            }
+        }
+        Command::Import {
+            what:
+                ImportWhat::Document {
+                    file,
+                    symbol,
+                    revision,
+                    date,
+                    process,
+                    kind,
+                    title,
+                },
+        } => {
+            let ext = file
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if ext == "docx" || ext == "pdf" {
+                return Err(bad_input(format!(
+                    "{}: reading .{ext} is not built yet; save the revision as plain text (.txt)",
+                    file.display()
+                )));
+            }
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                bad_input(format!("cannot read {} as UTF-8 text: {e}", file.display()))
+            })?;
+            let names = Names(Resolver::load(&store)?);
+            let input = RevisionInput {
+                symbol,
+                revision_label: revision,
+                date: date
+                    .map(|d| {
+                        chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                            .map_err(|_| bad_input(format!("--date: \"{d}\" is not YYYY-MM-DD")))
+                    })
+                    .transpose()?,
+                process_id: process.map(|p| names.process(Some(&p))).transpose()?,
+                kind: DocumentKind::parse(&kind).ok_or_else(|| {
+                    bad_input(format!("--kind: unknown document kind \"{kind}\""))
+                })?,
+                title,
+            };
+            let report = store.import_revision(&input, &concord_core::draft::parse(&text))?;
+            println!(
+                "recorded {} {} with {} provisions{}",
+                report.revision.symbol,
+                report.revision.revision_label,
+                report.revision.provisions,
+                match &report.previous {
+                    Some(p) => format!(
+                        "; {} keep their identity from {}, {} are new",
+                        report.inherited, p.revision_label, report.new_keys
+                    ),
+                    None => String::new(),
+                }
             );
         }
         Command::Diff {

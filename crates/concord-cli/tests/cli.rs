@@ -359,3 +359,66 @@ fn export_summary_writes_each_format() {
     let none = env.run(&["export", "summary", "--format", "md", "--out", "x.md"]);
     assert_eq!(none.status.code(), Some(2));
 }
+
+#[test]
+fn two_revisions_import_and_diff_as_json() {
+    let env = Env::new();
+    let rev1 = env.file(
+        "rev1.txt",
+        "1. Capacity-building should be effective.\n2. The Group will meet again.\n",
+    );
+    let rev2 = env.file(
+        "rev2.txt",
+        "1. The Group will meet again.\n2. Capacity-building should be full and equal.\nFootnotes\n1 A/75/816.\n",
+    );
+    let sym = ["--symbol", "A/AC.292/2025/L.1"];
+    env.ok(&[
+        &[
+            "import",
+            "document",
+            rev1.to_str().unwrap(),
+            "--revision",
+            "Rev.1",
+        ][..],
+        &sym[..],
+    ]
+    .concat());
+    let out = env.ok(&[
+        &[
+            "import",
+            "document",
+            rev2.to_str().unwrap(),
+            "--revision",
+            "Rev.2",
+        ][..],
+        &sym[..],
+    ]
+    .concat());
+    assert!(out.contains("2 keep their identity from Rev.1"), "{out}");
+    let json = env.ok(&[
+        "diff",
+        "revisions",
+        "A/AC.292/2025/L.1 Rev.1",
+        "A/AC.292/2025/L.1 Rev.2",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let body = v["body"].as_array().unwrap();
+    let modified = body
+        .iter()
+        .find(|e| e["status"] == "modified" || e["status"] == "moved")
+        .unwrap();
+    assert_eq!(modified["old_label"], "1");
+    assert_eq!(modified["new_label"], "2");
+    assert_eq!(modified["inserted"][0], "full and equal");
+    assert_eq!(modified["deleted"][0], "effective");
+    assert_eq!(v["footnotes"][0]["status"], "added");
+    let bad = env.run(&[
+        "diff",
+        "revisions",
+        "A/AC.292/2025/L.1 Rev.9",
+        "A/AC.292/2025/L.1 Rev.2",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

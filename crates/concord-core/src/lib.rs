@@ -6,6 +6,7 @@
 pub mod citation;
 pub mod clock;
 pub mod demo;
+pub mod draft;
 pub mod export;
 pub mod generate;
 pub mod import;

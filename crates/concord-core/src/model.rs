@@ -898,6 +898,99 @@ pub struct Cohesion {
     pub subjects: Vec<CohesionSubject>,
 }
 
+vocabulary! {
+    /// How a provision of one revision relates to the next.
+    AlignStatus {
+        Unchanged => "unchanged", "Unchanged";
+        Modified => "modified", "Modified";
+        Moved => "moved", "Moved";
+        Split => "split", "Split";
+        Merged => "merged", "Merged";
+        Added => "added", "Added";
+        Deleted => "deleted", "Deleted";
+    }
+}
+
+vocabulary! {
+    /// A run of words in a word-level diff.
+    RunKind {
+        Same => "same", "Unchanged";
+        Inserted => "inserted", "Inserted";
+        Deleted => "deleted", "Deleted";
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WordRun {
+    pub kind: RunKind,
+    pub text: String,
+}
+
+/// One line of a revision diff: old provision(s) → new provision(s). Split and merge entries
+/// join their several labels with " + ".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AlignedEntry {
+    pub old_label: Option<String>,
+    pub new_label: Option<String>,
+    pub status: AlignStatus,
+    /// 1.0 for identical text, 0 for added or deleted.
+    pub similarity: f64,
+    /// The runs inserted and deleted, in order (empty when the text is identical).
+    pub inserted: Vec<String>,
+    pub deleted: Vec<String>,
+    /// The whole new text with deletions and insertions in place, for inline display.
+    pub runs: Vec<WordRun>,
+}
+
+/// A draft revision to record: which document and which revision of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionInput {
+    /// "A/AC.292/2025/L.1"; the revisions of one symbol form a chain.
+    pub symbol: String,
+    /// "Zero draft", "Rev.1", "Rev.2", "Final".
+    pub revision_label: String,
+    pub date: Option<NaiveDate>,
+    pub process_id: Option<Uuid>,
+    pub kind: DocumentKind,
+    pub title: String,
+}
+
+/// A stored revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Revision {
+    pub id: Uuid,
+    pub symbol: String,
+    pub revision_label: String,
+    pub date: Option<NaiveDate>,
+    pub kind: DocumentKind,
+    pub provisions: u32,
+}
+
+/// What importing a revision did: its provisions, and how they relate to the revision before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionImport {
+    pub revision: Revision,
+    /// The revision of the same symbol it follows, whose paragraphs' identities it inherits.
+    pub previous: Option<Revision>,
+    pub inherited: u32,
+    pub new_keys: u32,
+}
+
+/// Two revisions aligned: the body, then the footnotes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionDiff {
+    pub old: Revision,
+    pub new: Revision,
+    pub body: Vec<AlignedEntry>,
+    pub footnotes: Vec<AlignedEntry>,
+}
+
 /// What the window shows about the open database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -5,6 +5,7 @@
 mod docx;
 mod markdown;
 pub mod report;
+pub mod revision;
 mod summaries;
 mod table_csv;
 mod xlsx;

@@ -10,6 +10,7 @@ mod exchange;
 mod matrix;
 mod migrate;
 mod positions;
+mod revisions;
 mod search;
 mod seed;
 mod subject;

@@ -18,9 +18,9 @@ pub const MAX_SOURCE_CHARS: usize = 2_000;
 
 /// A write transaction in progress; see [`super::Store::write`].
 pub struct Writer<'t> {
-    tx: &'t Transaction<'t>,
+    pub(crate) tx: &'t Transaction<'t>,
     clock: &'t dyn Clock,
-    installation: String,
+    pub(crate) installation: String,
 }
 
 pub(crate) fn stamp(at: DateTime<Utc>) -> String {

@@ -1,0 +1,8 @@
+//! Draft revisions as text: parsing a revision into provisions (headings, numbered paragraphs,
+//! sub-paragraphs, footnotes) and aligning two revisions paragraph by paragraph, word by word.
+
+pub mod align;
+pub mod parse;
+
+pub use align::{align, word_runs};
+pub use parse::{parse, ParsedProvision};

@@ -1,0 +1,241 @@
+//! A revision's text → provisions. Recognised, one per line start:
+//! - headings: "I. Introduction", "A. Norms", or a line in capitals;
+//! - numbered paragraphs: "12. …", "12 bis. …";
+//! - sub-paragraphs: "(a) …" under the last paragraph, "(i) …" under the last lettered one;
+//! - footnotes: after a line "Footnotes" (or a rule of underscores), "1 …" or "[1] …" gives
+//!   footnote 1's text; in the body "[1]" marks where footnote 1 is called.
+//!
+//! Lines that start with none of these continue the provision above.
+
+use crate::model::ProvisionKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedProvision {
+    pub kind: ProvisionKind,
+    /// "12", "12 bis", "12 (a)", "II", "fn 3".
+    pub label: String,
+    /// The label of the paragraph a sub-paragraph belongs to.
+    pub parent: Option<String>,
+    pub text: String,
+    /// Footnotes called from this provision, by number.
+    pub footnotes: Vec<String>,
+}
+
+fn roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| "IVXLC".contains(c))
+}
+
+fn lower_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| "ivxl".contains(c))
+}
+
+/// "12. text" → ("12", "text"); "12 bis. text" → ("12 bis", "text").
+fn paragraph_number(line: &str) -> Option<(String, &str)> {
+    let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    let rest = &line[digits.len()..];
+    for suffix in [" bis", " ter", " quater", " quinquies"] {
+        if let Some(after) = rest.strip_prefix(suffix) {
+            if let Some(text) = after.strip_prefix('.') {
+                return Some((format!("{digits}{suffix}"), text.trim()));
+            }
+        }
+    }
+    let text = rest.strip_prefix('.')?;
+    (text.starts_with(' ') || text.is_empty()).then(|| (digits, text.trim()))
+}
+
+/// "(a) text" → ("a", "text").
+fn sub_marker(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix('(')?;
+    let (marker, text) = rest.split_once(')')?;
+    let ok =
+        !marker.is_empty() && marker.len() <= 4 && marker.chars().all(|c| c.is_ascii_lowercase());
+    ok.then(|| (marker, text.trim()))
+}
+
+/// "II. Title" or "B. Title" → ("II", "Title").
+fn heading_marker(line: &str) -> Option<(&str, &str)> {
+    let (marker, text) = line.split_once(". ")?;
+    let ok = roman(marker) || (marker.len() == 1 && marker.chars().all(|c| c.is_ascii_uppercase()));
+    (ok && !text.trim().is_empty() && !text.trim_end().ends_with('.'))
+        .then(|| (marker, text.trim()))
+}
+
+fn capitals(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The footnote numbers called in a text: "[12]".
+fn footnote_calls(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('[') {
+        let after = &rest[start + 1..];
+        match after.find(']') {
+            Some(end) if end > 0 && after[..end].chars().all(|c| c.is_ascii_digit()) => {
+                out.push(after[..end].to_string());
+                rest = &after[end + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+pub fn parse(text: &str) -> Vec<ParsedProvision> {
+    let mut out: Vec<ParsedProvision> = Vec::new();
+    let mut paragraph: Option<String> = None;
+    let mut lettered: Option<String> = None;
+    let mut in_footnotes = false;
+    let mut headings = 0;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.eq_ignore_ascii_case("footnotes")
+            || (line.len() >= 5 && line.chars().all(|c| c == '_'))
+        {
+            in_footnotes = true;
+            continue;
+        }
+        if in_footnotes {
+            let body = line
+                .strip_prefix('[')
+                .map(|l| l.replacen(']', "", 1))
+                .unwrap_or_else(|| line.to_string());
+            let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !digits.is_empty() && body[digits.len()..].starts_with([' ', '.']) {
+                out.push(ParsedProvision {
+                    kind: ProvisionKind::Footnote,
+                    label: format!("fn {digits}"),
+                    parent: None,
+                    text: body[digits.len()..]
+                        .trim_start_matches('.')
+                        .trim()
+                        .to_string(),
+                    footnotes: Vec::new(),
+                });
+            } else if let Some(last) = out.last_mut() {
+                last.text.push(' ');
+                last.text.push_str(line);
+            }
+            continue;
+        }
+        let provision = if let Some((label, text)) = paragraph_number(line) {
+            paragraph = Some(label.clone());
+            lettered = None;
+            Some((ProvisionKind::Paragraph, label, None, text.to_string()))
+        } else if let (Some((marker, text)), Some(parent)) = (sub_marker(line), paragraph.clone()) {
+            // (i), (ii) under a lettered item; single letters other than i, v, x are letters.
+            let is_roman = lower_roman(marker) && (marker.len() > 1 || lettered.is_some());
+            if is_roman && lettered.is_some() {
+                let under = lettered.clone().unwrap_or_default();
+                Some((
+                    ProvisionKind::Subparagraph,
+                    format!("{under} ({marker})"),
+                    Some(under),
+                    text.to_string(),
+                ))
+            } else {
+                let label = format!("{parent} ({marker})");
+                lettered = Some(label.clone());
+                Some((
+                    ProvisionKind::Subparagraph,
+                    label,
+                    Some(parent),
+                    text.to_string(),
+                ))
+            }
+        } else if let Some((marker, text)) = heading_marker(line) {
+            Some((
+                ProvisionKind::Heading,
+                marker.to_string(),
+                None,
+                text.to_string(),
+            ))
+        } else if capitals(line) {
+            headings += 1;
+            Some((
+                ProvisionKind::Heading,
+                format!("h{headings}"),
+                None,
+                line.to_string(),
+            ))
+        } else {
+            None
+        };
+        match provision {
+            Some((kind, label, parent, text)) => out.push(ParsedProvision {
+                kind,
+                label,
+                parent,
+                footnotes: footnote_calls(&text),
+                text,
+            }),
+            None => match out.last_mut() {
+                Some(last) => {
+                    last.text.push(' ');
+                    last.text.push_str(line);
+                    last.footnotes = footnote_calls(&last.text);
+                }
+                None => out.push(ParsedProvision {
+                    kind: ProvisionKind::Paragraph,
+                    label: String::new(),
+                    parent: None,
+                    footnotes: footnote_calls(line),
+                    text: line.to_string(),
+                }),
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_headings_paragraphs_subparagraphs_and_footnotes() {
+        let text = "\
+I. Introduction
+1. The Group met [1] in New York.
+2. It agreed that:
+(a) States should cooperate;
+(b) capacity-building should be
+demand-driven;
+(i) gender-sensitive;
+12 bis. [States shall][States should] report.
+Footnotes
+1 A/AC.292/2024/CRP.1.
+";
+        let p = parse(text);
+        let got: Vec<(&str, ProvisionKind, Option<&str>)> = p
+            .iter()
+            .map(|x| (x.label.as_str(), x.kind, x.parent.as_deref()))
+            .collect();
+        use ProvisionKind::*;
+        assert_eq!(
+            got,
+            [
+                ("I", Heading, None),
+                ("1", Paragraph, None),
+                ("2", Paragraph, None),
+                ("2 (a)", Subparagraph, Some("2")),
+                ("2 (b)", Subparagraph, Some("2")),
+                ("2 (b) (i)", Subparagraph, Some("2 (b)")),
+                ("12 bis", Paragraph, None),
+                ("fn 1", Footnote, None),
+            ]
+        );
+        assert_eq!(p[1].footnotes, ["1"]);
+        assert_eq!(p[4].text, "capacity-building should be demand-driven;");
+        assert_eq!(p[6].text, "[States shall][States should] report.");
+        assert_eq!(p[7].text, "A/AC.292/2024/CRP.1.");
+    }
+}

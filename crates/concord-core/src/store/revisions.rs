@@ -1,0 +1,278 @@
+//! Draft revisions: a document of a process, its provisions in order, and each paragraph's
+//! stable key, inherited from the revision before through the alignment, so positions on
+//! Rev.1 paragraph 12 follow it to Rev.2 paragraph 14.
+
+use super::positions::{conversion, uuid_col};
+use super::{Store, StoreError};
+use crate::draft::{align, ParsedProvision};
+use crate::model::{
+    AlignStatus, DocumentKind, ProvisionKind, Revision, RevisionDiff, RevisionImport, RevisionInput,
+};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use uuid::Uuid;
+
+/// A stored provision, as alignment and inheritance need it.
+struct Stored {
+    kind: ProvisionKind,
+    label: String,
+    text: String,
+    stable_key: String,
+}
+
+const SELECT_REVISION: &str =
+    "SELECT d.id, coalesce(d.symbol, ''), coalesce(d.revision_label, ''), d.date, d.kind,
+        (SELECT count(*) FROM provision WHERE document_id = d.id)
+ FROM document AS d";
+
+fn read_revision(r: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
+    let kind: String = r.get(4)?;
+    let date: Option<String> = r.get(3)?;
+    Ok(Revision {
+        id: uuid_col(r, 0)?,
+        symbol: r.get(1)?,
+        revision_label: r.get(2)?,
+        date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        kind: DocumentKind::parse(&kind).ok_or_else(|| conversion(4, "unknown document kind"))?,
+        provisions: r.get(5)?,
+    })
+}
+
+impl Store {
+    /// Every revision of a symbol, oldest first (by date, then by when it was recorded).
+    pub fn revisions(&self, symbol: &str) -> Result<Vec<Revision>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_REVISION} WHERE d.symbol = ?1 AND EXISTS
+               (SELECT 1 FROM provision WHERE document_id = d.id)
+             ORDER BY d.date IS NULL, d.date, d.rowid"
+        ))?;
+        let revisions = stmt
+            .query_map([symbol.trim()], read_revision)?
+            .collect::<Result<_, _>>()?;
+        Ok(revisions)
+    }
+
+    /// A revision by symbol and label ("A/AC.292/2025/L.1", "Rev.1").
+    pub fn find_revision(&self, symbol: &str, label: &str) -> Result<Revision, StoreError> {
+        self.conn
+            .query_row(
+                &format!("{SELECT_REVISION} WHERE d.symbol = ?1 AND d.revision_label = ?2"),
+                params![symbol.trim(), label.trim()],
+                read_revision,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "revision",
+                id: format!("{} {}", symbol.trim(), label.trim()),
+            })
+    }
+
+    /// The stable key of a provision of a revision, by its label.
+    pub fn stable_key(
+        &self,
+        symbol: &str,
+        revision: &str,
+        label: &str,
+    ) -> Result<String, StoreError> {
+        let doc = self.find_revision(symbol, revision)?;
+        self.conn
+            .query_row(
+                "SELECT stable_key FROM provision WHERE document_id = ?1 AND label = ?2",
+                params![doc.id.to_string(), label],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "paragraph",
+                id: format!("{symbol} {revision}, para. {label}"),
+            })
+    }
+
+    fn revision(&self, id: Uuid) -> Result<Revision, StoreError> {
+        self.conn
+            .query_row(
+                &format!("{SELECT_REVISION} WHERE d.id = ?1"),
+                [id.to_string()],
+                read_revision,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "revision",
+                id: id.to_string(),
+            })
+    }
+
+    fn stored_provisions(&self, document: Uuid) -> Result<Vec<Stored>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, label, text, stable_key FROM provision
+             WHERE document_id = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt
+            .query_map([document.to_string()], |r| {
+                let kind: String = r.get(0)?;
+                Ok(Stored {
+                    kind: ProvisionKind::parse(&kind)
+                        .ok_or_else(|| conversion(0, "unknown provision kind"))?,
+                    label: r.get(1)?,
+                    text: r.get(2)?,
+                    stable_key: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Records a revision and its provisions in one transaction. Each provision inherits the
+    /// stable key of the provision it continues in the symbol's latest earlier revision
+    /// (unchanged, modified or moved; the first part of a split; a merge from its first part).
+    pub fn import_revision(
+        &mut self,
+        input: &RevisionInput,
+        provisions: &[ParsedProvision],
+    ) -> Result<RevisionImport, StoreError> {
+        let symbol = input.symbol.trim();
+        let label = input.revision_label.trim();
+        if symbol.is_empty() || label.is_empty() {
+            return Err(StoreError::invalid(
+                "revision",
+                "give the document's symbol and the revision's label (e.g. Rev.1)",
+            ));
+        }
+        if provisions.is_empty() {
+            return Err(StoreError::invalid(
+                "text",
+                "no paragraphs were found in the text; nothing was imported",
+            ));
+        }
+        if self.find_revision(symbol, label).is_ok() {
+            return Err(StoreError::invalid(
+                "revision",
+                format!("{symbol} {label} is already recorded"),
+            ));
+        }
+        let previous = self.revisions(symbol)?.pop();
+        let mut keys: Vec<Option<String>> = vec![None; provisions.len()];
+        let mut inherited = 0;
+        if let Some(prev) = &previous {
+            let old = self.stored_provisions(prev.id)?;
+            for footnote in [false, true] {
+                let pick_old: Vec<&Stored> = old
+                    .iter()
+                    .filter(|p| (p.kind == ProvisionKind::Footnote) == footnote)
+                    .collect();
+                let pick_new: Vec<usize> = (0..provisions.len())
+                    .filter(|i| (provisions[*i].kind == ProvisionKind::Footnote) == footnote)
+                    .collect();
+                let a: Vec<(String, String)> = pick_old
+                    .iter()
+                    .map(|p| (p.label.clone(), p.text.clone()))
+                    .collect();
+                let b: Vec<(String, String)> = pick_new
+                    .iter()
+                    .map(|i| (provisions[*i].label.clone(), provisions[*i].text.clone()))
+                    .collect();
+                for entry in align(&a, &b) {
+                    let inherits = matches!(
+                        entry.status,
+                        AlignStatus::Unchanged
+                            | AlignStatus::Modified
+                            | AlignStatus::Moved
+                            | AlignStatus::Split
+                            | AlignStatus::Merged
+                    );
+                    let (Some(old_label), Some(new_label), true) =
+                        (&entry.old_label, &entry.new_label, inherits)
+                    else {
+                        continue;
+                    };
+                    let first_old = old_label.split(" + ").next().unwrap_or_default();
+                    let first_new = new_label.split(" + ").next().unwrap_or_default();
+                    let key = pick_old
+                        .iter()
+                        .find(|p| p.label == first_old)
+                        .map(|p| p.stable_key.clone());
+                    let at = pick_new.iter().find(|i| provisions[**i].label == first_new);
+                    if let (Some(key), Some(at)) = (key, at) {
+                        if keys[*at].is_none() {
+                            keys[*at] = Some(key);
+                            inherited += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let new_keys = keys.iter().filter(|k| k.is_none()).count() as u32;
+        let id = self.write(|w| {
+            let id = w.new_id();
+            let now = w.now();
+            w.tx.execute(
+                "INSERT INTO document (id, process_id, symbol, title, kind, revision_label, date,
+                   changed_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id.to_string(),
+                    input.process_id.map(|p| p.to_string()),
+                    symbol,
+                    input.title.trim(),
+                    input.kind.as_str(),
+                    label,
+                    input.date.map(|d| d.to_string()),
+                    w.installation,
+                    now
+                ],
+            )?;
+            let mut ids: Vec<(String, Uuid)> = Vec::new();
+            for (ordinal, p) in provisions.iter().enumerate() {
+                let pid = w.new_id();
+                let parent = p
+                    .parent
+                    .as_ref()
+                    .and_then(|l| ids.iter().rev().find(|(label, _)| label == l))
+                    .map(|(_, id)| id.to_string());
+                let key = keys[ordinal].clone().unwrap_or_else(|| pid.to_string());
+                w.tx.prepare_cached(
+                    "INSERT INTO provision (id, document_id, kind, label, parent_id, ordinal, text,
+                       stable_key, changed_by, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    pid.to_string(),
+                    id.to_string(),
+                    p.kind.as_str(),
+                    p.label,
+                    parent,
+                    ordinal as i64,
+                    p.text,
+                    key,
+                    w.installation,
+                    now
+                ])?;
+                ids.push((p.label.clone(), pid));
+            }
+            Ok::<_, StoreError>(id)
+        })?;
+        Ok(RevisionImport {
+            revision: self.revision(id)?,
+            previous,
+            inherited,
+            new_keys,
+        })
+    }
+
+    /// Aligns two stored revisions: body and footnotes, word runs inside changed pairs.
+    pub fn diff_revisions(&self, old: Uuid, new: Uuid) -> Result<RevisionDiff, StoreError> {
+        let (a, b) = (self.stored_provisions(old)?, self.stored_provisions(new)?);
+        let part = |side: &[Stored], footnote: bool| -> Vec<(String, String)> {
+            side.iter()
+                .filter(|p| (p.kind == ProvisionKind::Footnote) == footnote)
+                .map(|p| (p.label.clone(), p.text.clone()))
+                .collect()
+        };
+        Ok(RevisionDiff {
+            old: self.revision(old)?,
+            new: self.revision(new)?,
+            body: align(&part(&a, false), &part(&b, false)),
+            footnotes: align(&part(&a, true), &part(&b, true)),
+        })
+    }
+}
