@@ -239,6 +239,16 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     let marked = hit.find(By::Css("mark")).await?.text().await?;
     assert_eq!(marked, "sovereignty");
     w.shot("search").await?;
+    // Narrowed to the 7th session (Brazil spoke at the 8th): nothing left.
+    w.driver
+        .find(By::XPath(
+            "//select[@id='search-session']/option[contains(., '7th substantive session')]",
+        ))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#search-count", |t| t.starts_with("0 results"))
+        .await?;
 
     // A half-typed entry survives a restart.
     w.driver
