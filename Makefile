@@ -87,7 +87,7 @@ check-bindings: bindings
 
 e2e: app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-	  cargo test -p concord-e2e --test window --test workspace --test changes -- --test-threads=1
+	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts -- --test-threads=1
 
 # Prints criterion's rows/s for the real import path, then times sqlite3's own .import of the
 # same CSV into a bare table on this machine, for comparison; then the views at 1.08 M

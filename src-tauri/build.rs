@@ -24,6 +24,9 @@ fn main() {
         "save_actor_set",
         "session_diff",
         "cohesion",
+        "list_revisions",
+        "import_revision",
+        "diff_revisions",
         "export_summary",
         "show_export_in_folder",
     ];

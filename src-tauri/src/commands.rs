@@ -5,9 +5,9 @@ use crate::state::AppState;
 use concord_core::model::{
     Actor, ActorKind, ActorSetInput, CellQuery, Cohesion, CohesionQuery, DatabaseInfo,
     ExportFormat, ExportOutcome, HistoryEntry, Matrix, MatrixQuery, Position, PositionFilter,
-    PositionInput, PositionPage, Proposal, SearchHit, SearchQuery, Session, SessionDiff,
-    SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery, SummaryRequest,
-    Timeline, Topic,
+    PositionInput, PositionPage, Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput,
+    SearchHit, SearchQuery, Session, SessionDiff, SessionDiffQuery, Stance, StanceOption,
+    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::{Emitter, State};
@@ -132,6 +132,29 @@ pub async fn session_diff(
 #[tauri::command]
 pub async fn cohesion(state: State<'_, AppState>, query: CohesionQuery) -> CommandResult<Cohesion> {
     Ok(state.store()?.cohesion(&query)?)
+}
+
+#[tauri::command]
+pub async fn list_revisions(state: State<'_, AppState>) -> CommandResult<Vec<Revision>> {
+    Ok(state.store()?.all_revisions()?)
+}
+
+#[tauri::command]
+pub async fn import_revision(
+    state: State<'_, AppState>,
+    input: RevisionInput,
+    text: String,
+) -> CommandResult<RevisionImport> {
+    Ok(state.store()?.import_revision_text(&input, &text)?)
+}
+
+#[tauri::command]
+pub async fn diff_revisions(
+    state: State<'_, AppState>,
+    old: Uuid,
+    new: Uuid,
+) -> CommandResult<RevisionDiff> {
+    Ok(state.store()?.diff_revisions(old, new)?)
 }
 
 /// Asks where to save the summary, then writes it. `None` when the user cancels.

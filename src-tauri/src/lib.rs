@@ -63,6 +63,9 @@ pub fn run() {
             commands::save_actor_set,
             commands::session_diff,
             commands::cohesion,
+            commands::list_revisions,
+            commands::import_revision,
+            commands::diff_revisions,
             commands::export_summary,
             commands::show_export_in_folder,
         ])

@@ -935,6 +935,8 @@ pub struct AlignedEntry {
     pub old_label: Option<String>,
     pub new_label: Option<String>,
     pub status: AlignStatus,
+    /// The status in words ("Moved").
+    pub status_label: String,
     /// 1.0 for identical text, 0 for added or deleted.
     pub similarity: f64,
     /// The runs inserted and deleted, in order (empty when the text is identical).

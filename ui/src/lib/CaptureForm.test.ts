@@ -24,6 +24,7 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
     matrixCell: fail, subjectOverview: fail, saveActorSet: fail, sessionDiff: fail, exportSummary: fail,
     showExportInFolder: fail, cohesion: fail, onExportProgress: fail,
+    revisions: fail, importRevision: fail, diffRevisions: fail,
   };
 }
 

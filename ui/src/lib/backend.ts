@@ -31,6 +31,10 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { Cohesion } from './bindings/Cohesion';
 import type { CohesionQuery } from './bindings/CohesionQuery';
+import type { Revision } from './bindings/Revision';
+import type { RevisionDiff } from './bindings/RevisionDiff';
+import type { RevisionImport } from './bindings/RevisionImport';
+import type { RevisionInput } from './bindings/RevisionInput';
 
 export interface Backend {
   databaseInfo(): Promise<DatabaseInfo>;
@@ -60,6 +64,9 @@ export interface Backend {
   cohesion(query: CohesionQuery): Promise<Cohesion>;
   /** Calls `step` with each progress message of a running export; resolves to an unsubscribe. */
   onExportProgress(step: (message: string) => void): Promise<() => void>;
+  revisions(): Promise<Revision[]>;
+  importRevision(input: RevisionInput, text: string): Promise<RevisionImport>;
+  diffRevisions(old: string, next: string): Promise<RevisionDiff>;
 }
 
 export const tauriBackend: Backend = {
@@ -88,6 +95,9 @@ export const tauriBackend: Backend = {
   showExportInFolder: () => invoke('show_export_in_folder'),
   cohesion: (query) => invoke('cohesion', { query }),
   onExportProgress: (step) => listen<string>('export-progress', (e) => step(e.payload)),
+  revisions: () => invoke('list_revisions'),
+  importRevision: (input, text) => invoke('import_revision', { input, text }),
+  diffRevisions: (old, next) => invoke('diff_revisions', { old, new: next }),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */
@@ -129,6 +139,10 @@ export type {
   ExportOutcome,
   Cohesion,
   CohesionQuery,
+  Revision,
+  RevisionDiff,
+  RevisionImport,
+  RevisionInput,
 };
 export type { Stance } from './bindings/Stance';
 export type { SubjectRef } from './bindings/SubjectRef';

@@ -341,6 +341,7 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
                 old_label: join(&p.old, old),
                 new_label: join(&p.new, new),
                 status: p.status,
+                status_label: p.status.label().to_string(),
                 similarity,
                 inserted: pick(RunKind::Inserted),
                 deleted: pick(RunKind::Deleted),

@@ -52,6 +52,34 @@ impl Store {
         Ok(revisions)
     }
 
+    /// Every recorded revision, by symbol, oldest first within a symbol.
+    pub fn all_revisions(&self) -> Result<Vec<Revision>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_REVISION} WHERE d.symbol IS NOT NULL AND EXISTS
+               (SELECT 1 FROM provision WHERE document_id = d.id)
+             ORDER BY d.symbol, d.date IS NULL, d.date, d.rowid"
+        ))?;
+        let revisions = stmt
+            .query_map([], read_revision)?
+            .collect::<Result<_, _>>()?;
+        Ok(revisions)
+    }
+
+    /// Parses a revision's text and records it (see [`Store::import_revision`]).
+    pub fn import_revision_text(
+        &mut self,
+        input: &RevisionInput,
+        text: &str,
+    ) -> Result<RevisionImport, StoreError> {
+        if text.len() > 5_000_000 {
+            return Err(StoreError::invalid(
+                "text",
+                "the text is over 5 MB; a draft report is far smaller — check what was pasted",
+            ));
+        }
+        self.import_revision(input, &crate::draft::parse(text))
+    }
+
     /// A revision by symbol and label ("A/AC.292/2025/L.1", "Rev.1").
     pub fn find_revision(&self, symbol: &str, label: &str) -> Result<Revision, StoreError> {
         self.conn

@@ -8,6 +8,10 @@ import type { WordRun } from "./WordRun";
  */
 export type AlignedEntry = { old_label: string | null, new_label: string | null, status: AlignStatus, 
 /**
+ * The status in words ("Moved").
+ */
+status_label: string, 
+/**
  * 1.0 for identical text, 0 for added or deleted.
  */
 similarity: number, 
