@@ -76,3 +76,18 @@ export function subjectRef(id: string): SubjectRef | null {
   if (kind === 'topic' || kind === 'proposal' || kind === 'provision') return { kind, id: uuid };
   return null;
 }
+
+export interface ProcessChoice {
+  id: string;
+  name: string;
+}
+
+/** The processes the sessions belong to, in session order, for the process pickers. */
+export function processesOf(sessions: Session[]): ProcessChoice[] {
+  return [...new Map(sessions.map((s) => [s.process_id, s.process_short_name])).entries()].map(([id, name]) => ({ id, name }));
+}
+
+/** The process a view opens on: the OEWG when it is there, else the first. */
+export function defaultProcess(processes: ProcessChoice[]): string {
+  return (processes.find((p) => p.name.startsWith('OEWG')) ?? processes[0])?.id ?? '';
+}
