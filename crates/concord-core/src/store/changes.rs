@@ -1,7 +1,7 @@
 //! What moved between two sessions (or ranges of sessions) of a process: per actor and
 //! subject, a changed stance, a new position, a position not restated, or a changed quote.
 
-use super::positions::{conversion, uuid_col};
+use super::positions::{conversion, subject_at, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{
     ChangeKind, ChangeSide, Movement, SessionChange, SessionDiff, SessionDiffQuery, Stance,
@@ -148,18 +148,7 @@ impl Store {
         let mut latest: HashMap<Key, (Latest, String)> = HashMap::new();
         let mut rows = stmt.query(rusqlite::params![process.to_string(), from, to])?;
         while let Some(r) = rows.next()? {
-            let subject = match (
-                r.get_ref(2)?
-                    .as_str_or_null()
-                    .map_err(|e| conversion(2, e))?,
-                r.get_ref(3)?
-                    .as_str_or_null()
-                    .map_err(|e| conversion(3, e))?,
-            ) {
-                (Some(_), _) => SubjectRef::Topic(uuid_col(r, 2)?),
-                (_, Some(_)) => SubjectRef::Proposal(uuid_col(r, 3)?),
-                _ => SubjectRef::Provision(uuid_col(r, 4)?),
-            };
+            let subject = subject_at(r, 2)?;
             let key = (uuid_col(r, 1)?, subject);
             let stance = r.get_ref(5)?.as_str().map_err(|e| conversion(5, e))?;
             let stance = Stance::parse(stance).ok_or_else(|| conversion(5, "unknown stance"))?;

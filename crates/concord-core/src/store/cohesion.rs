@@ -1,7 +1,7 @@
 //! Bloc cohesion: a group's own statements at a session against its members' positions on
 //! the same subjects, with membership valid at that session.
 
-use super::positions::{conversion, uuid_col};
+use super::positions::{conversion, subject_at, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{
     Alignment, Cohesion, CohesionQuery, CohesionSubject, MemberAlignment, Stance, SubjectRef,
@@ -39,13 +39,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let actor = uuid_col(r, 0)?;
             let behalf: Option<String> = r.get(1)?;
-            let subject = if r.get::<_, Option<String>>(2)?.is_some() {
-                SubjectRef::Topic(uuid_col(r, 2)?)
-            } else if r.get::<_, Option<String>>(3)?.is_some() {
-                SubjectRef::Proposal(uuid_col(r, 3)?)
-            } else {
-                SubjectRef::Provision(uuid_col(r, 4)?)
-            };
+            let subject = subject_at(r, 2)?;
             let stance: String = r.get(5)?;
             let stance = Stance::parse(&stance).ok_or_else(|| conversion(5, "unknown stance"))?;
             let for_group =

@@ -1,7 +1,7 @@
 //! The States × subjects matrix: the latest stance of each actor on each topic or proposal
 //! within a range of sessions, with counts per column.
 
-use super::positions::{conversion, read_position, uuid_col, SELECT_POSITION};
+use super::positions::{conversion, read_position, subject_column, uuid_col, SELECT_POSITION};
 use super::{Store, StoreError};
 use crate::model::{
     CellQuery, Matrix, MatrixAxis, MatrixCell, MatrixColumn, MatrixQuery, MatrixRow, Position,
@@ -164,11 +164,7 @@ impl Store {
 
     /// The positions behind one cell of the matrix, latest first.
     pub fn matrix_cell(&self, q: &CellQuery) -> Result<Vec<Position>, StoreError> {
-        let subject_column = match q.subject {
-            SubjectRef::Topic(_) => "p.topic_id",
-            SubjectRef::Proposal(_) => "p.proposal_id",
-            SubjectRef::Provision(_) => "p.provision_id",
-        };
+        let subject_column = subject_column(&q.subject);
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_POSITION}
              WHERE p.actor_id = ?1 AND {subject_column} = ?2 AND s.process_id = ?3

@@ -208,12 +208,7 @@ pub(crate) fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
             .map(|s| Uuid::parse_str(&s).map_err(|e| conversion(i, e)))
             .transpose()
     };
-    let subject = match (opt_id(3)?, opt_id(4)?, opt_id(5)?) {
-        (Some(t), _, _) => SubjectRef::Topic(t),
-        (_, Some(p), _) => SubjectRef::Proposal(p),
-        (_, _, Some(v)) => SubjectRef::Provision(v),
-        _ => return Err(conversion(3, "a position without subject")),
-    };
+    let subject = subject_at(r, 3)?;
     let stance: String = r.get(12)?;
     let provenance: String = r.get(19)?;
     let meeting_date: Option<String> = r.get(11)?;
@@ -242,6 +237,32 @@ pub(crate) fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
         created_at: instant_col(r, 20)?,
         updated_at: instant_col(r, 21)?,
     })
+}
+
+/// The position column that holds a subject of this kind.
+pub(crate) fn subject_column(subject: &SubjectRef) -> &'static str {
+    match subject {
+        SubjectRef::Topic(_) => "p.topic_id",
+        SubjectRef::Proposal(_) => "p.proposal_id",
+        SubjectRef::Provision(_) => "p.provision_id",
+    }
+}
+
+/// The subject from columns `i`, `i + 1`, `i + 2` (topic_id, proposal_id, provision_id): the
+/// one that is set.
+pub(crate) fn subject_at(r: &Row<'_>, i: usize) -> rusqlite::Result<SubjectRef> {
+    let set = |k: usize| -> rusqlite::Result<bool> {
+        Ok(!matches!(r.get_ref(k)?, rusqlite::types::ValueRef::Null))
+    };
+    if set(i)? {
+        Ok(SubjectRef::Topic(uuid_col(r, i)?))
+    } else if set(i + 1)? {
+        Ok(SubjectRef::Proposal(uuid_col(r, i + 1)?))
+    } else if set(i + 2)? {
+        Ok(SubjectRef::Provision(uuid_col(r, i + 2)?))
+    } else {
+        Err(conversion(i, "a position without subject"))
+    }
 }
 
 pub(crate) fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {

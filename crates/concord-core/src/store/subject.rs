@@ -2,11 +2,11 @@
 //! stays elsewhere, sorted into regional or negotiating blocs (membership valid at that
 //! session), with how each actor moved since its previous statement on the subject.
 
-use super::positions::{conversion, uuid_col};
+use super::positions::{conversion, subject_column, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{
     Camp, CampCount, Movement, MovementCount, Stance, SubjectActor, SubjectBloc, SubjectOverview,
-    SubjectQuery, SubjectRef, SubjectSession,
+    SubjectQuery, SubjectSession,
 };
 use crate::reference;
 use std::collections::{BTreeMap, HashMap};
@@ -29,11 +29,7 @@ struct SessionSaid {
 impl Store {
     pub fn subject_overview(&self, q: &SubjectQuery) -> Result<SubjectOverview, StoreError> {
         let label = self.subject_label(q.subject)?;
-        let column = match q.subject {
-            SubjectRef::Topic(_) => "p.topic_id",
-            SubjectRef::Proposal(_) => "p.proposal_id",
-            SubjectRef::Provision(_) => "p.provision_id",
-        };
+        let column = subject_column(&q.subject);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.id, s.seq, s.title, p.actor_id, p.stance
              FROM position AS p JOIN session AS s ON s.id = p.session_id
