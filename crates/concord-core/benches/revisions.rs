@@ -5,6 +5,7 @@
 //!     cargo bench -p concord-core --bench revisions
 
 use concord_core::draft::{align, parse};
+use concord_core::generate::Rng;
 use concord_core::model::{AlignStatus, ProvisionKind};
 use std::path::PathBuf;
 use std::process::Command;
@@ -62,20 +63,6 @@ const WORDS: &[&str] = &[
     "applicability",
     "humanitarian",
 ];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn sentence(rng: &mut Rng, words: usize) -> String {
     let mut s: Vec<&str> = (0..words).map(|_| WORDS[rng.below(WORDS.len())]).collect();

@@ -77,11 +77,12 @@ const WORDS: &[&str] = &[
     "divide",
 ];
 
-/// A small deterministic generator (SplitMix64), so every run builds the same data.
-struct Rng(u64);
+/// A small deterministic generator (SplitMix64), so every run builds the same data. Public for
+/// the benchmarks, which generate their own inputs the same way.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -89,8 +90,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
     }
 
     fn words(&mut self, n: usize) -> String {
