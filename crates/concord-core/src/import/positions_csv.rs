@@ -141,7 +141,7 @@ pub fn import_positions_json(
                 &columns,
                 &resolver,
                 options,
-                n,
+                (Place::JsonEntry, n),
                 &mut entry_problems,
             ) {
                 if entry_problems.is_empty() {
@@ -149,10 +149,7 @@ pub fn import_positions_json(
                 }
             }
         }
-        problems.extend(entry_problems.into_iter().map(|mut p| {
-            p.place = Place::JsonEntry;
-            p
-        }));
+        problems.extend(entry_problems);
     }
     if !problems.is_empty() {
         let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
@@ -278,7 +275,7 @@ fn parse(
             &columns,
             resolver,
             options,
-            line,
+            (Place::CsvLine, line),
             &mut row_problems,
         );
         if row_problems.is_empty() {
@@ -377,12 +374,12 @@ fn parse_row(
     columns: &Columns,
     resolver: &Resolver,
     options: ImportOptions,
-    line: u64,
+    (place, line): (Place, u64),
     problems: &mut Vec<Problem>,
 ) -> Option<Row> {
     let mut problem = |column: &str, message: String| {
         problems.push(Problem {
-            place: Place::CsvLine,
+            place,
             line,
             column: column.to_string(),
             message,
