@@ -166,10 +166,15 @@ impl Store {
                 "give the document's symbol and the revision's label (e.g. Rev.1)",
             ));
         }
-        if provisions.is_empty() {
+        // Prose with no "1." / "12 bis." is not a draft (or not pasted whole): refuse it
+        // rather than record a revision with one unnumbered paragraph.
+        let numbered = provisions
+            .iter()
+            .any(|p| p.kind == ProvisionKind::Paragraph && !p.label.is_empty());
+        if !numbered {
             return Err(StoreError::invalid(
                 "text",
-                "no paragraphs were found in the text; nothing was imported",
+                "no numbered paragraphs (\"1.\", \"12 bis.\") were found in the text; nothing was imported",
             ));
         }
         if self.find_revision(symbol, label).is_ok() {
