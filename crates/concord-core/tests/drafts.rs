@@ -166,6 +166,18 @@ fn a_paragraphs_identity_follows_it_into_the_next_revision() {
     );
     assert_eq!(key("fn 1", "Rev.1"), key("fn 1", "Rev.2"));
 
+    let prose = s
+        .import_revision(&input("Rev.3", 25), &parse("Just some prose, no numbers."))
+        .unwrap_err();
+    assert!(
+        prose.to_string().contains("no numbered paragraphs"),
+        "{prose}"
+    );
+    assert!(
+        s.find_revision("A/AC.292/2025/L.1", "Rev.3").is_err(),
+        "nothing written"
+    );
+
     let again = s
         .import_revision(&input("Rev.2", 20), &parse(REV2))
         .unwrap_err();
