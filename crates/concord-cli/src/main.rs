@@ -218,8 +218,9 @@ enum ExportWhat {
 
 #[derive(Subcommand)]
 enum ImportWhat {
-    /// A draft revision from a text file (.txt); paragraphs are numbered "12." or "12 bis.",
-    /// sub-paragraphs "(a)", headings "II. Title", footnotes after a line "Footnotes".
+    /// A draft revision from a .txt, .docx or .pdf file; paragraphs are numbered "12." or
+    /// "12 bis." (Word's own numbering is read too), sub-paragraphs "(a)", headings
+    /// "II. Title", footnotes after a line "Footnotes" (Word's footnotes are read as such).
     Document {
         file: PathBuf,
         #[arg(long)]
@@ -607,19 +608,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     title,
                 },
         } => {
-            let ext = file
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if ext == "docx" || ext == "pdf" {
-                return Err(bad_input(format!(
-                    "{}: reading .{ext} is not built yet; save the revision as plain text (.txt)",
-                    file.display()
-                )));
+            let text = concord_core::draft::extract::read_file(&file)
+                .map_err(|e| bad_input(e.to_string()))?;
+            for warning in concord_core::draft::preview(&text, None).warnings {
+                eprintln!("check: {warning}");
             }
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                bad_input(format!("cannot read {} as UTF-8 text: {e}", file.display()))
-            })?;
             let names = Names(Resolver::load(&store)?);
             let input = RevisionInput {
                 symbol,
@@ -636,7 +629,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 })?,
                 title,
             };
-            let report = store.import_revision(&input, &concord_core::draft::parse(&text))?;
+            let report = store.import_revision_text(&input, &text)?;
             println!(
                 "recorded {} {} with {} provisions{}",
                 report.revision.symbol,
@@ -650,6 +643,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     None => String::new(),
                 }
             );
+            if report.decided > 0 {
+                println!(
+                    "{} amendment requests on {} were compared with it (see the ledger in the window)",
+                    report.decided,
+                    report.previous.map(|p| p.revision_label).unwrap_or_default()
+                );
+            }
         }
         Command::Diff {
             what:

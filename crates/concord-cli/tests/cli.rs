@@ -422,3 +422,39 @@ fn two_revisions_import_and_diff_as_json() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_broken_word_or_pdf_file_exits_2_names_it_and_records_nothing() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let documents = || -> i64 {
+        rusqlite::Connection::open(env.db())
+            .unwrap()
+            .query_row("SELECT count(*) FROM document", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = documents();
+    for (name, bytes) in [
+        ("rev1.docx", &b"PK\x03\x04 not a zip"[..]),
+        ("rev1.pdf", &b"%PDF-1.7 truncated"[..]),
+    ] {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = env.run(&[
+            "import",
+            "document",
+            path.to_str().unwrap(),
+            "--symbol",
+            "A/AC.292/2025/L.1",
+            "--revision",
+            "Rev.1",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(name) && err.contains("not a readable"),
+            "{err}"
+        );
+        assert_eq!(documents(), before, "{name}: nothing recorded");
+    }
+}

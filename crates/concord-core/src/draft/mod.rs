@@ -2,7 +2,10 @@
 //! sub-paragraphs, footnotes) and aligning two revisions paragraph by paragraph, word by word.
 
 pub mod align;
+pub mod amend;
+pub mod extract;
 pub mod parse;
 
 pub use align::{align, word_runs};
-pub use parse::{parse, ParsedProvision};
+pub use amend::{judge, Verdict};
+pub use parse::{parse, preview, warnings, ParsedProvision};

@@ -7,7 +7,8 @@
 //!
 //! Lines that start with none of these continue the provision above.
 
-use crate::model::ProvisionKind;
+use crate::model::{DraftPreview, DraftProvision, ProvisionKind};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedProvision {
@@ -196,6 +197,77 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
     out
 }
 
+impl From<&ParsedProvision> for DraftProvision {
+    fn from(p: &ParsedProvision) -> Self {
+        DraftProvision {
+            kind: p.kind,
+            label: p.label.clone(),
+            parent: p.parent.clone(),
+            text: p.text.clone(),
+        }
+    }
+}
+
+impl From<&DraftProvision> for ParsedProvision {
+    fn from(p: &DraftProvision) -> Self {
+        ParsedProvision {
+            kind: p.kind,
+            label: p.label.trim().to_string(),
+            parent: p.parent.clone().filter(|l| !l.trim().is_empty()),
+            footnotes: footnote_calls(&p.text),
+            text: p.text.trim().to_string(),
+        }
+    }
+}
+
+/// What in a parse a person should look at before saving it.
+pub fn warnings(provisions: &[DraftProvision]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut labels = HashSet::new();
+    let mut called = HashSet::new();
+    for p in provisions {
+        if p.kind != ProvisionKind::Footnote {
+            called.extend(footnote_calls(&p.text));
+        }
+        if p.label.is_empty() && p.kind != ProvisionKind::Heading {
+            let start: String = p.text.chars().take(40).collect();
+            out.push(format!(
+                "text before the first numbered paragraph: “{start}…”"
+            ));
+        } else if !p.label.is_empty() && !labels.insert(p.label.as_str()) {
+            out.push(format!("{} appears more than once", p.label));
+        }
+    }
+    let texts: HashSet<String> = provisions
+        .iter()
+        .filter(|p| p.kind == ProvisionKind::Footnote)
+        .map(|p| p.label.trim_start_matches("fn ").to_string())
+        .collect();
+    let mut missing: Vec<&String> = called.iter().filter(|n| !texts.contains(*n)).collect();
+    missing.sort_by_key(|n| n.parse::<u32>().unwrap_or(u32::MAX));
+    for n in missing {
+        out.push(format!(
+            "footnote {n} is called in the text but has no footnote text"
+        ));
+    }
+    let mut unused: Vec<&String> = texts.iter().filter(|n| !called.contains(*n)).collect();
+    unused.sort_by_key(|n| n.parse::<u32>().unwrap_or(u32::MAX));
+    for n in unused {
+        out.push(format!("footnote {n} has a text but is never called"));
+    }
+    out
+}
+
+/// The parse of a text, for the analyst to check (and fix) before it is saved.
+pub fn preview(text: &str, file: Option<String>) -> DraftPreview {
+    let provisions: Vec<DraftProvision> = parse(text).iter().map(DraftProvision::from).collect();
+    DraftPreview {
+        file,
+        warnings: warnings(&provisions),
+        provisions,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +309,24 @@ Footnotes
         assert_eq!(p[4].text, "capacity-building should be demand-driven;");
         assert_eq!(p[6].text, "[States shall][States should] report.");
         assert_eq!(p[7].text, "A/AC.292/2024/CRP.1.");
+    }
+
+    #[test]
+    fn preview_warns_of_unmatched_footnotes_and_repeated_numbers() {
+        let p = preview(
+            "Draft\n1. One [1] and [2].\n1. Again.\nFootnotes\n1 First.\n3 Third.\n",
+            None,
+        );
+        assert_eq!(
+            p.warnings,
+            [
+                "text before the first numbered paragraph: “Draft…”",
+                "1 appears more than once",
+                "footnote 2 is called in the text but has no footnote text",
+                "footnote 3 has a text but is never called",
+            ]
+        );
+        let back: Vec<ParsedProvision> = p.provisions.iter().map(ParsedProvision::from).collect();
+        assert_eq!(back[1].footnotes, ["1", "2"]);
     }
 }

@@ -13,6 +13,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_subject_pages.sql"),
     include_str!("migrations/0004_diff.sql"),
+    include_str!("migrations/0005_amendments.sql"),
 ];
 
 /// The schema version this build writes.
@@ -358,6 +359,37 @@ mod tests {
             ]
         );
         assert!(dir.path().join("v3.concord.schema-v3.bak").exists());
+    }
+
+    #[test]
+    fn v4_file_upgrades_to_v5_with_pending_requests_undecided() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..4]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO document (id, kind, symbol, revision_label, changed_by, updated_at)
+               VALUES ('d', 'zero_draft', 'A/1', 'Zero draft', 'i', 't');
+             INSERT INTO provision (id, document_id, kind, label, ordinal, text, stable_key,
+               changed_by, updated_at)
+               VALUES ('p', 'd', 'paragraph', '1', 0, 'Text.', 'p', 'i', 't');
+             INSERT INTO amendment_request (id, provision_id, op, new_text, created_at,
+               updated_at, changed_by)
+               VALUES ('r', 'p', 'insert', 'binding', 't', 't', 'i');",
+        )
+        .unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+        assert_eq!(version(&conn), 5);
+        let row: (String, String, Option<String>, String) = conn
+            .query_row(
+                "SELECT status, decided_by, decided_in, reason FROM amendment_request",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(row, ("pending".into(), "none".into(), None, String::new()));
+        assert!(dir.path().join("v4.concord.schema-v4.bak").exists());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
 
+mod amendments;
 mod catalog;
 mod changes;
 mod cohesion;

@@ -5,11 +5,13 @@
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
 use crate::draft::{align, ParsedProvision};
+use crate::model::DraftProvision;
 use crate::model::{
     AlignStatus, DocumentKind, ProvisionKind, Revision, RevisionDiff, RevisionImport, RevisionInput,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// A stored provision, as alignment and inheritance need it.
@@ -80,6 +82,46 @@ impl Store {
         self.import_revision(input, &crate::draft::parse(text))
     }
 
+    /// Records a revision from the provisions the analyst checked (and perhaps fixed) in the
+    /// preview. Refuses a paragraph with no text, a label given twice, or a sub-paragraph whose
+    /// paragraph is not there, naming it; nothing is written then.
+    pub fn import_revision_draft(
+        &mut self,
+        input: &RevisionInput,
+        provisions: &[DraftProvision],
+    ) -> Result<RevisionImport, StoreError> {
+        let parsed: Vec<ParsedProvision> = provisions.iter().map(ParsedProvision::from).collect();
+        let mut labels = HashSet::new();
+        for (i, p) in parsed.iter().enumerate() {
+            let name = if p.label.is_empty() {
+                format!("provision {}", i + 1)
+            } else {
+                format!("{} {}", p.kind.label().to_lowercase(), p.label)
+            };
+            if p.text.is_empty() {
+                return Err(StoreError::invalid(
+                    "text",
+                    format!("{name} has no text; join it to its neighbour or remove it"),
+                ));
+            }
+            if !p.label.is_empty() && !labels.insert(p.label.as_str()) {
+                return Err(StoreError::invalid(
+                    "label",
+                    format!("{name} appears twice; each label must be unique"),
+                ));
+            }
+            if let Some(parent) = &p.parent {
+                if !parsed[..i].iter().any(|q| &q.label == parent) {
+                    return Err(StoreError::invalid(
+                        "parent",
+                        format!("{name} belongs to {parent}, which does not come before it"),
+                    ));
+                }
+            }
+        }
+        self.import_revision(input, &parsed)
+    }
+
     /// A revision by symbol and label ("A/AC.292/2025/L.1", "Rev.1").
     pub fn find_revision(&self, symbol: &str, label: &str) -> Result<Revision, StoreError> {
         self.conn
@@ -116,7 +158,7 @@ impl Store {
             })
     }
 
-    fn revision(&self, id: Uuid) -> Result<Revision, StoreError> {
+    pub(crate) fn revision(&self, id: Uuid) -> Result<Revision, StoreError> {
         self.conn
             .query_row(
                 &format!("{SELECT_REVISION} WHERE d.id = ?1"),
@@ -235,7 +277,7 @@ impl Store {
             }
         }
         let new_keys = keys.iter().filter(|k| k.is_none()).count() as u32;
-        let id = self.write(|w| {
+        let (id, decided) = self.write(|w| {
             let id = w.new_id();
             let now = w.now();
             w.tx.execute(
@@ -282,13 +324,15 @@ impl Store {
                 ])?;
                 ids.push((p.label.clone(), pid));
             }
-            Ok::<_, StoreError>(id)
+            let decided = super::amendments::decide_pending(w, symbol, id)?;
+            Ok::<_, StoreError>((id, decided))
         })?;
         Ok(RevisionImport {
             revision: self.revision(id)?,
             previous,
             inherited,
             new_keys,
+            decided,
         })
     }
 

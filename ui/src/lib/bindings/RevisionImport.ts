@@ -8,4 +8,8 @@ export type RevisionImport = { revision: Revision,
 /**
  * The revision of the same symbol it follows, whose paragraphs' identities it inherits.
  */
-previous: Revision | null, inherited: number, new_keys: number, };
+previous: Revision | null, inherited: number, new_keys: number, 
+/**
+ * Amendment requests on the revision before that were decided against this one.
+ */
+decided: number, };
