@@ -3,11 +3,13 @@
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use concord_core::model::{
-    Actor, ActorKind, ActorSetInput, CellQuery, Cohesion, CohesionQuery, DatabaseInfo,
-    ExportFormat, ExportOutcome, HistoryEntry, Matrix, MatrixQuery, Position, PositionFilter,
-    PositionInput, PositionPage, Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput,
-    SearchHit, SearchQuery, Session, SessionDiff, SessionDiffQuery, Stance, StanceOption,
-    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
+    Actor, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus, CellQuery,
+    Cohesion, CohesionQuery, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
+    ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphNotes, ParagraphRisk,
+    ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage, Proposal, Revision,
+    RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery, Session, SessionDiff,
+    SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery, SummaryRequest,
+    Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::{Emitter, State};
@@ -139,13 +141,87 @@ pub async fn list_revisions(state: State<'_, AppState>) -> CommandResult<Vec<Rev
     Ok(state.store()?.all_revisions()?)
 }
 
+/// The parse of a pasted revision, for the analyst to check before recording it.
+#[tauri::command]
+pub async fn preview_draft_text(text: String) -> CommandResult<DraftPreview> {
+    Ok(concord_core::draft::extract::preview_text(&text)?)
+}
+
+/// Asks for a .txt, .docx or .pdf file (native dialog) and returns its parse; `None` when
+/// cancelled. End-to-end tests set CONCORD_OPEN_PATH to stand in for the dialog.
+#[tauri::command]
+pub async fn preview_draft_file(app: tauri::AppHandle) -> CommandResult<Option<DraftPreview>> {
+    let path = match std::env::var_os("CONCORD_OPEN_PATH") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_title("Open a draft revision")
+                .add_filter("Draft (Word, PDF, text)", &["docx", "pdf", "txt"])
+                .blocking_pick_file();
+            chosen(picked)?
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    Ok(Some(concord_core::draft::extract::preview_file(&path)?))
+}
+
 #[tauri::command]
 pub async fn import_revision(
     state: State<'_, AppState>,
     input: RevisionInput,
-    text: String,
+    provisions: Vec<DraftProvision>,
 ) -> CommandResult<RevisionImport> {
-    Ok(state.store()?.import_revision_text(&input, &text)?)
+    Ok(state.store()?.import_revision_draft(&input, &provisions)?)
+}
+
+#[tauri::command]
+pub async fn paragraph_subjects(
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<ParagraphSubject>> {
+    Ok(state.store()?.paragraph_subjects()?)
+}
+
+#[tauri::command]
+pub async fn log_amendment(
+    state: State<'_, AppState>,
+    input: AmendmentInput,
+) -> CommandResult<Amendment> {
+    Ok(state.store()?.log_amendment(&input)?)
+}
+
+#[tauri::command]
+pub async fn set_amendment_status(
+    state: State<'_, AppState>,
+    id: Uuid,
+    status: AmendmentStatus,
+) -> CommandResult<Amendment> {
+    Ok(state.store()?.set_amendment_status(id, status)?)
+}
+
+#[tauri::command]
+pub async fn paragraph_notes(
+    state: State<'_, AppState>,
+    revision: Uuid,
+) -> CommandResult<Vec<ParagraphNotes>> {
+    Ok(state.store()?.paragraph_notes(revision)?)
+}
+
+#[tauri::command]
+pub async fn amendment_ledger(
+    state: State<'_, AppState>,
+    symbol: String,
+) -> CommandResult<Vec<LedgerActor>> {
+    Ok(state.store()?.amendment_ledger(&symbol)?)
+}
+
+#[tauri::command]
+pub async fn consensus_risk(
+    state: State<'_, AppState>,
+    revision: Uuid,
+) -> CommandResult<Vec<ParagraphRisk>> {
+    Ok(state.store()?.consensus_risk(revision)?)
 }
 
 #[tauri::command]

@@ -29,6 +29,12 @@ impl From<concord_core::export::ExportError> for CommandError {
     }
 }
 
+impl From<concord_core::draft::extract::ExtractError> for CommandError {
+    fn from(e: concord_core::draft::extract::ExtractError) -> Self {
+        CommandError::new("invalid_input", e.to_string())
+    }
+}
+
 impl serde::Serialize for CommandError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)

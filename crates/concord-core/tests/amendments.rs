@@ -311,6 +311,17 @@ fn positions_follow_a_paragraph_and_the_most_contested_come_first() {
     ))
     .unwrap();
 
+    let subjects = s.paragraph_subjects().unwrap();
+    assert_eq!(subjects.len(), 4, "the latest revision's paragraphs only");
+    assert_eq!(
+        (
+            subjects[0].revision_label.as_str(),
+            subjects[0].label.as_str()
+        ),
+        ("Rev.2", "1")
+    );
+    assert_eq!(subjects[0].id, p1_rev2);
+
     let notes = s.paragraph_notes(rev2.id).unwrap();
     let labels: Vec<&str> = notes.iter().map(|n| n.label.as_str()).collect();
     assert_eq!(labels, ["1", "4"], "Rev.1 para. 3 is Rev.2 para. 4");

@@ -25,6 +25,8 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     matrixCell: fail, subjectOverview: fail, saveActorSet: fail, sessionDiff: fail, exportSummary: fail,
     showExportInFolder: fail, cohesion: fail, onExportProgress: fail,
     revisions: fail, importRevision: fail, diffRevisions: fail,
+    previewDraftText: fail, previewDraftFile: fail, logAmendment: fail, setAmendmentStatus: fail,
+    paragraphNotes: fail, paragraphSubjects: fail, amendmentLedger: fail, consensusRisk: fail,
   };
 }
 

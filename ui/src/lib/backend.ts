@@ -32,6 +32,15 @@ import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { Cohesion } from './bindings/Cohesion';
 import type { CohesionQuery } from './bindings/CohesionQuery';
 import type { Revision } from './bindings/Revision';
+import type { Amendment } from './bindings/Amendment';
+import type { AmendmentInput } from './bindings/AmendmentInput';
+import type { AmendmentStatus } from './bindings/AmendmentStatus';
+import type { DraftPreview } from './bindings/DraftPreview';
+import type { DraftProvision } from './bindings/DraftProvision';
+import type { LedgerActor } from './bindings/LedgerActor';
+import type { ParagraphNotes } from './bindings/ParagraphNotes';
+import type { ParagraphRisk } from './bindings/ParagraphRisk';
+import type { ParagraphSubject } from './bindings/ParagraphSubject';
 import type { RevisionDiff } from './bindings/RevisionDiff';
 import type { RevisionImport } from './bindings/RevisionImport';
 import type { RevisionInput } from './bindings/RevisionInput';
@@ -65,7 +74,17 @@ export interface Backend {
   /** Calls `step` with each progress message of a running export; resolves to an unsubscribe. */
   onExportProgress(step: (message: string) => void): Promise<() => void>;
   revisions(): Promise<Revision[]>;
-  importRevision(input: RevisionInput, text: string): Promise<RevisionImport>;
+  previewDraftText(text: string): Promise<DraftPreview>;
+  /** Asks for a .docx, .pdf or .txt file (native dialog) and parses it; null when cancelled. */
+  previewDraftFile(): Promise<DraftPreview | null>;
+  importRevision(input: RevisionInput, provisions: DraftProvision[]): Promise<RevisionImport>;
+  /** The paragraphs of each symbol's latest revision, for the capture bar. */
+  paragraphSubjects(): Promise<ParagraphSubject[]>;
+  logAmendment(input: AmendmentInput): Promise<Amendment>;
+  setAmendmentStatus(id: string, status: AmendmentStatus): Promise<Amendment>;
+  paragraphNotes(revision: string): Promise<ParagraphNotes[]>;
+  amendmentLedger(symbol: string): Promise<LedgerActor[]>;
+  consensusRisk(revision: string): Promise<ParagraphRisk[]>;
   diffRevisions(old: string, next: string): Promise<RevisionDiff>;
 }
 
@@ -96,7 +115,15 @@ export const tauriBackend: Backend = {
   cohesion: (query) => invoke('cohesion', { query }),
   onExportProgress: (step) => listen<string>('export-progress', (e) => step(e.payload)),
   revisions: () => invoke('list_revisions'),
-  importRevision: (input, text) => invoke('import_revision', { input, text }),
+  previewDraftText: (text) => invoke('preview_draft_text', { text }),
+  previewDraftFile: () => invoke('preview_draft_file'),
+  importRevision: (input, provisions) => invoke('import_revision', { input, provisions }),
+  paragraphSubjects: () => invoke('paragraph_subjects'),
+  logAmendment: (input) => invoke('log_amendment', { input }),
+  setAmendmentStatus: (id, status) => invoke('set_amendment_status', { id, status }),
+  paragraphNotes: (revision) => invoke('paragraph_notes', { revision }),
+  amendmentLedger: (symbol) => invoke('amendment_ledger', { symbol }),
+  consensusRisk: (revision) => invoke('consensus_risk', { revision }),
   diffRevisions: (old, next) => invoke('diff_revisions', { old, new: next }),
 };
 
@@ -111,6 +138,15 @@ export function asError(e: unknown): ErrorInfo {
 
 export type {
   Actor,
+  Amendment,
+  AmendmentInput,
+  AmendmentStatus,
+  DraftPreview,
+  DraftProvision,
+  LedgerActor,
+  ParagraphNotes,
+  ParagraphRisk,
+  ParagraphSubject,
   ActorKind,
   DatabaseInfo,
   ErrorInfo,

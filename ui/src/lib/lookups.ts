@@ -1,5 +1,5 @@
 // The lists the pickers offer, built once from what the backend returns.
-import type { Actor, Proposal, Session, StanceOption, SubjectRef, Topic } from './backend';
+import type { Actor, ParagraphSubject, Proposal, Session, StanceOption, SubjectRef, Topic } from './backend';
 import type { Option } from './match';
 
 export interface Lookups {
@@ -42,6 +42,7 @@ export function buildLookups(
   proposals: Proposal[],
   sessions: Session[],
   stances: StanceOption[],
+  paragraphs: ParagraphSubject[] = [],
 ): Lookups {
   return {
     actors: actors.map(actorOption),
@@ -54,6 +55,13 @@ export function buildLookups(
         hint: 'proposal',
       })),
       ...topics.map((t) => ({ id: `topic:${t.id}`, label: t.path, keys: [t.name], hint: 'topic' })),
+      // "para 12" or "12" finds paragraph 12 of each draft's latest revision.
+      ...paragraphs.map((p) => ({
+        id: `provision:${p.id}`,
+        label: `${p.symbol} ${p.revision_label}, para. ${p.label}`,
+        keys: [`para ${p.label}`, p.label],
+        hint: p.excerpt,
+      })),
     ],
     sessions: sessions.map((s) => ({
       id: s.id,

@@ -31,6 +31,26 @@ pub enum ExtractError {
     Pdf { path: PathBuf, reason: String },
     #[error("{path} holds no text Concord can read (a scanned PDF needs OCR first)")]
     NoText { path: PathBuf },
+    #[error("the pasted text is {chars} characters; a draft report is far smaller — check what was pasted")]
+    PasteTooLong { chars: usize },
+}
+
+/// Longest pasted text previewed, in characters (a long report is about 200 000).
+pub const MAX_PASTE_CHARS: usize = 5_000_000;
+
+/// The parse of a pasted text, for the analyst to check before saving.
+pub fn preview_text(text: &str) -> Result<crate::model::DraftPreview, ExtractError> {
+    let chars = text.chars().count();
+    if chars > MAX_PASTE_CHARS {
+        return Err(ExtractError::PasteTooLong { chars });
+    }
+    Ok(super::preview(text, None))
+}
+
+/// The parse of a .txt, .docx or .pdf file, for the analyst to check before saving.
+pub fn preview_file(path: &Path) -> Result<crate::model::DraftPreview, ExtractError> {
+    let text = read_file(path)?;
+    Ok(super::preview(&text, Some(path.display().to_string())))
 }
 
 /// Runs a third-party reader so that a panic inside it comes back as an error message.

@@ -242,3 +242,15 @@ pub struct ParagraphRisk {
     /// Amendment requests still pending on it.
     pub pending_amendments: u32,
 }
+
+/// A paragraph of a symbol's latest revision, as a subject the capture bar offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParagraphSubject {
+    pub id: Uuid,
+    pub symbol: String,
+    pub revision_label: String,
+    pub label: String,
+    /// The paragraph's first words.
+    pub excerpt: String,
+}

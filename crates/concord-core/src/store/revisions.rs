@@ -7,7 +7,8 @@ use super::{Store, StoreError};
 use crate::draft::{align, ParsedProvision};
 use crate::model::DraftProvision;
 use crate::model::{
-    AlignStatus, DocumentKind, ProvisionKind, Revision, RevisionDiff, RevisionImport, RevisionInput,
+    AlignStatus, DocumentKind, ParagraphSubject, ProvisionKind, Revision, RevisionDiff,
+    RevisionImport, RevisionInput,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -65,6 +66,45 @@ impl Store {
             .query_map([], read_revision)?
             .collect::<Result<_, _>>()?;
         Ok(revisions)
+    }
+
+    /// The paragraphs and sub-paragraphs of each symbol's latest revision: what a position on
+    /// a paragraph is recorded against (it follows the paragraph into later revisions).
+    pub fn paragraph_subjects(&self) -> Result<Vec<ParagraphSubject>, StoreError> {
+        let all = self.all_revisions()?;
+        let latest = all.iter().filter(|r| {
+            all.iter()
+                .rev()
+                .find(|x| x.symbol == r.symbol)
+                .map(|x| x.id)
+                == Some(r.id)
+        });
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, label, text FROM provision
+             WHERE document_id = ?1 AND kind IN ('paragraph', 'subparagraph') AND label <> ''
+             ORDER BY ordinal",
+        )?;
+        for r in latest {
+            let rows = stmt.query_map([r.id.to_string()], |row| {
+                let text: String = row.get(2)?;
+                let mut excerpt: String = text.chars().take(70).collect();
+                if excerpt.len() < text.len() {
+                    excerpt.push('…');
+                }
+                Ok(ParagraphSubject {
+                    id: uuid_col(row, 0)?,
+                    symbol: r.symbol.clone(),
+                    revision_label: r.revision_label.clone(),
+                    label: row.get(1)?,
+                    excerpt,
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
     /// Parses a revision's text and records it (see [`Store::import_revision`]).
