@@ -21,15 +21,17 @@ impl Store {
     pub fn matrix(&self, q: &MatrixQuery) -> Result<Matrix, StoreError> {
         let from = q.from_seq.unwrap_or(i64::MIN);
         let to = q.to_seq.unwrap_or(i64::MAX);
-        let subject_column = match q.axis {
-            MatrixAxis::Topics => "p.topic_id",
-            MatrixAxis::Proposals => "p.proposal_id",
+        let kind = match q.axis {
+            MatrixAxis::Topics => "topic",
+            MatrixAxis::Proposals => "proposal",
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT p.actor_id, {subject_column}, p.stance, s.seq, p.created_at
-             FROM session AS s JOIN position AS p ON p.session_id = s.id
-             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 AND {subject_column} IS NOT NULL"
-        ))?;
+        // One row per actor × subject × session (matrix_cell, kept by triggers), not one per
+        // position: a third of the rows at three statements per cell.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.actor_id, c.subject_id, c.stance, s.seq, c.latest_at, c.positions
+             FROM session AS s JOIN matrix_cell AS c ON c.session_id = s.id
+             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 AND c.subject_kind = ?4",
+        )?;
         let actor_names = self.actor_names()?;
         let labels = self.subject_labels(q.axis)?;
         // Ids arrive as text; look them up by the borrowed text in small indexes and keep the
@@ -46,7 +48,7 @@ impl Store {
         let (actor_at, subject_at) = (index(&actors), index(&subjects));
         let mut grid: Vec<Option<Latest>> = Vec::new();
         grid.resize_with(actors.len() * subjects.len(), || None);
-        let mut rows = stmt.query(rusqlite::params![q.process_id.to_string(), from, to])?;
+        let mut rows = stmt.query(rusqlite::params![q.process_id.to_string(), from, to, kind])?;
         while let Some(r) = rows.next()? {
             let text = |i: usize| -> rusqlite::Result<&str> {
                 r.get_ref(i)?.as_str().map_err(|e| conversion(i, e))
@@ -59,9 +61,10 @@ impl Store {
             let stance = stance_of(text(2)?).ok_or_else(|| conversion(2, "unknown stance"))?;
             let seq: i64 = r.get(3)?;
             let at = text(4)?;
+            let positions: u32 = r.get(5)?;
             match &mut grid[a * subjects.len() + t] {
                 Some(l) => {
-                    l.positions += 1;
+                    l.positions += positions;
                     if (seq, at) > (l.seq, l.at.as_str()) {
                         l.stance = stance;
                         l.seq = seq;
@@ -74,7 +77,7 @@ impl Store {
                         stance,
                         seq,
                         at: at.to_string(),
-                        positions: 1,
+                        positions,
                     })
                 }
             }

@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_subject_pages.sql"),
     include_str!("migrations/0004_diff.sql"),
     include_str!("migrations/0005_amendments.sql"),
+    include_str!("migrations/0006_matrix_cells.sql"),
 ];
 
 /// The schema version this build writes.
@@ -129,6 +130,7 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf, Store
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::OptionalExtension;
 
     fn version(conn: &Connection) -> i64 {
         conn.query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -390,6 +392,87 @@ mod tests {
             .unwrap();
         assert_eq!(row, ("pending".into(), "none".into(), None, String::new()));
         assert!(dir.path().join("v4.concord.schema-v4.bak").exists());
+    }
+
+    #[test]
+    fn v5_file_upgrades_to_v6_with_matrix_cells_kept_in_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v5.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO process (id, name, short_name, changed_by, updated_at)
+               VALUES ('oewg', 'OEWG', 'OEWG', 'i', 't');
+             INSERT INTO session (id, process_id, seq, title, changed_by, updated_at)
+               VALUES ('s7', 'oewg', 7, '7th', 'i', 't');
+             INSERT INTO actor (id, kind, name, changed_by, updated_at)
+               VALUES ('fra', 'state', 'France', 'i', 't');
+             INSERT INTO topic (id, name, changed_by, updated_at)
+               VALUES ('law', 'International law', 'i', 't');
+             INSERT INTO position (id, actor_id, topic_id, session_id, stance, created_at,
+               updated_at, changed_by)
+             VALUES ('p1', 'fra', 'law', 's7', 'supports', '2024-03-04T10:00:00.000Z', 't', 'i'),
+                    ('p2', 'fra', 'law', 's7', 'opposes', '2024-03-05T10:00:00.000Z', 't', 'i');",
+        )
+        .unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..6]).unwrap();
+        assert_eq!(version(&conn), 6);
+        let cell = |conn: &Connection| -> Option<(String, i64)> {
+            conn.query_row(
+                "SELECT stance, positions FROM matrix_cell
+                 WHERE session_id = 's7' AND subject_kind = 'topic' AND actor_id = 'fra'
+                   AND subject_id = 'law'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .unwrap()
+        };
+        assert_eq!(
+            cell(&conn),
+            Some(("opposes".into(), 2)),
+            "filled from the file"
+        );
+        conn.execute(
+            "INSERT INTO position (id, actor_id, topic_id, session_id, stance, created_at,
+               updated_at, changed_by)
+             VALUES ('p3', 'fra', 'law', 's7', 'conditional', '2024-03-06T10:00:00.000Z', 't', 'i')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(cell(&conn), Some(("conditional".into(), 3)), "insert");
+        conn.execute(
+            "UPDATE position SET stance = 'red_line' WHERE id = 'p3'",
+            [],
+        )
+        .unwrap();
+        assert_eq!(cell(&conn), Some(("red_line".into(), 3)), "update");
+        conn.execute("DELETE FROM position WHERE id = 'p3'", [])
+            .unwrap();
+        assert_eq!(
+            cell(&conn),
+            Some(("opposes".into(), 2)),
+            "delete of the latest"
+        );
+        // Moving a position to another topic recounts both cells.
+        conn.execute_batch(
+            "INSERT INTO topic (id, name, changed_by, updated_at) VALUES ('cbm', 'CBMs', 'i', 't');
+             UPDATE position SET topic_id = 'cbm' WHERE id = 'p2';",
+        )
+        .unwrap();
+        assert_eq!(cell(&conn), Some(("supports".into(), 1)), "moved out");
+        let moved: (String, i64) = conn
+            .query_row(
+                "SELECT stance, positions FROM matrix_cell WHERE subject_id = 'cbm'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(moved, ("opposes".into(), 1), "moved in");
+        conn.execute("DELETE FROM position", []).unwrap();
+        assert_eq!(cell(&conn), None, "no positions, no cell");
+        assert!(dir.path().join("v5.concord.schema-v5.bak").exists());
     }
 
     #[test]
