@@ -250,6 +250,19 @@ fn search_finds_words_without_accents_ranked_and_marked() {
         })
         .unwrap();
     assert!(filtered.is_empty());
+    for (text, actor, found) in [("sovereignty", "BRA", "Brazil"), ("sover", "FRA", "France")] {
+        let hits: Vec<String> = s
+            .search(&SearchQuery {
+                text: text.into(),
+                actor_id: Some(reference::state_id(actor)),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|h| h.position.actor_name)
+            .collect();
+        assert_eq!(hits, [found], "{text} said by {actor} only");
+    }
 
     assert!(s
         .search(&SearchQuery {

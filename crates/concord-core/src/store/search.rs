@@ -6,7 +6,10 @@ use crate::model::{PositionFilter, SearchHit, SearchQuery, TextRun};
 use crate::text::fold;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Matches: a position's id and its four indexed fields.
+type Candidates = Vec<(String, [String; 4])>;
 use uuid::Uuid;
 
 const DEFAULT_HITS: u32 = 50;
@@ -162,6 +165,95 @@ fn excerpt(fields: &[String], query: &str) -> Vec<TextRun> {
 }
 
 impl Store {
+    /// The newest [`CANDIDATES`] matches with their text, straight from the index (no second
+    /// lookup); ranked by the caller (see `relevance` for why not FTS5's bm25()).
+    ///
+    /// Whole words first. A prefix query makes FTS5 merge the posting lists of every word
+    /// with that prefix before it can return the newest match (tens of milliseconds for a
+    /// common word at a million positions), so it runs only when the whole-word matches do
+    /// not already fill the candidates.
+    fn newest_matches(&self, exact: &str, prefixed: &str) -> Result<Candidates, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT k.position_id, f.summary, f.quote, f.note, f.source
+             FROM position_search AS f
+             JOIN position_search_key AS k ON k.rowid = f.rowid
+             WHERE position_search MATCH ?1
+             ORDER BY f.rowid DESC LIMIT {CANDIDATES}"
+        ))?;
+        let mut fetch = |matcher: &str| -> Result<Candidates, StoreError> {
+            let rows = stmt
+                .query_map([matcher], |r| {
+                    Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        };
+        let mut candidates = fetch(exact)?;
+        if prefixed != exact && candidates.len() < CANDIDATES as usize {
+            candidates = fetch(prefixed)?;
+        }
+        Ok(candidates)
+    }
+
+    /// Like [`Store::newest_matches`], among the positions a filter keeps (one actor, one
+    /// session, a topic). The matching index entries are read as bare row numbers, newest
+    /// first, and kept when the filter keeps them; only the kept ones' text is read. (Joining
+    /// every match to its position first would read the text of all matches: for a common
+    /// word and one actor, some hundred times more than is kept.)
+    fn newest_matches_within(
+        &self,
+        where_sql: &str,
+        args: &[Value],
+        exact: &str,
+        prefixed: &str,
+    ) -> Result<Candidates, StoreError> {
+        let allowed: HashSet<i64> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT k.rowid FROM position AS p
+                 JOIN session AS s ON s.id = p.session_id
+                 LEFT JOIN source AS src ON src.id = p.source_id
+                 JOIN position_search_key AS k ON k.position_id = p.id
+                 {where_sql}"
+            ))?
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut matching = self.conn.prepare_cached(
+            "SELECT rowid FROM position_search WHERE position_search MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut kept_of = |matcher: &str| -> Result<Vec<i64>, StoreError> {
+            let mut kept = Vec::new();
+            let mut rows = matching.query([matcher])?;
+            while let Some(r) = rows.next()? {
+                let rowid: i64 = r.get(0)?;
+                if allowed.contains(&rowid) {
+                    kept.push(rowid);
+                    if kept.len() == CANDIDATES as usize {
+                        break;
+                    }
+                }
+            }
+            Ok(kept)
+        };
+        let mut kept = kept_of(exact)?;
+        if prefixed != exact && kept.len() < CANDIDATES as usize {
+            kept = kept_of(prefixed)?;
+        }
+        let mut text = self.conn.prepare_cached(
+            "SELECT k.position_id, f.summary, f.quote, f.note, f.source
+             FROM position_search AS f
+             JOIN position_search_key AS k ON k.rowid = f.rowid
+             WHERE f.rowid = ?1",
+        )?;
+        let mut out = Vec::with_capacity(kept.len());
+        for rowid in kept {
+            out.push(text.query_row([rowid], |r| {
+                Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+            })?);
+        }
+        Ok(out)
+    }
+
     /// Positions whose summary, quote, note or source contain every word of `query.text`,
     /// most relevant first (see `relevance`) among the newest [`CANDIDATES`] matches. An empty query
     /// finds nothing.
@@ -178,51 +270,13 @@ impl Store {
             topic_id: query.topic_id,
             ..PositionFilter::default()
         };
-        let (where_sql, mut args) = filter_clause(&filter);
-        args.push(Value::Text(exact.clone()));
-        let m = args.len();
-        let condition = if where_sql.is_empty() {
-            format!("WHERE position_search MATCH ?{m}")
-        } else {
-            format!("{where_sql} AND position_search MATCH ?{m}")
-        };
+        let (where_sql, args) = filter_clause(&filter);
         let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS) as usize;
-        // 1. The newest CANDIDATES matches with their text, straight from the index (no
-        //    second lookup), then ranked here; see `relevance` for why not FTS5's bm25().
-        let sql = format!(
-            "SELECT k.position_id, position_search.summary, position_search.quote,
-                    position_search.note, position_search.source
-             FROM position_search
-             JOIN position_search_key AS k ON k.rowid = position_search.rowid
-             {joins}
-             {condition}
-             ORDER BY position_search.rowid DESC LIMIT {CANDIDATES}",
-            joins = if where_sql.is_empty() {
-                ""
-            } else {
-                "JOIN position AS p ON p.id = k.position_id
-                 JOIN session AS s ON s.id = p.session_id
-                 LEFT JOIN source AS src ON src.id = p.source_id"
-            }
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut fetch = |matcher: &str| -> Result<Vec<(String, [String; 4])>, StoreError> {
-            args[m - 1] = Value::Text(matcher.to_string());
-            let rows = stmt
-                .query_map(params_from_iter(args.iter()), |r| {
-                    Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
-                })?
-                .collect::<Result<_, _>>()?;
-            Ok(rows)
+        let candidates = if where_sql.is_empty() {
+            self.newest_matches(&exact, &prefixed)?
+        } else {
+            self.newest_matches_within(&where_sql, &args, &exact, &prefixed)?
         };
-        // Whole words first. A prefix query makes FTS5 merge the posting lists of every word
-        // with that prefix before it can return the newest match (tens of milliseconds for a
-        // common word at a million positions), so it runs only when the whole-word matches do
-        // not already fill the candidates.
-        let mut candidates = fetch(&exact)?;
-        if prefixed != exact && candidates.len() < CANDIDATES as usize {
-            candidates = fetch(&prefixed)?;
-        }
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
