@@ -28,6 +28,7 @@ fn main() {
         "preview_draft_text",
         "preview_draft_file",
         "import_revision",
+        "search_paragraphs",
         "paragraph_subjects",
         "log_amendment",
         "set_amendment_status",

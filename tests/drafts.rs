@@ -220,6 +220,17 @@ async fn revisions_are_compared_and_an_amendment_request_is_seen_accepted() -> W
         .await?;
     assert!(risk.contains("Russian Federation"), "{risk}");
     w.shot("drafts-risk").await?;
+
+    // Search finds the paragraph's words, once, in its newest revision.
+    w.driver.find(By::Id("nav-search")).await?.click().await?;
+    w.wait_for(By::Id("search-input"))
+        .await?
+        .send_keys("regularly")
+        .await?;
+    let para = w
+        .wait_for_text(".paragraph-hits", |t| t.contains("Rev.3, para. 3"))
+        .await?;
+    assert!(!para.contains("Rev.2"), "{para}");
     w.stop().await?;
 
     let conn = rusqlite::Connection::open(&db).unwrap();

@@ -5,11 +5,11 @@ use crate::state::AppState;
 use concord_core::model::{
     Actor, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus, CellQuery,
     Cohesion, CohesionQuery, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
-    ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphNotes, ParagraphRisk,
-    ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage, Proposal, Revision,
-    RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery, Session, SessionDiff,
-    SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery, SummaryRequest,
-    Timeline, Topic,
+    ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphHit, ParagraphNotes,
+    ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
+    Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery,
+    Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery,
+    SummaryRequest, Timeline, Topic,
 };
 use std::path::PathBuf;
 use tauri::{Emitter, State};
@@ -174,6 +174,15 @@ pub async fn import_revision(
     provisions: Vec<DraftProvision>,
 ) -> CommandResult<RevisionImport> {
     Ok(state.store()?.import_revision_draft(&input, &provisions)?)
+}
+
+/// Paragraphs of draft revisions matching a search, each once, newest revision first.
+#[tauri::command]
+pub async fn search_paragraphs(
+    state: State<'_, AppState>,
+    text: String,
+) -> CommandResult<Vec<ParagraphHit>> {
+    Ok(state.store()?.search_paragraphs(&text)?)
 }
 
 #[tauri::command]

@@ -67,6 +67,7 @@ pub fn run() {
             commands::preview_draft_text,
             commands::preview_draft_file,
             commands::import_revision,
+            commands::search_paragraphs,
             commands::paragraph_subjects,
             commands::log_amendment,
             commands::set_amendment_status,

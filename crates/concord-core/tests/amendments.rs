@@ -353,3 +353,30 @@ fn positions_follow_a_paragraph_and_the_most_contested_come_first() {
     assert_eq!(risk[0].disassociations, ["France"]);
     assert_eq!(risk[1].reservations, ["China"]);
 }
+
+#[test]
+fn paragraphs_are_found_once_in_their_newest_revision() {
+    let mut s = store();
+    record(&mut s, "Rev.1", 1, REV1);
+    record(&mut s, "Rev.2", 20, REV2);
+    let found = |s: &Store, text: &str| -> Vec<(String, String)> {
+        s.search_paragraphs(text)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.revision_label, h.label))
+            .collect()
+    };
+    // Rev.1 para. 2 became Rev.2 para. 3: found once, in Rev.2.
+    assert_eq!(found(&s, "programme"), [("Rev.2".into(), "3".into())]);
+    // A paragraph only Rev.1 has the words of is found in Rev.1.
+    assert_eq!(found(&s, "noted proposals"), [("Rev.1".into(), "2".into())]);
+    let hit = &s.search_paragraphs("legally bind").unwrap()[0];
+    let marked: Vec<&str> = hit
+        .excerpt
+        .iter()
+        .filter(|r| r.hit)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(marked, ["legally", "binding"]);
+    assert!(found(&s, "  ").is_empty());
+}

@@ -384,9 +384,9 @@ fn every_table_has_a_text_id_and_records_who_changed_it() {
     drop(Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
     let tables: Vec<String> = conn
-        // meta holds file settings; position_search* (the full-text index) and matrix_cell
-        // (the matrix's latest stances) are derived from positions by triggers.
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('meta', 'matrix_cell') AND name NOT LIKE 'position_search%'")
+        // meta holds file settings; position_search* and provision_search* (the full-text
+        // indexes) and matrix_cell (the matrix's latest stances) are derived by triggers.
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('meta', 'matrix_cell') AND name NOT LIKE 'position_search%' AND name NOT LIKE 'provision_search%'")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

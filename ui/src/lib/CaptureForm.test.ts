@@ -26,7 +26,7 @@ function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend 
     showExportInFolder: fail, cohesion: fail, onExportProgress: fail,
     revisions: fail, importRevision: fail, diffRevisions: fail,
     previewDraftText: fail, previewDraftFile: fail, logAmendment: fail, setAmendmentStatus: fail,
-    paragraphNotes: fail, paragraphSubjects: fail, amendmentLedger: fail, consensusRisk: fail,
+    paragraphNotes: fail, paragraphSubjects: fail, searchParagraphs: fail, amendmentLedger: fail, consensusRisk: fail,
   };
 }
 

@@ -41,6 +41,7 @@ import type { LedgerActor } from './bindings/LedgerActor';
 import type { ParagraphNotes } from './bindings/ParagraphNotes';
 import type { ParagraphRisk } from './bindings/ParagraphRisk';
 import type { ParagraphSubject } from './bindings/ParagraphSubject';
+import type { ParagraphHit } from './bindings/ParagraphHit';
 import type { RevisionDiff } from './bindings/RevisionDiff';
 import type { RevisionImport } from './bindings/RevisionImport';
 import type { RevisionInput } from './bindings/RevisionInput';
@@ -80,6 +81,7 @@ export interface Backend {
   importRevision(input: RevisionInput, provisions: DraftProvision[]): Promise<RevisionImport>;
   /** The paragraphs of each symbol's latest revision, for the capture bar. */
   paragraphSubjects(): Promise<ParagraphSubject[]>;
+  searchParagraphs(text: string): Promise<ParagraphHit[]>;
   logAmendment(input: AmendmentInput): Promise<Amendment>;
   setAmendmentStatus(id: string, status: AmendmentStatus): Promise<Amendment>;
   paragraphNotes(revision: string): Promise<ParagraphNotes[]>;
@@ -119,6 +121,7 @@ export const tauriBackend: Backend = {
   previewDraftFile: () => invoke('preview_draft_file'),
   importRevision: (input, provisions) => invoke('import_revision', { input, provisions }),
   paragraphSubjects: () => invoke('paragraph_subjects'),
+  searchParagraphs: (text) => invoke('search_paragraphs', { text }),
   logAmendment: (input) => invoke('log_amendment', { input }),
   setAmendmentStatus: (id, status) => invoke('set_amendment_status', { id, status }),
   paragraphNotes: (revision) => invoke('paragraph_notes', { revision }),
@@ -147,6 +150,7 @@ export type {
   ParagraphNotes,
   ParagraphRisk,
   ParagraphSubject,
+  ParagraphHit,
   ActorKind,
   DatabaseInfo,
   ErrorInfo,

@@ -254,3 +254,16 @@ pub struct ParagraphSubject {
     /// The paragraph's first words.
     pub excerpt: String,
 }
+
+/// A paragraph of a draft whose text matches a search, newest revision first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParagraphHit {
+    pub provision_id: Uuid,
+    pub revision_id: Uuid,
+    pub symbol: String,
+    pub revision_label: String,
+    pub label: String,
+    /// Words around the first match, the matching words marked.
+    pub excerpt: Vec<super::TextRun>,
+}

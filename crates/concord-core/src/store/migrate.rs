@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_diff.sql"),
     include_str!("migrations/0005_amendments.sql"),
     include_str!("migrations/0006_matrix_cells.sql"),
+    include_str!("migrations/0007_paragraph_search.sql"),
 ];
 
 /// The schema version this build writes.
@@ -473,6 +474,36 @@ mod tests {
         conn.execute("DELETE FROM position", []).unwrap();
         assert_eq!(cell(&conn), None, "no positions, no cell");
         assert!(dir.path().join("v5.concord.schema-v5.bak").exists());
+    }
+
+    #[test]
+    fn v6_file_upgrades_to_v7_with_its_paragraphs_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v6.concord");
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..6]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO document (id, kind, symbol, revision_label, changed_by, updated_at)
+               VALUES ('d', 'zero_draft', 'A/1', 'Zero draft', 'i', 't');
+             INSERT INTO provision (id, document_id, kind, label, ordinal, text, stable_key,
+               changed_by, updated_at)
+               VALUES ('p', 'd', 'paragraph', '1', 0, 'Côte d''Ivoire proposed it.', 'p', 'i', 't');",
+        )
+        .unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..7]).unwrap();
+        assert_eq!(version(&conn), 7);
+        let found = |conn: &Connection| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM provision_search WHERE provision_search MATCH 'cote'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(found(&conn), 1, "the paragraph already there is indexed");
+        conn.execute("DELETE FROM provision", []).unwrap();
+        assert_eq!(found(&conn), 0, "a deleted paragraph leaves the index");
     }
 
     #[test]

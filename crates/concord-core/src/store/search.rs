@@ -1,8 +1,8 @@
 //! Full-text search over positions (FTS5, schema v2), ranked, with the matching words marked.
 
-use super::positions::{filter_clause, read_position, SELECT_POSITION};
+use super::positions::{filter_clause, read_position, uuid_col, SELECT_POSITION};
 use super::{Store, StoreError};
-use crate::model::{PositionFilter, SearchHit, SearchQuery, TextRun};
+use crate::model::{ParagraphHit, PositionFilter, SearchHit, SearchQuery, TextRun};
 use crate::text::fold;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -252,6 +252,47 @@ impl Store {
             })?);
         }
         Ok(out)
+    }
+
+    /// Paragraphs of draft revisions whose text has every word of `text` (the last as a
+    /// prefix, as for positions), each paragraph once — in its newest revision — newest
+    /// revisions first, in the order of the text.
+    pub fn search_paragraphs(&self, text: &str) -> Result<Vec<ParagraphHit>, StoreError> {
+        const PARAGRAPH_HITS: usize = 50;
+        let Some(matcher) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.id, d.id, coalesce(d.symbol, ''), coalesce(d.revision_label, ''), v.label,
+                    v.text, v.stable_key
+             FROM provision_search AS f
+             JOIN provision AS v ON v.rowid = f.rowid
+             JOIN document AS d ON d.id = v.document_id
+             WHERE provision_search MATCH ?1
+             ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC, v.ordinal",
+        )?;
+        let mut rows = stmt.query([matcher])?;
+        let mut seen = HashSet::new();
+        let mut hits = Vec::new();
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(6)?;
+            if !seen.insert(key) {
+                continue;
+            }
+            let body: String = r.get(5)?;
+            hits.push(ParagraphHit {
+                provision_id: uuid_col(r, 0)?,
+                revision_id: uuid_col(r, 1)?,
+                symbol: r.get(2)?,
+                revision_label: r.get(3)?,
+                label: r.get(4)?,
+                excerpt: excerpt(&[body], text),
+            });
+            if hits.len() == PARAGRAPH_HITS {
+                break;
+            }
+        }
+        Ok(hits)
     }
 
     /// Positions whose summary, quote, note or source contain every word of `query.text`,
