@@ -105,6 +105,10 @@ enum Command {
         topic: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// Search the paragraphs of draft revisions (each once, in its newest revision)
+        /// instead of positions; --actor, --session and --topic do not apply to them.
+        #[arg(long, conflicts_with_all = ["actor", "session", "topic"])]
+        drafts: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -531,8 +535,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             process,
             topic,
             limit,
+            drafts,
             format,
         } => {
+            if concord_core::store::fts_query(&query).is_none() {
+                return Err(bad_input("type at least one word to search for".into()));
+            }
+            if drafts {
+                let mut found = store.search_paragraphs(&query)?;
+                found.truncate(limit as usize);
+                output::paragraph_hits(&found, format)?;
+                return Ok(());
+            }
             let names = Names(Resolver::load(&store)?);
             let process_id = names.process(process.as_deref())?;
             let q = SearchQuery {
@@ -542,9 +556,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 topic_id: names.topic(topic.as_deref())?,
                 limit: Some(limit),
             };
-            if concord_core::store::fts_query(&q.text).is_none() {
-                return Err(bad_input("type at least one word to search for".into()));
-            }
             output::hits(&store.search(&q)?, format)?;
         }
         Command::Generate {

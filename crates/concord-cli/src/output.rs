@@ -3,7 +3,9 @@
 
 use crate::Failure;
 use clap::ValueEnum;
-use concord_core::model::{Actor, Alignment, Cohesion, Position, SearchHit, Session};
+use concord_core::model::{
+    Actor, Alignment, Cohesion, ParagraphHit, Position, SearchHit, Session, TextRun,
+};
 use serde::Serialize;
 use std::io::Write;
 
@@ -175,19 +177,38 @@ pub fn positions(items: &[Position], format: Format) -> Result<(), Failure> {
 }
 
 /// Search hits: in a table the matched words are set in [brackets].
+/// An excerpt with its matching words in [brackets].
+fn marked(runs: &[TextRun]) -> String {
+    runs.iter()
+        .map(|r| {
+            if r.hit {
+                format!("[{}]", r.text)
+            } else {
+                r.text.clone()
+            }
+        })
+        .collect()
+}
+
+pub fn paragraph_hits(items: &[ParagraphHit], format: Format) -> Result<(), Failure> {
+    emit(
+        items,
+        format,
+        &["document", "revision", "paragraph", "match", "provision_id"],
+        |h| {
+            vec![
+                h.symbol.clone(),
+                h.revision_label.clone(),
+                h.label.clone(),
+                marked(&h.excerpt),
+                h.provision_id.to_string(),
+            ]
+        },
+    )
+}
+
 pub fn hits(items: &[SearchHit], format: Format) -> Result<(), Failure> {
-    let excerpt = |h: &SearchHit| -> String {
-        h.excerpt
-            .iter()
-            .map(|r| {
-                if r.hit {
-                    format!("[{}]", r.text)
-                } else {
-                    r.text.clone()
-                }
-            })
-            .collect()
-    };
+    let excerpt = |h: &SearchHit| marked(&h.excerpt);
     emit(
         items,
         format,

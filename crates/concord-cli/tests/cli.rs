@@ -414,6 +414,12 @@ fn two_revisions_import_and_diff_as_json() {
     assert_eq!(modified["inserted"][0], "full and equal");
     assert_eq!(modified["deleted"][0], "effective");
     assert_eq!(v["footnotes"][0]["status"], "added");
+    // Search the drafts: "equal" is in Rev.2 para. 2 only.
+    let found = env.ok(&["search", "equal", "--drafts", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_str(&found).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(hits[0]["revision_label"], "Rev.2");
+    assert_eq!(hits[0]["label"], "2");
     let bad = env.run(&[
         "diff",
         "revisions",
