@@ -134,8 +134,9 @@ fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
-/// Reads `<w:p>` paragraphs from a Word XML part. Inside `<w:footnote w:id>` elements when
-/// `by_footnote`, returning each footnote's text by id.
+/// Reads the `<w:p>` paragraphs of a Word XML part: those of the body in order, and those
+/// inside `<w:footnote w:id>` elements joined into each footnote's text, by id. Footnote
+/// calls in the body become "[n]", numbered in the order of `footnote_calls`.
 fn word_paragraphs(
     xml: &str,
     footnote_calls: &mut Vec<String>,
