@@ -48,14 +48,29 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The first `chars` characters of `text`, with "…" when it was cut: excerpts in lists.
+pub fn shorten(text: &str, chars: usize) -> String {
+    let mut short: String = text.chars().take(chars).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, shorten};
 
     #[test]
     fn folds_accents_case_and_apostrophes() {
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("  TÜRKIYE "), "turkiye");
         assert_eq!(fold("São  Tomé"), "sao tome");
+    }
+
+    #[test]
+    fn shorten_marks_a_cut() {
+        assert_eq!(shorten("Côte d'Ivoire", 4), "Côte…");
+        assert_eq!(shorten("Côte", 4), "Côte");
     }
 }

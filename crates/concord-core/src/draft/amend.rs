@@ -105,13 +105,7 @@ fn verdict(status: AmendmentStatus, score: f64, reason: impl Into<String>) -> Ve
 }
 
 fn quoted(text: &str) -> String {
-    let t = text.trim();
-    let short: String = t.chars().take(60).collect();
-    if short.len() < t.len() {
-        format!("“{short}…”")
-    } else {
-        format!("“{short}”")
-    }
+    format!("“{}”", crate::text::shorten(text.trim(), 60))
 }
 
 fn judge_insert(wording: &str, before: &[String], after: &[String], inserted: &[bool]) -> Verdict {

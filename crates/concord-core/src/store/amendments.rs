@@ -522,17 +522,12 @@ impl Store {
             if score == 0 && pending == 0 {
                 continue;
             }
-            let excerpt: String = text.chars().take(140).collect();
             out.push((
                 index,
                 ParagraphRisk {
                     provision_id: n.provision_id,
                     label: n.label.clone(),
-                    excerpt: if excerpt.len() < text.len() {
-                        format!("{excerpt}…")
-                    } else {
-                        excerpt
-                    },
+                    excerpt: crate::text::shorten(text, 140),
                     score,
                     red_lines: holders(Stance::RedLine),
                     objections: holders(Stance::Opposes),

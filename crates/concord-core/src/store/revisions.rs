@@ -88,10 +88,7 @@ impl Store {
         for r in latest {
             let rows = stmt.query_map([r.id.to_string()], |row| {
                 let text: String = row.get(2)?;
-                let mut excerpt: String = text.chars().take(70).collect();
-                if excerpt.len() < text.len() {
-                    excerpt.push('…');
-                }
+                let excerpt = crate::text::shorten(&text, 70);
                 Ok(ParagraphSubject {
                     id: uuid_col(row, 0)?,
                     symbol: r.symbol.clone(),
