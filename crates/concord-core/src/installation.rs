@@ -14,7 +14,7 @@ pub fn load_or_create(dir: &Path, fresh: impl FnOnce() -> Uuid) -> std::io::Resu
     }
     std::fs::create_dir_all(dir)?;
     let id = fresh();
-    std::fs::write(&file, format!("{id}\n"))?;
+    crate::atomic::write(&file, format!("{id}\n").as_bytes())?;
     Ok(id)
 }
 

@@ -3,6 +3,8 @@
 //! No Tauri here: the desktop shell and the `concord` CLI are thin doors onto this crate.
 //! See docs/ARCHITECTURE.md for where a new feature goes.
 
+pub mod atomic;
+pub mod changes;
 pub mod citation;
 pub mod clock;
 pub mod demo;
@@ -15,6 +17,7 @@ pub mod model;
 pub mod prefs;
 pub mod reference;
 pub mod resolve;
+pub mod search;
 pub mod sets;
 pub mod store;
 pub mod text;

@@ -14,9 +14,9 @@ pub fn last_database(config_dir: &Path) -> Option<PathBuf> {
 /// Remembers `path` as the database to open next time.
 pub fn remember_database(config_dir: &Path, path: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(config_dir)?;
-    std::fs::write(
-        config_dir.join(LAST_DATABASE),
-        format!("{}\n", path.display()),
+    crate::atomic::write(
+        &config_dir.join(LAST_DATABASE),
+        format!("{}\n", path.display()).as_bytes(),
     )
 }
 

@@ -50,7 +50,7 @@ fn record(s: &mut Store, label: &str, day: u32, text: &str) -> Revision {
         kind: DocumentKind::RevisedDraft,
         title: "Draft final report".into(),
     };
-    s.import_revision(&input, &parse(text)).unwrap().revision
+    s.record_revision(&input, &parse(text)).unwrap().revision
 }
 
 fn ask(
@@ -133,7 +133,7 @@ fn requests_are_decided_when_the_next_revision_comes_in() {
         .unwrap();
 
     let rev2 = s
-        .import_revision(
+        .record_revision(
             &RevisionInput {
                 symbol: SYMBOL.into(),
                 revision_label: "Rev.2".into(),

@@ -134,11 +134,11 @@ fn a_paragraphs_identity_follows_it_into_the_next_revision() {
         kind: DocumentKind::RevisedDraft,
         title: "Draft final report".into(),
     };
-    let first = s.import_revision(&input("Rev.1", 1), &parse(REV1)).unwrap();
+    let first = s.record_revision(&input("Rev.1", 1), &parse(REV1)).unwrap();
     assert!(first.previous.is_none());
     assert_eq!(first.revision.provisions, 13);
     let second = s
-        .import_revision(&input("Rev.2", 20), &parse(REV2))
+        .record_revision(&input("Rev.2", 20), &parse(REV2))
         .unwrap();
     assert_eq!(
         second.previous.as_ref().map(|p| p.revision_label.as_str()),
@@ -167,7 +167,7 @@ fn a_paragraphs_identity_follows_it_into_the_next_revision() {
     assert_eq!(key("fn 1", "Rev.1"), key("fn 1", "Rev.2"));
 
     let prose = s
-        .import_revision(&input("Rev.3", 25), &parse("Just some prose, no numbers."))
+        .record_revision(&input("Rev.3", 25), &parse("Just some prose, no numbers."))
         .unwrap_err();
     assert!(
         prose.to_string().contains("no numbered paragraphs"),
@@ -179,7 +179,7 @@ fn a_paragraphs_identity_follows_it_into_the_next_revision() {
     );
 
     let again = s
-        .import_revision(&input("Rev.2", 20), &parse(REV2))
+        .record_revision(&input("Rev.2", 20), &parse(REV2))
         .unwrap_err();
     assert!(again.to_string().contains("already recorded"), "{again}");
 

@@ -219,7 +219,7 @@ fn bad_input_is_refused_and_writes_nothing() {
     let mut huge = input("FRA", 7, Stance::Supports);
     huge.quote = "x".repeat(100_001);
     let err = s.add_position(&huge).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code().as_str(), "invalid_input");
     assert!(
         err.to_string().contains("quote: is 100001 characters long"),
         "{err}"
@@ -228,7 +228,7 @@ fn bad_input_is_refused_and_writes_nothing() {
     let mut unknown = input("FRA", 7, Stance::Supports);
     unknown.actor_id = Uuid::nil();
     assert_eq!(
-        s.add_position(&unknown).unwrap_err().code(),
+        s.add_position(&unknown).unwrap_err().code().as_str(),
         "invalid_input"
     );
 
@@ -286,7 +286,7 @@ fn newer_schema_file_is_refused_and_left_byte_for_byte() {
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap_err();
-    assert_eq!(err.code(), "newer_schema");
+    assert_eq!(err.code().as_str(), "newer_schema");
     assert!(err.to_string().contains("schema version 99"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "file unchanged");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -310,7 +310,7 @@ fn foreign_files_are_refused() {
     )
     .unwrap();
     let err = Store::open(&text, Arc::new(FixedClock::new()), installation()).unwrap_err();
-    assert_eq!(err.code(), "not_concord", "{err}");
+    assert_eq!(err.code().as_str(), "not_concord", "{err}");
 
     let other = dir.path().join("other.sqlite");
     rusqlite::Connection::open(&other)
@@ -318,7 +318,7 @@ fn foreign_files_are_refused() {
         .execute_batch("CREATE TABLE photos (id INTEGER);")
         .unwrap();
     let err = Store::open(&other, Arc::new(FixedClock::new()), installation()).unwrap_err();
-    assert_eq!(err.code(), "not_concord", "{err}");
+    assert_eq!(err.code().as_str(), "not_concord", "{err}");
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn save_copy_writes_a_whole_database() {
     let c = Store::open(&copy, Arc::new(FixedClock::new()), installation()).unwrap();
     assert_eq!(c.counts().unwrap(), s.counts().unwrap());
     assert_eq!(
-        s.save_copy(&copy).unwrap_err().code(),
+        s.save_copy(&copy).unwrap_err().code().as_str(),
         "invalid_input",
         "no overwrite"
     );
@@ -447,7 +447,7 @@ fn a_day_within_the_session_finds_or_makes_its_meeting_and_a_day_outside_is_refu
     i.meeting_date = chrono::NaiveDate::from_ymd_opt(2024, 3, 11);
     let before = s.counts().unwrap().positions;
     let e = s.add_position(&i).unwrap_err();
-    assert_eq!(e.code(), "invalid_input");
+    assert_eq!(e.code().as_str(), "invalid_input");
     assert!(
         e.to_string().contains("2024-03-11 is outside the session"),
         "{e}"

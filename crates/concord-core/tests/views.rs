@@ -494,7 +494,7 @@ fn subject_page_of_an_unknown_subject_is_not_found() {
         grouping: Grouping::Regional,
     };
     let e = s.subject_overview(&q).unwrap_err();
-    assert_eq!(e.code(), "not_found");
+    assert_eq!(e.code().as_str(), "not_found");
 }
 
 #[test]

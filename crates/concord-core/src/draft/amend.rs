@@ -8,10 +8,11 @@
 //!   passage asks for the whole paragraph to go.
 //! - replace: the delete and the insert both accepted → accepted, both rejected → rejected,
 //!   otherwise partial.
-//! - move: accepted when the paragraph moved (the store decides: to where the request said,
+//! - move: accepted when the paragraph moved ([`moved`]: to where the request said,
 //!   "after para. 14", or else anywhere out of its place among the paragraphs of both texts).
 
-use crate::model::AmendmentStatus;
+use crate::model::{AmendmentInput, AmendmentOp, AmendmentStatus};
+use crate::store::{StoreError, MAX_NOTE_CHARS};
 use crate::text::fold;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -89,6 +90,111 @@ pub fn move_target(wording: &str) -> Option<(bool, String)> {
         _ => number.clone(),
     };
     Some((after, label))
+}
+
+/// Whether the paragraph `key` moved between two revisions, given each one's (stable key,
+/// label) in text order: to where `wording` says ("after para. 14", a label of the old
+/// text), or else out of its rank among the paragraphs both texts share.
+pub fn moved(
+    before: &[(String, String)],
+    after: &[(String, String)],
+    key: &str,
+    wording: &str,
+) -> bool {
+    let at = |order: &[(String, String)], k: &str| order.iter().position(|(x, _)| x == k);
+    if let Some((after_it, label)) = move_target(wording) {
+        let target = before
+            .iter()
+            .find(|(_, l)| *l == label)
+            .map(|(k, _)| k.clone());
+        if let (Some(t), Some(p)) = (target.and_then(|t| at(after, &t)), at(after, key)) {
+            return if after_it { p > t } else { p < t };
+        }
+    }
+    let shared = |order: &[(String, String)], other: &[(String, String)]| -> Vec<String> {
+        order
+            .iter()
+            .filter(|(k, _)| other.iter().any(|(o, _)| o == k))
+            .map(|(k, _)| k.clone())
+            .collect()
+    };
+    let (a, b) = (shared(before, after), shared(after, before));
+    a.iter().position(|k| k == key) != b.iter().position(|k| k == key)
+}
+
+/// An amendment request as it is recorded: trimmed wording, requesters sorted and once each.
+pub struct Request<'a> {
+    pub old_text: &'a str,
+    pub new_text: &'a str,
+    pub note: &'a str,
+    pub actors: Vec<uuid::Uuid>,
+}
+
+/// Refuses wording longer than an amendment can be, before anything is looked up.
+pub fn check_lengths(input: &AmendmentInput) -> Result<(), StoreError> {
+    for (field, text) in [
+        ("old_text", input.old_text.trim()),
+        ("new_text", input.new_text.trim()),
+        ("note", input.note.trim()),
+    ] {
+        if text.chars().count() > MAX_NOTE_CHARS {
+            return Err(StoreError::invalid(
+                field,
+                format!("over {MAX_NOTE_CHARS} characters; an amendment is a few words"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a request against the paragraph it is on (`label`, `text`): an insert needs
+/// words, a replacement both sides, words to delete or replace must be in the paragraph, and
+/// someone must ask for it.
+pub fn check_request<'a>(
+    input: &'a AmendmentInput,
+    label: &str,
+    text: &str,
+) -> Result<Request<'a>, StoreError> {
+    let (old_text, new_text, note) = (
+        input.old_text.trim(),
+        input.new_text.trim(),
+        input.note.trim(),
+    );
+    match input.op {
+        AmendmentOp::Insert if new_text.is_empty() => {
+            return Err(StoreError::invalid("new_text", "give the words to insert"))
+        }
+        AmendmentOp::Replace if old_text.is_empty() || new_text.is_empty() => {
+            return Err(StoreError::invalid(
+                "old_text",
+                "a replacement needs the words to replace and the new wording",
+            ))
+        }
+        _ => {}
+    }
+    if !old_text.is_empty() && !contains_words(text, old_text) {
+        return Err(StoreError::invalid(
+            "old_text",
+            format!(
+                "“{old_text}” is not in para. {label}; copy the words from the paragraph's text"
+            ),
+        ));
+    }
+    let mut actors: Vec<uuid::Uuid> = input.actor_ids.clone();
+    actors.sort();
+    actors.dedup();
+    if actors.is_empty() {
+        return Err(StoreError::invalid(
+            "actors",
+            "say who asks for the amendment (one or more States or groups)",
+        ));
+    }
+    Ok(Request {
+        old_text,
+        new_text,
+        note,
+        actors,
+    })
 }
 
 /// Whether `passage` is in `text` as a run of whole words (case and accents aside).

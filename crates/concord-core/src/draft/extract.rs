@@ -35,6 +35,13 @@ pub enum ExtractError {
     PasteTooLong { chars: usize },
 }
 
+impl ExtractError {
+    /// Every failure to read a draft is about the file or the paste, not the machine.
+    pub fn code(&self) -> crate::model::ErrorCode {
+        crate::model::ErrorCode::InvalidInput
+    }
+}
+
 /// Longest pasted text previewed, in characters (a long report is about 200 000).
 pub const MAX_PASTE_CHARS: usize = 5_000_000;
 

@@ -5,6 +5,7 @@ pub mod align;
 pub mod amend;
 pub mod extract;
 pub mod parse;
+pub mod risk;
 
 pub use align::{align, word_runs};
 pub use amend::{judge, Verdict};

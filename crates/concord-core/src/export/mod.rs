@@ -10,10 +10,10 @@ mod summaries;
 mod table_csv;
 mod xlsx;
 
-use crate::model::{ExportFormat, ExportOutcome, Position, SubjectRef, SummaryRequest};
+use crate::model::{ErrorCode, ExportFormat, ExportOutcome, Position, SubjectRef, SummaryRequest};
 use crate::store::{Store, StoreError};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use markdown::escape as escape_markdown;
 
@@ -37,11 +37,11 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ExportError::Store(e) => e.code(),
-            ExportError::Destination { .. } => "invalid_input",
-            _ => "export_failed",
+            ExportError::Destination { .. } => ErrorCode::InvalidInput,
+            _ => ErrorCode::ExportFailed,
         }
     }
 }
@@ -56,11 +56,7 @@ pub fn export_summary(
     path: &Path,
     progress: &mut dyn FnMut(&str),
 ) -> Result<ExportOutcome, ExportError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
+    if !crate::atomic::folder(path).is_some_and(Path::is_dir) {
         return Err(ExportError::Destination {
             path: path.display().to_string(),
             reason: "its folder does not exist".into(),
@@ -70,23 +66,14 @@ pub fn export_summary(
     let built = summaries::build(store, request)?;
     let rows = built.report.rows();
     progress(&format!("Writing {rows} rows as {}…", format.label()));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "export".into());
-    let partial = dir.join(format!(".{name}.partial"));
-    let written = write_report(&built, format, &partial);
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        ExportError::Destination {
+    crate::atomic::replace_with(
+        path,
+        |partial| write_report(&built, format, partial),
+        |e| ExportError::Destination {
             path: path.display().to_string(),
             reason: e.to_string(),
-        }
-    })?;
+        },
+    )?;
     progress(&format!("Wrote {}", path.display()));
     Ok(ExportOutcome {
         path: path.display().to_string(),

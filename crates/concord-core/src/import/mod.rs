@@ -2,9 +2,11 @@
 //! transaction: a file with any problem writes nothing.
 
 mod positions_csv;
+pub mod revision;
 
 pub use positions_csv::{import_positions_csv, import_positions_json};
 
+use crate::model::ErrorCode;
 use crate::store::StoreError;
 
 /// The most problems listed in one error; the rest are counted.
@@ -80,20 +82,19 @@ fn list(problems: &[Problem], more: usize) -> String {
 }
 
 impl ImportError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ImportError::Malformed { .. } | ImportError::MalformedJson { .. } => "malformed_file",
-            ImportError::Header(_) => "bad_header",
-            ImportError::Rows { .. } => "bad_rows",
+            ImportError::Malformed { .. } | ImportError::MalformedJson { .. } => {
+                ErrorCode::MalformedFile
+            }
+            ImportError::Header(_) => ErrorCode::BadHeader,
+            ImportError::Rows { .. } => ErrorCode::BadRows,
             ImportError::Store(e) => e.code(),
         }
     }
 
     /// True when the file, not the machine, is at fault.
     pub fn is_bad_input(&self) -> bool {
-        match self {
-            ImportError::Store(e) => e.is_bad_input(),
-            _ => true,
-        }
+        self.code().is_bad_input()
     }
 }

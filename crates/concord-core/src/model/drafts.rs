@@ -1,11 +1,55 @@
 //! Draft revisions and what is done with them: alignment entries, word runs, revisions,
 //! amendment requests and their outcome, and what the window shows beside a paragraph.
 
-use super::{AmendmentOp, AmendmentStatus, DocumentKind, ProvisionKind, Stance};
+use super::Stance;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
+
+vocabulary! {
+    /// What a document is in the life of a negotiated text.
+    DocumentKind {
+        ZeroDraft => "zero_draft", "Zero draft";
+        RevisedDraft => "revised_draft", "Revised draft";
+        Crp => "crp", "Conference room paper";
+        Limited => "limited", "Limited distribution (L.)";
+        Adopted => "adopted", "Adopted text";
+        Statement => "statement", "Statement";
+        WorkingPaper => "working_paper", "Working paper";
+        NationalPosition => "national_position", "National position";
+    }
+}
+
+vocabulary! {
+    /// A numbered piece of a document.
+    ProvisionKind {
+        Heading => "heading", "Heading";
+        Paragraph => "paragraph", "Paragraph";
+        Subparagraph => "subparagraph", "Sub-paragraph";
+        Footnote => "footnote", "Footnote";
+    }
+}
+
+vocabulary! {
+    /// What an amendment request asks to do to a provision.
+    AmendmentOp {
+        Insert => "insert", "Insert";
+        Delete => "delete", "Delete";
+        Replace => "replace", "Replace";
+        Move => "move", "Move";
+    }
+}
+
+vocabulary! {
+    /// What became of an amendment request in the next revision.
+    AmendmentStatus {
+        Pending => "pending", "Pending";
+        Accepted => "accepted", "Accepted";
+        Partial => "partial", "Partially accepted";
+        Rejected => "rejected", "Rejected";
+    }
+}
 
 vocabulary! {
     /// How a provision of one revision relates to the next.

@@ -5,11 +5,11 @@
 //! positions held on it (through its earlier revisions) and the consensus-risk ranking.
 
 use super::positions::{conversion, uuid_col};
-use super::{Store, StoreError, Writer, MAX_NOTE_CHARS};
-use crate::draft::amend::{contains_words, judge, move_target};
+use super::{Store, StoreError, Writer};
+use crate::draft::amend::{check_lengths, check_request, judge, moved, Request};
 use crate::model::{
     Amendment, AmendmentInput, AmendmentOp, AmendmentStatus, DecidedBy, LedgerActor,
-    ParagraphNotes, ParagraphPosition, ParagraphRisk, ProvisionKind, Stance,
+    ParagraphNotes, ParagraphPosition, ProvisionKind, Stance,
 };
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
@@ -64,7 +64,6 @@ fn read_amendment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Amendment> {
     })
 }
 
-/// Decides one request against the paragraph with its stable key in `document`.
 /// The stable keys of a revision's body (footnotes aside), in the order of the text.
 fn key_order(w: &Writer<'_>, document: &str) -> Result<Vec<(String, String)>, StoreError> {
     let rows =
@@ -77,38 +76,7 @@ fn key_order(w: &Writer<'_>, document: &str) -> Result<Vec<(String, String)>, St
     Ok(rows)
 }
 
-/// Whether the paragraph `key` moved from `old` to `new`: to where `wording` says
-/// ("after para. 14", a label of the old text), or else out of its rank among the paragraphs
-/// both texts share.
-fn moved(
-    w: &Writer<'_>,
-    key: &str,
-    wording: &str,
-    old: &str,
-    new: &str,
-) -> Result<bool, StoreError> {
-    let (before, after) = (key_order(w, old)?, key_order(w, new)?);
-    let at = |order: &[(String, String)], k: &str| order.iter().position(|(x, _)| x == k);
-    if let Some((after_it, label)) = move_target(wording) {
-        let target = before
-            .iter()
-            .find(|(_, l)| *l == label)
-            .map(|(k, _)| k.clone());
-        if let (Some(t), Some(p)) = (target.and_then(|t| at(&after, &t)), at(&after, key)) {
-            return Ok(if after_it { p > t } else { p < t });
-        }
-    }
-    let shared = |order: &[(String, String)], other: &[(String, String)]| -> Vec<String> {
-        order
-            .iter()
-            .filter(|(k, _)| other.iter().any(|(o, _)| o == k))
-            .map(|(k, _)| k.clone())
-            .collect()
-    };
-    let (a, b) = (shared(&before, &after), shared(&after, &before));
-    Ok(a.iter().position(|k| k == key) != b.iter().position(|k| k == key))
-}
-
+/// Decides one request against the paragraph with its stable key in `document`.
 fn decide(w: &Writer<'_>, request: &str, document: &str) -> Result<(), StoreError> {
     let (op, old_text, new_text, before, key, asked_on): (
         String,
@@ -149,7 +117,13 @@ fn decide(w: &Writer<'_>, request: &str, document: &str) -> Result<(), StoreErro
         &new_text,
         &before,
         after.as_ref().map(|(_, t)| t.as_str()),
-        op == AmendmentOp::Move && moved(w, &key, &new_text, &asked_on, document)?,
+        op == AmendmentOp::Move
+            && moved(
+                &key_order(w, &asked_on)?,
+                &key_order(w, document)?,
+                &key,
+                &new_text,
+            ),
     );
     w.tx.execute(
         "UPDATE amendment_request SET status = ?2, decided_by = 'auto', decided_in = ?3,
@@ -191,15 +165,6 @@ pub(crate) fn decide_pending(
     Ok(pending.len() as u32)
 }
 
-fn weight(stance: Stance) -> u32 {
-    match stance {
-        Stance::RedLine => 3,
-        Stance::Opposes | Stance::Disassociation => 2,
-        Stance::Reservation | Stance::Concerns => 1,
-        _ => 0,
-    }
-}
-
 impl Store {
     fn amendment(&self, id: Uuid) -> Result<Amendment, StoreError> {
         self.conn
@@ -218,23 +183,7 @@ impl Store {
     /// Logs an amendment request on a paragraph. If the revision after that paragraph's is
     /// already recorded, the request is decided against it at once.
     pub fn log_amendment(&mut self, input: &AmendmentInput) -> Result<Amendment, StoreError> {
-        let (old_text, new_text, note) = (
-            input.old_text.trim(),
-            input.new_text.trim(),
-            input.note.trim(),
-        );
-        for (field, text) in [
-            ("old_text", old_text),
-            ("new_text", new_text),
-            ("note", note),
-        ] {
-            if text.chars().count() > MAX_NOTE_CHARS {
-                return Err(StoreError::invalid(
-                    field,
-                    format!("over {MAX_NOTE_CHARS} characters; an amendment is a few words"),
-                ));
-            }
-        }
+        check_lengths(input)?;
         let revision = self.revision(input.revision_id)?;
         let label = input.label.trim().to_string();
         let (provision_id, text): (String, String) = self
@@ -253,40 +202,17 @@ impl Store {
                 ),
             })?;
         let (doc, symbol) = (revision.id.to_string(), revision.symbol.clone());
-        match input.op {
-            AmendmentOp::Insert if new_text.is_empty() => {
-                return Err(StoreError::invalid("new_text", "give the words to insert"))
-            }
-            AmendmentOp::Replace if old_text.is_empty() || new_text.is_empty() => {
-                return Err(StoreError::invalid(
-                    "old_text",
-                    "a replacement needs the words to replace and the new wording",
-                ))
-            }
-            _ => {}
-        }
-        if !old_text.is_empty() && !contains_words(&text, old_text) {
-            return Err(StoreError::invalid(
-                "old_text",
-                format!(
-                    "“{old_text}” is not in para. {label}; copy the words from the paragraph's text"
-                ),
-            ));
-        }
-        let mut actors: Vec<Uuid> = input.actor_ids.clone();
-        actors.sort();
-        actors.dedup();
-        if actors.is_empty() {
-            return Err(StoreError::invalid(
-                "actors",
-                "say who asks for the amendment (one or more States or groups)",
-            ));
-        }
+        let Request {
+            old_text,
+            new_text,
+            note,
+            actors,
+        } = check_request(input, &label, &text)?;
         for actor in &actors {
             self.actor(*actor)?;
         }
         // The revision after the paragraph's, if recorded: the request is decided against it.
-        let chain = self.revisions(&symbol)?;
+        let chain = self.revisions_of(&symbol)?;
         let next = chain
             .iter()
             .position(|r| r.id.to_string() == doc)
@@ -481,11 +407,12 @@ impl Store {
         Ok(notes)
     }
 
-    /// The paragraphs of a revision with objections open on them, the most contested first:
-    /// each actor's latest position counts (red line 3, opposes or disassociation 2,
-    /// reservation or concerns 1), and pending amendment requests are shown.
-    pub fn consensus_risk(&self, document: Uuid) -> Result<Vec<ParagraphRisk>, StoreError> {
-        let texts: Vec<(Uuid, ProvisionKind, String)> = self
+    /// (id, kind, text) of each provision of a revision.
+    pub(crate) fn provision_texts(
+        &self,
+        document: Uuid,
+    ) -> Result<Vec<(Uuid, ProvisionKind, String)>, StoreError> {
+        let rows = self
             .conn
             .prepare_cached("SELECT id, kind, text FROM provision WHERE document_id = ?1")?
             .query_map([document.to_string()], |r| {
@@ -497,49 +424,7 @@ impl Store {
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        let mut out = Vec::new();
-        for (index, n) in self.paragraph_notes(document)?.into_iter().enumerate() {
-            let Some((_, kind, text)) = texts.iter().find(|(id, _, _)| *id == n.provision_id)
-            else {
-                continue;
-            };
-            if *kind == ProvisionKind::Heading {
-                continue;
-            }
-            let holders = |s: Stance| -> Vec<String> {
-                n.positions
-                    .iter()
-                    .filter(|p| p.stance == s)
-                    .map(|p| p.actor.clone())
-                    .collect()
-            };
-            let score = n.positions.iter().map(|p| weight(p.stance)).sum();
-            let pending = n
-                .amendments
-                .iter()
-                .filter(|a| a.status == AmendmentStatus::Pending)
-                .count() as u32;
-            if score == 0 && pending == 0 {
-                continue;
-            }
-            out.push((
-                index,
-                ParagraphRisk {
-                    provision_id: n.provision_id,
-                    label: n.label.clone(),
-                    excerpt: crate::text::shorten(text, 140),
-                    score,
-                    red_lines: holders(Stance::RedLine),
-                    objections: holders(Stance::Opposes),
-                    disassociations: holders(Stance::Disassociation),
-                    reservations: holders(Stance::Reservation),
-                    concerns: holders(Stance::Concerns),
-                    pending_amendments: pending,
-                },
-            ));
-        }
-        out.sort_by(|(ia, a), (ib, b)| b.score.cmp(&a.score).then(ia.cmp(ib)));
-        Ok(out.into_iter().map(|(_, r)| r).collect())
+        Ok(rows)
     }
 
     /// The id of a paragraph (or heading, sub-paragraph, footnote) of a revision, by label.

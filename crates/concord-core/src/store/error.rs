@@ -1,3 +1,4 @@
+use crate::model::ErrorCode;
 use std::path::PathBuf;
 
 /// What can go wrong opening, upgrading, reading or writing a Concord database.
@@ -47,30 +48,24 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable code the UI and scripts branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Open { .. } => "open_failed",
-            StoreError::NotConcord { .. } => "not_concord",
-            StoreError::NewerSchema { .. } => "newer_schema",
-            StoreError::Backup { .. } => "backup_failed",
-            StoreError::Migration { .. } => "migration_failed",
-            StoreError::Copy { .. } => "copy_failed",
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::Invalid { .. } => "invalid_input",
-            StoreError::Sqlite(_) => "database",
-            StoreError::Io(_) => "io",
+            StoreError::Open { .. } => ErrorCode::OpenFailed,
+            StoreError::NotConcord { .. } => ErrorCode::NotConcord,
+            StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            StoreError::Backup { .. } => ErrorCode::BackupFailed,
+            StoreError::Migration { .. } => ErrorCode::MigrationFailed,
+            StoreError::Copy { .. } => ErrorCode::CopyFailed,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            StoreError::Sqlite(_) => ErrorCode::Database,
+            StoreError::Io(_) => ErrorCode::Io,
         }
     }
 
     /// True when the caller sent something wrong, as opposed to the machine failing.
     pub fn is_bad_input(&self) -> bool {
-        matches!(
-            self,
-            StoreError::NotConcord { .. }
-                | StoreError::NewerSchema { .. }
-                | StoreError::NotFound { .. }
-                | StoreError::Invalid { .. }
-        )
+        self.code().is_bad_input()
     }
 
     pub(crate) fn invalid(field: &str, message: impl Into<String>) -> StoreError {
@@ -84,7 +79,7 @@ impl StoreError {
 impl From<&StoreError> for crate::model::ErrorInfo {
     fn from(e: &StoreError) -> Self {
         crate::model::ErrorInfo {
-            code: e.code().to_string(),
+            code: e.code(),
             message: e.to_string(),
         }
     }

@@ -5,14 +5,12 @@
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
 use crate::draft::{align, ParsedProvision};
-use crate::model::DraftProvision;
 use crate::model::{
     AlignStatus, DocumentKind, ParagraphSubject, ProvisionKind, Revision, RevisionDiff,
     RevisionImport, RevisionInput,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
-use std::collections::HashSet;
 use uuid::Uuid;
 
 /// A stored provision, as alignment and inheritance need it.
@@ -43,7 +41,7 @@ fn read_revision(r: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
 
 impl Store {
     /// Every revision of a symbol, oldest first (by date, then by when it was recorded).
-    pub fn revisions(&self, symbol: &str) -> Result<Vec<Revision>, StoreError> {
+    pub fn revisions_of(&self, symbol: &str) -> Result<Vec<Revision>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_REVISION} WHERE d.symbol = ?1 AND EXISTS
                (SELECT 1 FROM provision WHERE document_id = d.id)
@@ -56,7 +54,7 @@ impl Store {
     }
 
     /// Every recorded revision, by symbol, oldest first within a symbol.
-    pub fn all_revisions(&self) -> Result<Vec<Revision>, StoreError> {
+    pub fn list_revisions(&self) -> Result<Vec<Revision>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_REVISION} WHERE d.symbol IS NOT NULL AND EXISTS
                (SELECT 1 FROM provision WHERE document_id = d.id)
@@ -71,7 +69,7 @@ impl Store {
     /// The paragraphs and sub-paragraphs of each symbol's latest revision: what a position on
     /// a paragraph is recorded against (it follows the paragraph into later revisions).
     pub fn paragraph_subjects(&self) -> Result<Vec<ParagraphSubject>, StoreError> {
-        let all = self.all_revisions()?;
+        let all = self.list_revisions()?;
         let latest = all.iter().filter(|r| {
             all.iter()
                 .rev()
@@ -102,61 +100,6 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    /// Parses a revision's text and records it (see [`Store::import_revision`]).
-    pub fn import_revision_text(
-        &mut self,
-        input: &RevisionInput,
-        text: &str,
-    ) -> Result<RevisionImport, StoreError> {
-        if text.len() > 5_000_000 {
-            return Err(StoreError::invalid(
-                "text",
-                "the text is over 5 MB; a draft report is far smaller — check what was pasted",
-            ));
-        }
-        self.import_revision(input, &crate::draft::parse(text))
-    }
-
-    /// Records a revision from the provisions the analyst checked (and perhaps fixed) in the
-    /// preview. Refuses a paragraph with no text, a label given twice, or a sub-paragraph whose
-    /// paragraph is not there, naming it; nothing is written then.
-    pub fn import_revision_draft(
-        &mut self,
-        input: &RevisionInput,
-        provisions: &[DraftProvision],
-    ) -> Result<RevisionImport, StoreError> {
-        let parsed: Vec<ParsedProvision> = provisions.iter().map(ParsedProvision::from).collect();
-        let mut labels = HashSet::new();
-        for (i, p) in parsed.iter().enumerate() {
-            let name = if p.label.is_empty() {
-                format!("provision {}", i + 1)
-            } else {
-                format!("{} {}", p.kind.label().to_lowercase(), p.label)
-            };
-            if p.text.is_empty() {
-                return Err(StoreError::invalid(
-                    "text",
-                    format!("{name} has no text; join it to its neighbour or remove it"),
-                ));
-            }
-            if !p.label.is_empty() && !labels.insert(p.label.as_str()) {
-                return Err(StoreError::invalid(
-                    "label",
-                    format!("{name} appears twice; each label must be unique"),
-                ));
-            }
-            if let Some(parent) = &p.parent {
-                if !parsed[..i].iter().any(|q| &q.label == parent) {
-                    return Err(StoreError::invalid(
-                        "parent",
-                        format!("{name} belongs to {parent}, which does not come before it"),
-                    ));
-                }
-            }
-        }
-        self.import_revision(input, &parsed)
     }
 
     /// A revision by symbol and label ("A/AC.292/2025/L.1", "Rev.1").
@@ -229,40 +172,23 @@ impl Store {
         Ok(rows)
     }
 
-    /// Records a revision and its provisions in one transaction. Each provision inherits the
+    /// Records a checked revision (see `import::revision`) and its provisions in one
+    /// transaction. Each provision inherits the
     /// stable key of the provision it continues in the symbol's latest earlier revision
     /// (unchanged, modified or moved; the first part of a split; a merge from its first part).
-    pub fn import_revision(
+    pub fn record_revision(
         &mut self,
         input: &RevisionInput,
         provisions: &[ParsedProvision],
     ) -> Result<RevisionImport, StoreError> {
-        let symbol = input.symbol.trim();
-        let label = input.revision_label.trim();
-        if symbol.is_empty() || label.is_empty() {
-            return Err(StoreError::invalid(
-                "revision",
-                "give the document's symbol and the revision's label (e.g. Rev.1)",
-            ));
-        }
-        // Prose with no "1." / "12 bis." is not a draft (or not pasted whole): refuse it
-        // rather than record a revision with one unnumbered paragraph.
-        let numbered = provisions
-            .iter()
-            .any(|p| p.kind == ProvisionKind::Paragraph && !p.label.is_empty());
-        if !numbered {
-            return Err(StoreError::invalid(
-                "text",
-                "no numbered paragraphs (\"1.\", \"12 bis.\") were found in the text; nothing was imported",
-            ));
-        }
+        let (symbol, label) = crate::import::revision::check(input, provisions)?;
         if self.find_revision(symbol, label).is_ok() {
             return Err(StoreError::invalid(
                 "revision",
                 format!("{symbol} {label} is already recorded"),
             ));
         }
-        let previous = self.revisions(symbol)?.pop();
+        let previous = self.revisions_of(symbol)?.pop();
         let mut keys: Vec<Option<String>> = vec![None; provisions.len()];
         let mut inherited = 0;
         if let Some(prev) = &previous {

@@ -1,8 +1,10 @@
-//! Full-text search over positions (FTS5, schema v2), ranked, with the matching words marked.
+//! Full-text search over positions (FTS5, schema v2): the queries and the candidates they
+//! read; ranking and excerpts are `crate::search`'s.
 
 use super::positions::{filter_clause, read_position, uuid_col, SELECT_POSITION};
 use super::{Store, StoreError};
 use crate::model::{ParagraphHit, PositionFilter, SearchHit, SearchQuery, TextRun};
+use crate::search::{excerpt, relevance, wanted_words, words};
 use crate::text::fold;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -16,13 +18,6 @@ const DEFAULT_HITS: u32 = 50;
 const MAX_HITS: u32 = 500;
 /// How many of the newest matches are ranked when a query matches more.
 pub const CANDIDATES: u32 = 500;
-
-/// The words of a query, as typed (letters and digits; everything else separates words).
-fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
 
 /// Turns what people type into an FTS5 query: every word must match. The last word also
 /// matches as a prefix when it has three or more letters ("capac" finds "capacity"), as in
@@ -52,121 +47,9 @@ fn fts_query_with(text: &str, prefix: bool) -> Option<String> {
     )
 }
 
-/// The query's words, folded, each with whether it matches as a prefix (the last word, as in
-/// [`fts_query`]).
-fn wanted_words(text: &str) -> Vec<(String, bool)> {
-    let wanted: Vec<String> = words(text).into_iter().map(fold).collect();
-    let last = wanted.len().saturating_sub(1);
-    wanted
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let prefix = i == last && w.chars().count() >= 3;
-            (w, prefix)
-        })
-        .collect()
-}
-
-/// How much the fields (summary, quote, note, source: folded words) are about the query: BM25's
-/// term-frequency saturation and length normalisation per field, the summary weighing most.
-/// No inverse document frequency: every candidate holds every query word anyway, and FTS5's
-/// bm25() gets it by reading each word's whole posting list, which for a common word at a
-/// million positions costs tens of milliseconds per query.
-fn relevance(fields: &[Vec<String>; 4], wanted: &[(String, bool)], average: &[f64; 4]) -> f64 {
-    const WEIGHTS: [f64; 4] = [2.0, 1.5, 1.0, 0.5];
-    const K1: f64 = 1.2;
-    const B: f64 = 0.75;
-    let mut score = 0.0;
-    for (i, words) in fields.iter().enumerate() {
-        if words.is_empty() {
-            continue;
-        }
-        let norm = 1.0 - B + B * words.len() as f64 / average[i].max(1.0);
-        for (q, prefix) in wanted {
-            let tf = words.iter().filter(|w| word_matches(w, q, *prefix)).count() as f64;
-            if tf > 0.0 {
-                score += WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
-            }
-        }
-    }
-    score
-}
-
-/// True when `word` (folded) is what the query word `q` (folded) asks for.
-fn word_matches(word: &str, q: &str, prefix: bool) -> bool {
-    word == q || (prefix && word.starts_with(q))
-}
-
-/// The excerpt shown for a hit: about `EXCERPT_WORDS` words around the first match in the
-/// first field that matches, matched words marked. Done here rather than with FTS5's
-/// snippet(), which would re-run the whole (possibly huge) match for every hit.
-fn excerpt(fields: &[String], query: &str) -> Vec<TextRun> {
-    const EXCERPT_WORDS: usize = 24;
-    let wanted: Vec<String> = words(query).iter().map(|w| fold(w)).collect();
-    let last = wanted.len().saturating_sub(1);
-    let is_hit = |w: &str| {
-        let f = fold(w);
-        wanted
-            .iter()
-            .enumerate()
-            .any(|(i, q)| word_matches(&f, q, i == last && q.chars().count() >= 3))
-    };
-    for field in fields.iter().filter(|f| !f.is_empty()) {
-        // Split into alternating word / non-word pieces, keeping the original text.
-        let mut pieces: Vec<(String, bool)> = Vec::new();
-        for c in field.chars() {
-            let word = c.is_alphanumeric();
-            match pieces.last_mut() {
-                Some((text, w)) if *w == word => text.push(c),
-                _ => pieces.push((c.to_string(), word)),
-            }
-        }
-        let Some(first) = pieces.iter().position(|(t, w)| *w && is_hit(t)) else {
-            continue;
-        };
-        // Pieces alternate words and separators: EXCERPT_WORDS pieces is about half the words.
-        let start = first.saturating_sub(EXCERPT_WORDS);
-        let end = (start + EXCERPT_WORDS * 2).min(pieces.len());
-        let mut out: Vec<TextRun> = Vec::new();
-        if start > 0 {
-            out.push(TextRun {
-                text: "…".into(),
-                hit: false,
-            });
-        }
-        for (text, word) in &pieces[start..end] {
-            let hit = *word && is_hit(text);
-            match out.last_mut() {
-                Some(run) if run.hit == hit && !hit => run.text.push_str(text),
-                _ => out.push(TextRun {
-                    text: text.clone(),
-                    hit,
-                }),
-            }
-        }
-        if end < pieces.len() {
-            out.push(TextRun {
-                text: "…".into(),
-                hit: false,
-            });
-        }
-        return out;
-    }
-    fields
-        .iter()
-        .find(|f| !f.is_empty())
-        .map(|f| {
-            vec![TextRun {
-                text: f.chars().take(200).collect(),
-                hit: false,
-            }]
-        })
-        .unwrap_or_default()
-}
-
 impl Store {
     /// The newest [`CANDIDATES`] matches with their text, straight from the index (no second
-    /// lookup); ranked by the caller (see `relevance` for why not FTS5's bm25()).
+    /// lookup); ranked by the caller (see `crate::search::relevance` for why not FTS5's bm25()).
     ///
     /// Whole words first. A prefix query makes FTS5 merge the posting lists of every word
     /// with that prefix before it can return the newest match (tens of milliseconds for a
@@ -296,7 +179,7 @@ impl Store {
     }
 
     /// Positions whose summary, quote, note or source contain every word of `query.text`,
-    /// most relevant first (see `relevance`) among the newest [`CANDIDATES`] matches. An empty query
+    /// most relevant first (see `crate::search::relevance`) among the newest [`CANDIDATES`] matches. An empty query
     /// finds nothing.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         let (Some(exact), Some(prefixed)) = (
@@ -386,22 +269,5 @@ mod tests {
         );
         assert_eq!(fts_query("NOT OR \"*").as_deref(), Some("\"NOT\" \"OR\""));
         assert_eq!(fts_query("  ,; "), None);
-    }
-
-    #[test]
-    fn excerpts_mark_the_words_asked_for() {
-        let fields = [
-            "".to_string(),
-            "La souveraineté de la Côte d'Ivoire".to_string(),
-        ];
-        let runs = excerpt(&fields, "cote d ivoi");
-        let marked: Vec<&str> = runs
-            .iter()
-            .filter(|r| r.hit)
-            .map(|r| r.text.as_str())
-            .collect();
-        assert_eq!(marked, ["Côte", "d", "Ivoire"]);
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(text, "La souveraineté de la Côte d'Ivoire");
     }
 }

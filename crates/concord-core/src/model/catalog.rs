@@ -1,0 +1,166 @@
+//! Who and what the record is about: actors and their groups, processes and sessions,
+//! topics, proposals, saved sets; and what the window shows about the open database.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+vocabulary! {
+    /// Who an actor is.
+    ActorKind {
+        State => "state", "Member State";
+        ObserverState => "observer_state", "Observer State";
+        Igo => "igo", "Intergovernmental organization";
+        Group => "group", "Group";
+        Stakeholder => "stakeholder", "Stakeholder";
+    }
+}
+
+/// A State, observer, organization, group or stakeholder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Actor {
+    pub id: Uuid,
+    pub kind: ActorKind,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub iso3: Option<String>,
+    /// UN M49 numeric code, three digits with leading zeros ("004").
+    pub m49: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Actor {
+    /// The name to show in tight places: the short name where there is one.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A dated membership of an actor in a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Membership {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub member_id: Uuid,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    pub source: Option<String>,
+}
+
+/// A negotiating process, such as the OEWG 2021–2025.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Process {
+    pub id: Uuid,
+    pub name: String,
+    pub short_name: String,
+    pub mandate: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A session of a process. `number` is empty for organizational sessions; `seq` orders them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Session {
+    pub id: Uuid,
+    pub process_id: Uuid,
+    pub process_short_name: String,
+    #[ts(type = "number")]
+    pub seq: i64,
+    #[ts(type = "number | null")]
+    pub number: Option<i64>,
+    pub title: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A node of the topic tree. `path` joins the names from the root with "/".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Topic {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub name: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub ordinal: i64,
+}
+
+/// A proposal on the table, such as the Programme of Action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Proposal {
+    pub id: Uuid,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub description: Option<String>,
+    pub champions: Vec<Uuid>,
+}
+
+/// What a position is about: exactly one topic, proposal or provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SubjectRef {
+    Topic(Uuid),
+    Proposal(Uuid),
+    Provision(Uuid),
+}
+
+impl SubjectRef {
+    pub fn id(self) -> Uuid {
+        match self {
+            SubjectRef::Topic(id) | SubjectRef::Proposal(id) | SubjectRef::Provision(id) => id,
+        }
+    }
+}
+
+/// A group an actor belongs to, with the dates of its membership.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GroupMembership {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// A named set of actors saved for filtering (a like-minded or cross-regional group).
+/// `members` are names, short names or ISO3 codes, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorSetInput {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// How many rows of each kind a database holds, for status lines and checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub actors: u64,
+    #[ts(type = "number")]
+    pub sessions: u64,
+    #[ts(type = "number")]
+    pub topics: u64,
+    #[ts(type = "number")]
+    pub proposals: u64,
+    #[ts(type = "number")]
+    pub positions: u64,
+}
+
+/// What the window shows about the open database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DatabaseInfo {
+    pub path: Option<String>,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub installation_id: Uuid,
+    pub counts: Counts,
+}
