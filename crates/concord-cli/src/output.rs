@@ -1,7 +1,7 @@
 //! How the CLI prints lists: an aligned table for people, JSON (the Rust types' own field
 //! names) or CSV for scripts.
 
-use crate::Failure;
+use crate::failure::Failure;
 use clap::ValueEnum;
 use concord_core::model::{
     Actor, Alignment, Cohesion, ParagraphHit, Position, SearchHit, Session, TextRun,

@@ -1,0 +1,6 @@
+//! One module per family of commands: each holds its arguments and what it does.
+
+pub mod catalog;
+pub mod exports;
+pub mod imports;
+pub mod positions;
