@@ -60,7 +60,7 @@ run: deps app
 	$(APP)
 
 ## ---- tests --------------------------------------------------------------------------------
-test: deps lint rust-test ui-test check-bindings app e2e
+test: deps lint rust-test app check-bindings ui-test e2e
 	@echo "make test: all checks passed"
 
 lint: ui  # clippy compiles the desktop crate, which embeds ui/dist
@@ -71,18 +71,21 @@ rust-test:
 	cargo test -p concord-core -p concord-cli
 
 ui-test: ui-deps
+	npm --prefix ui run lint
 	npm --prefix ui run check
 	npm --prefix ui test
 
-# The UI's TypeScript types are generated from the Rust types; committed copies must match.
+# The UI's TypeScript types and its typed calls are generated from the Rust types and the
+# command declarations; committed copies (and the capability build.rs writes) must match.
 bindings:
 	rm -rf ui/src/lib/bindings
 	cargo test -p concord-core --lib export_bindings --quiet >/dev/null
+	cargo run --release --quiet -p concord-desktop --bin concord-bindings -- ui/src/lib/bindings
 
 check-bindings: bindings
-	@if [ -n "$$(git status --porcelain -- ui/src/lib/bindings)" ]; then \
-	  echo "ui/src/lib/bindings is stale: run 'make bindings' and commit the result"; \
-	  git status --porcelain -- ui/src/lib/bindings; exit 1; \
+	@if [ -n "$$(git status --porcelain -- ui/src/lib/bindings src-tauri/capabilities)" ]; then \
+	  echo "ui/src/lib/bindings or the capability is stale: run 'make bindings' and commit the result"; \
+	  git status --porcelain -- ui/src/lib/bindings src-tauri/capabilities; exit 1; \
 	fi
 
 e2e: app

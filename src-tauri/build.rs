@@ -1,44 +1,27 @@
 // Runs with the repository root as working directory, so tauri-build finds ./tauri.conf.json.
-// Every app command gets generated allow-/deny- permissions; capabilities grant only those used.
+// The command names come from the one declaration of the commands (src/commands/declared.rs,
+// read here with a `commands!` that keeps only the names). From them: every command gets
+// generated allow-/deny- permissions, and the main window's capability grants exactly those
+// (capabilities/main.json is written here, so it cannot drift from the declarations).
+
+macro_rules! commands {
+    ($( $(#[$meta:meta])* $name:ident($($args:tt)*) -> $ret:ty $body:block )*) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const DECLARED: &str = "src-tauri/src/commands/declared.rs";
+const CAPABILITY: &str = "src-tauri/capabilities/main.json";
+/// What the window may do beyond its own commands: hear the events they send.
+const CORE_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
 fn main() {
-    let commands: &'static [&'static str] = &[
-        "database_info",
-        "list_actors",
-        "list_sessions",
-        "list_topics",
-        "list_proposals",
-        "stance_options",
-        "list_positions",
-        "add_position",
-        "update_position",
-        "delete_position",
-        "position_history",
-        "new_database",
-        "open_database",
-        "save_copy",
-        "matrix",
-        "actor_timeline",
-        "search",
-        "matrix_cell",
-        "subject_overview",
-        "save_actor_set",
-        "session_diff",
-        "cohesion",
-        "list_revisions",
-        "preview_draft_text",
-        "preview_draft_file",
-        "import_revision",
-        "search_paragraphs",
-        "paragraph_subjects",
-        "log_amendment",
-        "set_amendment_status",
-        "paragraph_notes",
-        "amendment_ledger",
-        "consensus_risk",
-        "diff_revisions",
-        "export_summary",
-        "show_export_in_folder",
-    ];
+    let commands: &'static [&'static str] = include!("src/commands/declared.rs");
+    println!("cargo:rerun-if-changed={DECLARED}");
+    if let Err(e) = write_capability(commands) {
+        eprintln!("cannot write {CAPABILITY}: {e}");
+        std::process::exit(1);
+    }
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(commands));
@@ -46,4 +29,31 @@ fn main() {
         eprintln!("tauri build step failed: {error:#}");
         std::process::exit(1);
     }
+}
+
+/// The capability of the main window: its own commands and the core permissions, nothing else.
+fn write_capability(commands: &[&str]) -> std::io::Result<()> {
+    let mut permissions: Vec<String> = commands
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    permissions.extend(CORE_PERMISSIONS.iter().map(|p| p.to_string()));
+    let list: Vec<String> = permissions.iter().map(|p| format!("    \"{p}\"")).collect();
+    let text = format!(
+        r#"{{
+  "$schema": "../../gen/schemas/desktop-schema.json",
+  "identifier": "main-window",
+  "description": "Written by src-tauri/build.rs from the command declarations; do not edit. The main window may call Concord's own commands, and listen to the events they send (export progress); nothing else: no fs, shell or http. File dialogs are opened by Rust, which then reads or writes the chosen path.",
+  "windows": ["main"],
+  "permissions": [
+{}
+  ]
+}}
+"#,
+        list.join(",\n")
+    );
+    if std::fs::read_to_string(CAPABILITY).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(CAPABILITY, text)?;
+    }
+    Ok(())
 }

@@ -1,39 +1,37 @@
-//! Errors cross to the UI as `{code, message}` (core's `ErrorInfo`): the UI branches on the code
-//! and shows the message.
+//! Errors cross to the UI as `{code, message}` (core's `ErrorInfo`): the UI branches on the
+//! code (`ErrorCode`, generated to TypeScript) and shows the message.
 
-use concord_core::model::ErrorInfo;
-use concord_core::StoreError;
+use concord_core::model::{ErrorCode, ErrorInfo};
 
 /// What a command returns on failure.
 #[derive(Debug)]
 pub struct CommandError(ErrorInfo);
 
 impl CommandError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         CommandError(ErrorInfo {
-            code: code.to_string(),
+            code,
             message: message.into(),
         })
     }
 }
 
-impl From<StoreError> for CommandError {
-    fn from(e: StoreError) -> Self {
-        CommandError(ErrorInfo::from(&e))
-    }
+/// Every core error names its code and says what happened.
+macro_rules! from_core {
+    ($($error:ty),*) => {$(
+        impl From<$error> for CommandError {
+            fn from(e: $error) -> Self {
+                CommandError::new(e.code(), e.to_string())
+            }
+        }
+    )*};
 }
 
-impl From<concord_core::export::ExportError> for CommandError {
-    fn from(e: concord_core::export::ExportError) -> Self {
-        CommandError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<concord_core::draft::extract::ExtractError> for CommandError {
-    fn from(e: concord_core::draft::extract::ExtractError) -> Self {
-        CommandError::new("invalid_input", e.to_string())
-    }
-}
+from_core!(
+    concord_core::StoreError,
+    concord_core::export::ExportError,
+    concord_core::draft::extract::ExtractError
+);
 
 impl serde::Serialize for CommandError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -1,7 +1,8 @@
 //! Concord's desktop shell: opens the database, registers the commands, shows the window.
 //! The house is crates/concord-core; this crate is the door.
 
-mod commands;
+pub mod commands;
+mod dialogs;
 mod error;
 mod state;
 
@@ -40,44 +41,7 @@ pub fn run() {
             app.manage(AppState::new(store, installation, config_dir));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::database_info,
-            commands::list_actors,
-            commands::list_sessions,
-            commands::list_topics,
-            commands::list_proposals,
-            commands::stance_options,
-            commands::list_positions,
-            commands::add_position,
-            commands::update_position,
-            commands::delete_position,
-            commands::position_history,
-            commands::new_database,
-            commands::open_database,
-            commands::save_copy,
-            commands::matrix,
-            commands::actor_timeline,
-            commands::search,
-            commands::matrix_cell,
-            commands::subject_overview,
-            commands::save_actor_set,
-            commands::session_diff,
-            commands::cohesion,
-            commands::list_revisions,
-            commands::preview_draft_text,
-            commands::preview_draft_file,
-            commands::import_revision,
-            commands::search_paragraphs,
-            commands::paragraph_subjects,
-            commands::log_amendment,
-            commands::set_amendment_status,
-            commands::paragraph_notes,
-            commands::amendment_ledger,
-            commands::consensus_risk,
-            commands::diff_revisions,
-            commands::export_summary,
-            commands::show_export_in_folder,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("concord: the window could not start: {e}");

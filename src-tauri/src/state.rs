@@ -1,6 +1,7 @@
 //! The database the window works on, and where the app keeps its small files.
 
 use crate::error::{CommandError, CommandResult};
+use concord_core::model::{DatabaseInfo, ErrorCode};
 use concord_core::{prefs, Store, SystemClock};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -30,34 +31,40 @@ impl AppState {
         }
     }
 
-    pub fn last_export(&self) -> Option<PathBuf> {
-        self.last_export.lock().ok().and_then(|l| l.clone())
+    /// The file the last export wrote.
+    pub fn last_export(&self) -> CommandResult<PathBuf> {
+        self.last_export
+            .lock()
+            .ok()
+            .and_then(|l| l.clone())
+            .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "nothing has been exported yet"))
     }
 
     pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| {
             CommandError::new(
-                "internal",
+                ErrorCode::Internal,
                 "an earlier command failed midway; restart Concord",
             )
         })
     }
 
     /// Opens `path` (creating it if needed) and makes it the window's database.
-    pub fn switch_to(&self, path: &Path) -> CommandResult<()> {
+    pub fn switch_to(&self, path: &Path) -> CommandResult<DatabaseInfo> {
         self.replace(open(path, self.installation)?, path)
     }
 
     /// Creates a new database at `path` (refused if a file is there) and switches to it.
-    pub fn create_new(&self, path: &Path) -> CommandResult<()> {
+    pub fn create_new(&self, path: &Path) -> CommandResult<DatabaseInfo> {
         let store = Store::create(path, Arc::new(SystemClock), self.installation)?;
         self.replace(store, path)
     }
 
-    fn replace(&self, store: Store, path: &Path) -> CommandResult<()> {
+    fn replace(&self, store: Store, path: &Path) -> CommandResult<DatabaseInfo> {
+        let info = store.info()?;
         *self.store()? = store;
         remember(&self.config_dir, path);
-        Ok(())
+        Ok(info)
     }
 }
 

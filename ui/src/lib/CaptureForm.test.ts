@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import CaptureForm from './CaptureForm.svelte';
 import { buildLookups } from './lookups';
 import type { Backend, Position, PositionInput } from './backend';
+import { fakeBackend } from './fakeBackend';
 
 const FRANCE = '0190f0f0-0000-7000-8000-000000000001';
 const IHL = '0190f0f0-0000-7000-8000-000000000002';
@@ -10,24 +11,38 @@ const S7 = '0190f0f0-0000-7000-8000-000000000003';
 
 const lookups = buildLookups(
   [{ id: FRANCE, kind: 'state', name: 'France', short_name: null, iso3: 'FRA', m49: '250', note: null }],
-  [{ id: IHL, parent_id: null, name: 'International humanitarian law', path: 'International law/International humanitarian law', ordinal: 1 }],
+  [
+    {
+      id: IHL,
+      parent_id: null,
+      name: 'International humanitarian law',
+      path: 'International law/International humanitarian law',
+      ordinal: 1,
+    },
+  ],
   [],
-  [{ id: S7, process_id: 'p', process_short_name: 'OEWG 2021–2025', seq: 7, number: 7, title: '7th substantive session', start_date: '2024-03-04', end_date: '2024-03-08', place: null, note: null }],
-  [{ stance: 'supports', label: 'Supports', spectrum: 0 }, { stance: 'opposes', label: 'Opposes', spectrum: 10 }],
+  [
+    {
+      id: S7,
+      process_id: 'p',
+      process_short_name: 'OEWG 2021–2025',
+      seq: 7,
+      number: 7,
+      title: '7th substantive session',
+      start_date: '2024-03-04',
+      end_date: '2024-03-08',
+      place: null,
+      note: null,
+    },
+  ],
+  [
+    { stance: 'supports', label: 'Supports', spectrum: 0 },
+    { stance: 'opposes', label: 'Opposes', spectrum: 10 },
+  ],
 );
 
-function fakeBackend(add: (input: PositionInput) => Promise<Position>): Backend {
-  const fail = () => Promise.reject(new Error('not used'));
-  return {
-    databaseInfo: fail, actors: fail, sessions: fail, topics: fail, proposals: fail, stanceOptions: fail,
-    positions: fail, addPosition: add, updatePosition: fail, deletePosition: fail, positionHistory: fail,
-    newDatabase: fail, openDatabase: fail, saveCopy: fail, matrix: fail, actorTimeline: fail, search: fail,
-    matrixCell: fail, subjectOverview: fail, saveActorSet: fail, sessionDiff: fail, exportSummary: fail,
-    showExportInFolder: fail, cohesion: fail, onExportProgress: fail,
-    revisions: fail, importRevision: fail, diffRevisions: fail,
-    previewDraftText: fail, previewDraftFile: fail, logAmendment: fail, setAmendmentStatus: fail,
-    paragraphNotes: fail, paragraphSubjects: fail, searchParagraphs: fail, amendmentLedger: fail, consensusRisk: fail,
-  };
+function backendAdding(add: (input: PositionInput) => Promise<Position>): Backend {
+  return fakeBackend({ addPosition: add });
 }
 
 async function pick(id: string, text: string) {
@@ -38,9 +53,11 @@ async function pick(id: string, text: string) {
 
 describe('capture form', () => {
   it('saves what was picked by typing, then clears for the next speaker', async () => {
-    const add = vi.fn((input: PositionInput) => Promise.resolve({ id: 'x', actor_name: 'France', ...input } as unknown as Position));
+    const add = vi.fn((input: PositionInput) =>
+      Promise.resolve({ id: 'x', actor_name: 'France', ...input } as unknown as Position),
+    );
     const onsaved = vi.fn();
-    render(CaptureForm, { backend: fakeBackend(add), lookups, onsaved, oncancel: () => {} });
+    render(CaptureForm, { backend: backendAdding(add), lookups, onsaved, oncancel: () => {} });
 
     await pick('capture-actor', 'fra');
     await pick('capture-subject', 'humanitarian');
@@ -58,12 +75,14 @@ describe('capture form', () => {
     expect(input.quote).toBe('<b>not bold</b>');
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
     expect((document.getElementById('capture-actor') as HTMLInputElement).value).toBe('');
-    expect((document.getElementById('capture-session') as HTMLInputElement).value).toBe('OEWG 2021–2025 · 7th substantive session');
+    expect((document.getElementById('capture-session') as HTMLInputElement).value).toBe(
+      'OEWG 2021–2025 · 7th substantive session',
+    );
   });
 
   it('says what is missing instead of saving', async () => {
     const add = vi.fn();
-    render(CaptureForm, { backend: fakeBackend(add), lookups, onsaved: () => {}, oncancel: () => {} });
+    render(CaptureForm, { backend: backendAdding(add), lookups, onsaved: () => {}, oncancel: () => {} });
     await pick('capture-actor', 'France');
     await fireEvent.keyDown(document.getElementById('capture-actor') as HTMLElement, { key: 'Enter' });
     expect(add).not.toHaveBeenCalled();
@@ -72,7 +91,7 @@ describe('capture form', () => {
 
   it('shows backend errors as text', async () => {
     const add = vi.fn(() => Promise.reject({ code: 'invalid_input', message: 'quote: is 100001 characters long' }));
-    render(CaptureForm, { backend: fakeBackend(add), lookups, onsaved: () => {}, oncancel: () => {} });
+    render(CaptureForm, { backend: backendAdding(add), lookups, onsaved: () => {}, oncancel: () => {} });
     await pick('capture-actor', 'fra');
     await pick('capture-subject', 'humanitarian');
     await pick('capture-session', '7');

@@ -1,0 +1,18 @@
+//! `concord-bindings DIR` writes DIR/commands.ts: the UI's typed calls, from the command
+//! declarations (src-tauri/src/commands/declared.rs). Run by `make bindings`.
+
+use concord_desktop::commands::{spec, specs, EVENTS};
+use std::path::PathBuf;
+
+fn main() {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: concord-bindings DIR");
+        std::process::exit(2);
+    };
+    let path = dir.join("commands.ts");
+    let text = spec::typescript(&specs(), EVENTS);
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
+        eprintln!("concord-bindings: cannot write {}: {e}", path.display());
+        std::process::exit(1);
+    }
+}

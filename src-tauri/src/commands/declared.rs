@@ -1,0 +1,197 @@
+// Every command the window can call, declared once: name, arguments, result, and the one core
+// call it makes. This file is read twice: by `commands/mod.rs`, where `commands!` turns each
+// entry into a `#[tauri::command]`, the handler list and the spec the UI's typed calls are
+// generated from; and by `build.rs`, where the same `commands!` only lists the names, for the
+// permissions and the capability. Adding a command is: a core function, an entry here, the UI.
+// `cx` is the command's context (see `Cx`); `?` maps core errors to `{code, message}`.
+commands! {
+    /// The open database: its file, schema version, installation and counts.
+    database_info(cx) -> DatabaseInfo {
+        Ok(cx.store()?.info()?)
+    }
+
+    /// Actors of one kind, or all of them.
+    list_actors(cx, kind: Option<ActorKind>) -> Vec<Actor> {
+        Ok(cx.store()?.actors(kind)?)
+    }
+
+    list_sessions(cx) -> Vec<Session> {
+        Ok(cx.store()?.sessions(None)?)
+    }
+
+    list_topics(cx) -> Vec<Topic> {
+        Ok(cx.store()?.topics()?)
+    }
+
+    list_proposals(cx) -> Vec<Proposal> {
+        Ok(cx.store()?.proposals()?)
+    }
+
+    /// The stance vocabulary with labels and places on the support spectrum.
+    stance_options(_cx) -> Vec<StanceOption> {
+        Ok(Stance::options())
+    }
+
+    list_positions(cx, filter: PositionFilter) -> PositionPage {
+        Ok(cx.store()?.positions(&filter)?)
+    }
+
+    add_position(cx, input: PositionInput) -> Position {
+        Ok(cx.store()?.add_position(&input)?)
+    }
+
+    update_position(cx, id: Uuid, input: PositionInput) -> Position {
+        Ok(cx.store()?.update_position(id, &input)?)
+    }
+
+    delete_position(cx, id: Uuid) -> () {
+        Ok(cx.store()?.delete_position(id)?)
+    }
+
+    position_history(cx, id: Uuid) -> Vec<HistoryEntry> {
+        Ok(cx.store()?.position_history(id)?)
+    }
+
+    /// Asks where to create a new database (native dialog), creates and opens it; null when
+    /// cancelled.
+    new_database(cx) -> Option<DatabaseInfo> {
+        let Some(path) = dialogs::save_database(cx.app, "New Concord database", "positions.concord")? else {
+            return Ok(None);
+        };
+        Ok(Some(cx.state.create_new(&path)?))
+    }
+
+    /// Asks which database to open (native dialog) and opens it; null when cancelled.
+    open_database(cx) -> Option<DatabaseInfo> {
+        let Some(path) = dialogs::open_database(cx.app)? else {
+            return Ok(None);
+        };
+        Ok(Some(cx.state.switch_to(&path)?))
+    }
+
+    /// Asks where to save a copy of the open database and writes it; the path, or null when
+    /// cancelled.
+    save_copy(cx) -> Option<String> {
+        let Some(path) = dialogs::save_database(cx.app, "Save a copy of this database", "positions-copy.concord")? else {
+            return Ok(None);
+        };
+        cx.store()?.save_copy(&path)?;
+        Ok(Some(path.display().to_string()))
+    }
+
+    matrix(cx, query: MatrixQuery) -> Matrix {
+        Ok(cx.store()?.matrix(&query)?)
+    }
+
+    actor_timeline(cx, id: Uuid) -> Timeline {
+        Ok(cx.store()?.actor_timeline(id)?)
+    }
+
+    search(cx, query: SearchQuery) -> Vec<SearchHit> {
+        Ok(cx.store()?.search(&query)?)
+    }
+
+    /// The positions behind one matrix cell.
+    matrix_cell(cx, query: CellQuery) -> Vec<Position> {
+        Ok(cx.store()?.matrix_cell(&query)?)
+    }
+
+    /// A topic's or proposal's page: who stands where, per session, by bloc.
+    subject_overview(cx, query: SubjectQuery) -> SubjectOverview {
+        Ok(cx.store()?.subject_overview(&query)?)
+    }
+
+    save_actor_set(cx, input: ActorSetInput) -> Actor {
+        Ok(concord_core::sets::save_actor_set(&mut *cx.store()?, &input)?)
+    }
+
+    /// What moved between two sessions.
+    session_diff(cx, query: SessionDiffQuery) -> SessionDiff {
+        Ok(cx.store()?.session_diff(&query)?)
+    }
+
+    /// Whether a group spoke with one voice at a session.
+    cohesion(cx, query: CohesionQuery) -> Cohesion {
+        Ok(cx.store()?.cohesion(&query)?)
+    }
+
+    /// Every revision of every document, by symbol then order.
+    list_revisions(cx) -> Vec<Revision> {
+        Ok(cx.store()?.list_revisions()?)
+    }
+
+    /// The parse of a pasted revision, for the analyst to check before recording it.
+    preview_draft_text(_cx, text: String) -> DraftPreview {
+        Ok(concord_core::draft::extract::preview_text(&text)?)
+    }
+
+    /// Asks for a .txt, .docx or .pdf file (native dialog) and returns its parse; null when
+    /// cancelled.
+    preview_draft_file(cx) -> Option<DraftPreview> {
+        let Some(path) = dialogs::open_draft(cx.app)? else {
+            return Ok(None);
+        };
+        Ok(Some(concord_core::draft::extract::preview_file(&path)?))
+    }
+
+    /// Records a revision from its checked provisions.
+    import_revision(cx, input: RevisionInput, provisions: Vec<DraftProvision>) -> RevisionImport {
+        Ok(cx.store()?.import_revision(&input, &provisions)?)
+    }
+
+    /// Paragraphs of draft revisions matching a search, each once, newest revision first.
+    search_paragraphs(cx, text: String) -> Vec<ParagraphHit> {
+        Ok(cx.store()?.search_paragraphs(&text)?)
+    }
+
+    /// The paragraphs of each symbol's latest revision, for the capture bar.
+    paragraph_subjects(cx) -> Vec<ParagraphSubject> {
+        Ok(cx.store()?.paragraph_subjects()?)
+    }
+
+    log_amendment(cx, input: AmendmentInput) -> Amendment {
+        Ok(cx.store()?.log_amendment(&input)?)
+    }
+
+    set_amendment_status(cx, id: Uuid, status: AmendmentStatus) -> Amendment {
+        Ok(cx.store()?.set_amendment_status(id, status)?)
+    }
+
+    paragraph_notes(cx, revision: Uuid) -> Vec<ParagraphNotes> {
+        Ok(cx.store()?.paragraph_notes(revision)?)
+    }
+
+    amendment_ledger(cx, symbol: String) -> Vec<LedgerActor> {
+        Ok(cx.store()?.amendment_ledger(&symbol)?)
+    }
+
+    consensus_risk(cx, revision: Uuid) -> Vec<ParagraphRisk> {
+        Ok(cx.store()?.consensus_risk(revision)?)
+    }
+
+    diff_revisions(cx, from: Uuid, to: Uuid) -> RevisionDiff {
+        Ok(cx.store()?.diff_revisions(from, to)?)
+    }
+
+    /// Asks where to save the summary (native dialog), then writes it; null when cancelled.
+    /// Each step ("Reading…", "Writing 1 200 rows…") is sent as an `export-progress` event.
+    export_summary(cx, request: SummaryRequest, format: ExportFormat) -> Option<ExportOutcome> {
+        let Some(path) = dialogs::save_export(cx.app, format)? else {
+            return Ok(None);
+        };
+        let outcome = concord_core::export::export_summary(
+            &*cx.store()?,
+            &request,
+            format,
+            &path,
+            &mut |step| cx.progress(step),
+        )?;
+        cx.state.remember_export(&path);
+        Ok(Some(outcome))
+    }
+
+    /// Opens the system's file manager on the last exported file.
+    show_export_in_folder(cx) -> () {
+        dialogs::reveal(&cx.state.last_export()?)
+    }
+}

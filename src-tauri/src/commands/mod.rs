@@ -1,0 +1,61 @@
+//! Tauri commands: parse the arguments, call one core function, map the error. Nothing else.
+//! They are declared once, in `declared.rs`; `commands!` below makes the commands, the handler
+//! and the spec from which `make bindings` writes the UI's typed calls (`bindings/commands.ts`).
+
+mod context;
+pub mod spec;
+
+use crate::dialogs;
+use crate::error::CommandResult;
+use crate::state::AppState;
+use concord_core::model::{
+    Actor, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus, CellQuery,
+    Cohesion, CohesionQuery, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
+    ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphHit, ParagraphNotes,
+    ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
+    Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery,
+    Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery,
+    SummaryRequest, Timeline, Topic,
+};
+pub use context::{Cx, EVENTS};
+use uuid::Uuid;
+
+/// Turns each declared command into an async `#[tauri::command]` (run off the main thread),
+/// and lists them all for the handler and the spec. The functions stay private to this
+/// module: they are reached through `handler()` only.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident($cx:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command]
+            async fn $name(
+                app: tauri::AppHandle,
+                state: tauri::State<'_, AppState>,
+                $($arg: $ty),*
+            ) -> CommandResult<$ret> {
+                let $cx = Cx::new(&app, state.inner());
+                $body
+            }
+        )*
+
+        /// Every command, for the builder's `invoke_handler`.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        /// Every command's name, documentation, arguments and result, for the UI's calls.
+        pub fn specs() -> Vec<spec::Command> {
+            vec![$(spec::Command {
+                name: stringify!($name),
+                doc: vec![$($doc),*],
+                args: vec![$(spec::Arg::of::<$ty>(stringify!($arg))),*],
+                result: spec::Type::of::<$ret>(),
+            }),*]
+        }
+    };
+}
+
+include!("declared.rs");

@@ -1,0 +1,88 @@
+//! The native file dialogs, run by Rust so the webview needs no dialog or file-system
+//! permission. Each returns `None` when the user cancels. End-to-end tests set
+//! CONCORD_OPEN_PATH and CONCORD_SAVE_PATH to stand in for the dialogs, which WebDriver
+//! cannot drive.
+
+use crate::error::{CommandError, CommandResult};
+use concord_core::model::{ErrorCode, ExportFormat};
+use std::path::{Path, PathBuf};
+use tauri::AppHandle;
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+/// Where to create or copy a database.
+pub fn save_database(
+    app: &AppHandle,
+    title: &str,
+    file_name: &str,
+) -> CommandResult<Option<PathBuf>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Concord database", &["concord"])
+        .set_file_name(file_name)
+        .blocking_save_file();
+    chosen(picked)
+}
+
+/// Which database to open.
+pub fn open_database(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Open a Concord database")
+        .add_filter("Concord database", &["concord", "sqlite", "db"])
+        .blocking_pick_file();
+    chosen(picked)
+}
+
+/// Which draft revision to read.
+pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = std::env::var_os("CONCORD_OPEN_PATH") {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Open a draft revision")
+        .add_filter("Draft (Word, PDF, text)", &["docx", "pdf", "txt"])
+        .blocking_pick_file();
+    chosen(picked)
+}
+
+/// Where to write an export, filtered to its format.
+pub fn save_export(app: &AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = std::env::var_os("CONCORD_SAVE_PATH") {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Export summary")
+        .add_filter(format.label(), &[format.as_str()])
+        .set_file_name(format!("concord-summary.{}", format.as_str()))
+        .blocking_save_file();
+    chosen(picked)
+}
+
+/// Opens the system's file manager with `path` selected.
+pub fn reveal(path: &Path) -> CommandResult<()> {
+    tauri_plugin_opener::reveal_item_in_dir(path).map_err(|e| {
+        CommandError::new(
+            ErrorCode::Internal,
+            format!("could not open the folder of {}: {e}", path.display()),
+        )
+    })
+}
+
+fn chosen(path: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
+    path.map(|p| {
+        p.into_path().map_err(|e| {
+            CommandError::new(
+                ErrorCode::InvalidInput,
+                format!("that location cannot be used: {e}"),
+            )
+        })
+    })
+    .transpose()
+}
