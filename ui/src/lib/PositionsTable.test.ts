@@ -5,12 +5,27 @@ import type { Position } from './backend';
 
 function position(patch: Partial<Position>): Position {
   return {
-    id: 'p1', actor_id: 'a', actor_name: 'France', subject: { kind: 'topic', id: 't' },
-    subject_label: 'International law', session_id: 's', process_name: 'OEWG 2021–2025',
-    session_title: '7th substantive session', meeting_id: null, meeting_date: null,
-    stance: 'supports', summary: '', quote: '', source: '', on_behalf_of_id: null,
-    on_behalf_of_name: null, note: '', provenance: 'recorded',
-    created_at: '2024-03-04T10:00:00Z', updated_at: '2024-03-04T10:00:00Z', ...patch,
+    id: 'p1',
+    actor_id: 'a',
+    actor_name: 'France',
+    subject: { kind: 'topic', id: 't' },
+    subject_label: 'International law',
+    session_id: 's',
+    process_name: 'OEWG 2021–2025',
+    session_title: '7th substantive session',
+    meeting_id: null,
+    meeting_date: null,
+    stance: 'supports',
+    summary: '',
+    quote: '',
+    source: '',
+    on_behalf_of_id: null,
+    on_behalf_of_name: null,
+    note: '',
+    provenance: 'recorded',
+    created_at: '2024-03-04T10:00:00Z',
+    updated_at: '2024-03-04T10:00:00Z',
+    ...patch,
   };
 }
 
@@ -20,7 +35,8 @@ describe('positions table', () => {
   it('shows markup in user text as text', () => {
     const { container } = render(PositionsTable, {
       positions: [position({ quote: '<img src=x onerror=alert(1)>', summary: '<b>bold?</b>' })],
-      ondelete: () => {}, ...handlers,
+      ondelete: () => {},
+      ...handlers,
     });
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();

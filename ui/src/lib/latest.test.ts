@@ -6,8 +6,16 @@ describe('latestOnly', () => {
     const latest = latestOnly();
     const got: string[] = [];
     let slow!: (v: string) => void;
-    latest(new Promise<string>((r) => (slow = r)), (v) => got.push(v), () => {});
-    latest(Promise.resolve('new'), (v) => got.push(v), () => {});
+    latest(
+      new Promise<string>((r) => (slow = r)),
+      (v) => got.push(v),
+      () => {},
+    );
+    latest(
+      Promise.resolve('new'),
+      (v) => got.push(v),
+      () => {},
+    );
     await Promise.resolve();
     slow('old');
     await new Promise((r) => setTimeout(r, 0));

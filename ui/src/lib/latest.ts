@@ -9,8 +9,12 @@ export function latestOnly(): Latest {
   return (request, done, failed) => {
     const mine = ++asked;
     request.then(
-      (v) => { if (mine === asked) done(v); },
-      (e) => { if (mine === asked) failed(e); },
+      (v) => {
+        if (mine === asked) done(v);
+      },
+      (e) => {
+        if (mine === asked) failed(e);
+      },
     );
   };
 }

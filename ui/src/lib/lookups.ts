@@ -70,7 +70,12 @@ export function buildLookups(
       hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
     })),
     stanceKeys: stanceHotkeys(stances),
-    stances: stances.map((s, i) => ({ id: s.stance, label: s.label, keys: [s.stance], hint: STANCE_KEYS[i] ? `key ${STANCE_KEYS[i]}` : '' })),
+    stances: stances.map((s, i) => ({
+      id: s.stance,
+      label: s.label,
+      keys: [s.stance],
+      hint: STANCE_KEYS[i] ? `key ${STANCE_KEYS[i]}` : '',
+    })),
   };
 }
 
@@ -92,7 +97,10 @@ export interface ProcessChoice {
 
 /** The processes the sessions belong to, in session order, for the process pickers. */
 export function processesOf(sessions: Session[]): ProcessChoice[] {
-  return [...new Map(sessions.map((s) => [s.process_id, s.process_short_name])).entries()].map(([id, name]) => ({ id, name }));
+  return [...new Map(sessions.map((s) => [s.process_id, s.process_short_name])).entries()].map(([id, name]) => ({
+    id,
+    name,
+  }));
 }
 
 /** The process a view opens on: the OEWG when it is there, else the first. */

@@ -3,7 +3,12 @@
 import type { Matrix, StanceOption } from './backend';
 
 /** Row indexes in display order. */
-export function stanceOrder(matrix: Matrix, stances: StanceOption[], column: number | null, descending: boolean): number[] {
+export function stanceOrder(
+  matrix: Matrix,
+  stances: StanceOption[],
+  column: number | null,
+  descending: boolean,
+): number[] {
   const rows = matrix.rows.map((_, i) => i);
   if (column === null) return rows;
   const spectrum = new Map(stances.map((s) => [s.stance, s.spectrum]));
