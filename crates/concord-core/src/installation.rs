@@ -27,6 +27,31 @@ pub fn config_dir() -> Option<std::path::PathBuf> {
         .map(|base| base.join("concord"))
 }
 
+/// What the About box shows: which Concord this is and where it keeps its own files.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    /// The schema version this Concord writes, and the open file's.
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    #[ts(type = "number")]
+    pub file_schema_version: i64,
+    /// Where the installation id and settings are kept.
+    pub data_folder: Option<String>,
+    pub installation_id: Uuid,
+}
+
+pub fn app_info(store: &crate::Store) -> Result<AppInfo, crate::StoreError> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: crate::store::LATEST_VERSION,
+        file_schema_version: store.schema_version()?,
+        data_folder: config_dir().map(|d| d.display().to_string()),
+        installation_id: store.installation(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

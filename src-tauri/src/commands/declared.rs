@@ -10,6 +10,11 @@ commands! {
         Ok(cx.store()?.info()?)
     }
 
+    /// Which Concord this is, its schema, and where it keeps its files (the About box).
+    app_info(cx) -> concord_core::installation::AppInfo {
+        Ok(concord_core::installation::app_info(&*cx.store()?)?)
+    }
+
     /// Actors of one kind, or all of them.
     list_actors(cx, kind: Option<ActorKind>) -> Vec<Actor> {
         Ok(cx.store()?.actors(kind)?)

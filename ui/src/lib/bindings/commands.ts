@@ -5,6 +5,7 @@ import type { ActorSetInput } from './ActorSetInput';
 import type { Amendment } from './Amendment';
 import type { AmendmentInput } from './AmendmentInput';
 import type { AmendmentStatus } from './AmendmentStatus';
+import type { AppInfo } from './AppInfo';
 import type { CellQuery } from './CellQuery';
 import type { Cohesion } from './Cohesion';
 import type { CohesionQuery } from './CohesionQuery';
@@ -46,6 +47,8 @@ import type { Topic } from './Topic';
 export interface Commands {
   /** The open database: its file, schema version, installation and counts. */
   databaseInfo(): Promise<DatabaseInfo>;
+  /** Which Concord this is, its schema, and where it keeps its files (the About box). */
+  appInfo(): Promise<AppInfo>;
   /** Actors of one kind, or all of them. */
   listActors(kind: ActorKind | null): Promise<Array<Actor>>;
   listSessions(): Promise<Array<Session>>;
@@ -115,6 +118,7 @@ export type Invoke = (command: string, args?: Record<string, unknown>) => Promis
 export function commands(invoke: Invoke): Commands {
   return {
     databaseInfo: () => invoke('database_info') as Promise<DatabaseInfo>,
+    appInfo: () => invoke('app_info') as Promise<AppInfo>,
     listActors: (kind) => invoke('list_actors', { kind }) as Promise<Array<Actor>>,
     listSessions: () => invoke('list_sessions') as Promise<Array<Session>>,
     listTopics: () => invoke('list_topics') as Promise<Array<Topic>>,
