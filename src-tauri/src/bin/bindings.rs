@@ -1,5 +1,6 @@
-//! `concord-bindings DIR` writes DIR/commands.ts: the UI's typed calls, from the command
-//! declarations (src-tauri/src/commands/declared.rs). Run by `make bindings`.
+//! `concord-bindings DIR` writes DIR/commands.ts, the UI's typed calls, from the command
+//! declarations (src-tauri/src/commands/declared.rs), and DIR/fold.ts, the core's text folding
+//! table. Run by `make bindings`.
 
 use concord_desktop::commands::{spec, specs, EVENTS};
 use std::path::PathBuf;
@@ -9,10 +10,15 @@ fn main() {
         eprintln!("usage: concord-bindings DIR");
         std::process::exit(2);
     };
-    let path = dir.join("commands.ts");
-    let text = spec::typescript(&specs(), EVENTS);
-    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
-        eprintln!("concord-bindings: cannot write {}: {e}", path.display());
-        std::process::exit(1);
+    let files = [
+        ("commands.ts", spec::typescript(&specs(), EVENTS)),
+        ("fold.ts", spec::fold_table(concord_core::text::FOLDS)),
+    ];
+    for (name, text) in files {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
+            eprintln!("concord-bindings: cannot write {}: {e}", path.display());
+            std::process::exit(1);
+        }
     }
 }

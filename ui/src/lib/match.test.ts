@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, rank } from './match';
+import cases from '../../../testdata/fold-cases.json';
 
 const states = [
   { id: 'civ', label: "Côte d'Ivoire", keys: ['CIV'] },
@@ -7,6 +8,13 @@ const states = [
   { id: 'gbr', label: 'United Kingdom of Great Britain and Northern Ireland', keys: ['GBR', 'United Kingdom'] },
   { id: 'usa', label: 'United States of America', keys: ['USA', 'United States'] },
 ];
+
+describe('folding', () => {
+  it('folds as the core does, on the shared cases', () => {
+    expect(cases.length).toBeGreaterThan(10);
+    for (const [text, want] of cases) expect(fold(text)).toBe(want);
+  });
+});
 
 describe('matching names', () => {
   it('ignores accents and case', () => {

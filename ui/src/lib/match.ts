@@ -1,5 +1,6 @@
 // Matching what people type against names: case and accents do not matter ("cote" finds
 // "Côte d'Ivoire"), and names that start with the words typed come first.
+import { FOLDS } from './bindings/fold';
 
 export interface Option {
   id: string;
@@ -10,14 +11,26 @@ export interface Option {
   hint?: string;
 }
 
+const TABLE = new Map<string, string>();
+for (const [from, to] of FOLDS) for (const c of from) TABLE.set(c, to);
+
+/** Folds text as the core does (`concord_core::text::fold`, same table): lowercase, then the
+ * table, runs of white space made one space, none at the ends. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  let lastSpace = true;
+  for (const ch of text) {
+    for (const c of ch.toLowerCase()) {
+      if (/\p{White_Space}/u.test(c)) {
+        if (!lastSpace) out += ' ';
+        lastSpace = true;
+        continue;
+      }
+      out += TABLE.get(c) ?? c;
+      lastSpace = false;
+    }
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
 /** The options that match `query`, best first, at most `limit`. */
