@@ -141,7 +141,7 @@ impl Resolver {
     /// A group or organization by name, short name or code: "NAM" is then the Non-Aligned
     /// Movement, not Namibia.
     pub fn group(&self, text: &str) -> Result<Uuid, Miss> {
-        self.actor_of_kind(text, |k| matches!(k, ActorKind::Group | ActorKind::Igo))
+        self.actor_of_kind(text, ActorKind::is_group_or_organization)
             .map(|(id, _)| id)
     }
 

@@ -2,7 +2,7 @@
 
 /// What each folded character becomes (after lowercasing): Latin accents dropped, ligatures
 /// spelled out, typographic apostrophes made plain. The UI folds with this same table
-/// (`make bindings` writes it to `ui/src/lib/bindings/fold.ts`), so the picker and the
+/// (`make bindings` writes it to `ui/src/lib/bindings/core.ts`), so the picker and the
 /// resolver agree; `testdata/fold-cases.json` holds the cases both sides test against.
 pub const FOLDS: &[(&str, &str)] = &[
     ("àáâãäåāăą", "a"),

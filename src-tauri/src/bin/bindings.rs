@@ -1,6 +1,6 @@
 //! `concord-bindings DIR` writes DIR/commands.ts, the UI's typed calls, from the command
-//! declarations (src-tauri/src/commands/declared.rs), and DIR/fold.ts, the core's text folding
-//! table. Run by `make bindings`.
+//! declarations (src-tauri/src/commands/declared.rs), and DIR/core.ts, the
+//! core's rules the UI applies too (text folding, which actors are groups). Run by `make bindings`.
 
 use concord_desktop::commands::{spec, specs, EVENTS};
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ fn main() {
     };
     let files = [
         ("commands.ts", spec::typescript(&specs(), EVENTS)),
-        ("fold.ts", spec::fold_table(concord_core::text::FOLDS)),
+        ("core.ts", spec::core_facts()),
     ];
     for (name, text) in files {
         let path = dir.join(name);

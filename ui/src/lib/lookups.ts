@@ -1,6 +1,7 @@
 // The lists the pickers offer, built once from what the backend returns.
 import type { Actor, ParagraphSubject, Proposal, Session, StanceOption, SubjectRef, Topic } from './backend';
 import type { Option } from './match';
+import { GROUP_KINDS } from './bindings/core';
 
 export interface Lookups {
   actors: Option[];
@@ -18,6 +19,11 @@ const kindHint: Record<string, string> = {
   group: 'group',
   stakeholder: 'stakeholder',
 };
+
+/** Groups and organizations (the core's list): they speak for others and have members. */
+export function isGroup(a: Actor): boolean {
+  return GROUP_KINDS.includes(a.kind);
+}
 
 function actorOption(a: Actor): Option {
   const keys = [a.short_name, a.iso3].filter((k): k is string => !!k);
@@ -46,7 +52,7 @@ export function buildLookups(
 ): Lookups {
   return {
     actors: actors.map(actorOption),
-    groups: actors.filter((a) => a.kind === 'group' || a.kind === 'igo').map(actorOption),
+    groups: actors.filter(isGroup).map(actorOption),
     subjects: [
       ...proposals.map((p) => ({
         id: `proposal:${p.id}`,

@@ -1,6 +1,6 @@
 // Matching what people type against names: case and accents do not matter ("cote" finds
 // "Côte d'Ivoire"), and names that start with the words typed come first.
-import { FOLDS } from './bindings/fold';
+import { FOLDS } from './bindings/core';
 
 export interface Option {
   id: string;

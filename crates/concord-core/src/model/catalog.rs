@@ -30,6 +30,16 @@ pub struct Actor {
     pub note: Option<String>,
 }
 
+impl ActorKind {
+    /// Groups and intergovernmental organizations: they speak on behalf of others and have
+    /// members. The UI uses the same list (`GROUP_KINDS` in `bindings/core.ts`).
+    pub const GROUP_KINDS: &'static [ActorKind] = &[ActorKind::Group, ActorKind::Igo];
+
+    pub fn is_group_or_organization(self) -> bool {
+        ActorKind::GROUP_KINDS.contains(&self)
+    }
+}
+
 impl Actor {
     /// The name to show in tight places: the short name where there is one.
     pub fn display_name(&self) -> &str {

@@ -215,7 +215,7 @@ impl<'t> Writer<'t> {
         }
         if let Some(group) = input.on_behalf_of_id {
             match self.actor_kind(group)? {
-                Some(ActorKind::Group | ActorKind::Igo) => {}
+                Some(kind) if kind.is_group_or_organization() => {}
                 Some(_) => {
                     return Err(StoreError::invalid(
                         "on behalf of",
