@@ -60,6 +60,28 @@ pub fn un_style(text: &str, date: Option<chrono::NaiveDate>) -> String {
     }
 }
 
+/// A paragraph of a revision as analysts cite it: "A/AC.292/2025/L.1 Rev.2, para. 3" (the
+/// document's symbol, or its title when it has none). Every label of a paragraph in the
+/// record, in the store's queries too (`paragraph_citation()` in SQL), is built here.
+pub fn paragraph(document: &str, revision: Option<&str>, label: &str) -> String {
+    match revision.filter(|r| !r.is_empty()) {
+        Some(rev) => format!("{document} {rev}, para. {label}"),
+        None => format!("{document}, para. {label}"),
+    }
+}
+
+/// A session with its process, as lists and exports show it:
+/// "OEWG 2021–2025 · 7th substantive session" (`session_label()` in SQL).
+pub fn session(process: &str, title: &str) -> String {
+    format!("{process} · {title}")
+}
+
+/// A paragraph within one document's chain of revisions: "Rev.2 para. 3"
+/// (`paragraph_in_revision()` in SQL).
+pub fn paragraph_in_revision(revision: &str, label: &str) -> String {
+    format!("{revision} para. {label}")
+}
+
 /// "A/79/214", "A/RES/75/240", "A/AC.292/2024/CRP.1", "S/2024/1": a series letter, then
 /// slash-separated parts of letters, digits and dots, with no spaces.
 fn is_un_symbol(text: &str) -> bool {
@@ -106,6 +128,20 @@ mod tests {
         );
         assert_eq!(un_style("Statement by Kenya", None), "Statement by Kenya");
         assert_eq!(un_style("  ", d), "");
+    }
+
+    #[test]
+    fn paragraphs_are_cited_one_way() {
+        assert_eq!(
+            paragraph("A/AC.292/2025/L.1", Some("Rev.2"), "3"),
+            "A/AC.292/2025/L.1 Rev.2, para. 3"
+        );
+        assert_eq!(
+            paragraph("Chair's summary", None, "4 bis"),
+            "Chair's summary, para. 4 bis"
+        );
+        assert_eq!(paragraph_in_revision("Rev.1", "12"), "Rev.1 para. 12");
+        assert_eq!(session("OEWG", "8th session"), "OEWG · 8th session");
     }
 
     #[test]

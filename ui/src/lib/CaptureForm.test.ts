@@ -26,6 +26,7 @@ const lookups = buildLookups(
       id: S7,
       process_id: 'p',
       process_short_name: 'OEWG 2021–2025',
+      label: 'OEWG 2021–2025 · 7th substantive session',
       seq: 7,
       number: 7,
       title: '7th substantive session',

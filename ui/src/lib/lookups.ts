@@ -31,10 +31,6 @@ function actorOption(a: Actor): Option {
   return { id: a.id, label: a.name, keys, hint };
 }
 
-export function sessionLabel(s: Pick<Session, 'process_short_name' | 'title'>): string {
-  return `${s.process_short_name} · ${s.title}`;
-}
-
 /** One key per stance, shown in the stance list: 1–9, 0, then - and =. */
 export const STANCE_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
@@ -64,14 +60,14 @@ export function buildLookups(
       // "para 12" or "12" finds paragraph 12 of each draft's latest revision.
       ...paragraphs.map((p) => ({
         id: `provision:${p.id}`,
-        label: `${p.symbol} ${p.revision_label}, para. ${p.label}`,
+        label: p.citation,
         keys: [`para ${p.label}`, p.label],
         hint: p.excerpt,
       })),
     ],
     sessions: sessions.map((s) => ({
       id: s.id,
-      label: sessionLabel(s),
+      label: s.label,
       keys: s.number !== null ? [String(s.number)] : [],
       hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
     })),

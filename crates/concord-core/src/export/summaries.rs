@@ -138,7 +138,7 @@ fn actor_report(t: &Timeline, range: &str) -> Report {
                     .map(|e| {
                         let p = &e.position;
                         vec![
-                            Cell::Text(format!("{} · {}", p.process_name, p.session_title)),
+                            Cell::Text(crate::citation::session(&p.process_name, &p.session_title)),
                             Cell::Stance(Some(p.stance)),
                             Cell::Stance(e.changed_from),
                             Cell::Text(p.summary.clone()),

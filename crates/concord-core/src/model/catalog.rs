@@ -77,6 +77,8 @@ pub struct Session {
     pub id: Uuid,
     pub process_id: Uuid,
     pub process_short_name: String,
+    /// "OEWG 2021–2025 · 7th substantive session"
+    pub label: String,
     #[ts(type = "number")]
     pub seq: i64,
     #[ts(type = "number | null")]

@@ -295,6 +295,8 @@ pub struct ParagraphSubject {
     pub symbol: String,
     pub revision_label: String,
     pub label: String,
+    /// "A/AC.292/2025/L.1 Rev.2, para. 3"
+    pub citation: String,
     /// The paragraph's first words.
     pub excerpt: String,
 }

@@ -333,7 +333,8 @@ impl Store {
     pub fn paragraph_notes(&self, document: Uuid) -> Result<Vec<ParagraphNotes>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT cur.id, cur.label, p.id, p.actor_id, a.name, p.stance, se.title,
-                    coalesce(d.revision_label, '') || ' para. ' || v.label, p.summary, p.quote
+                    paragraph_in_revision(coalesce(d.revision_label, ''), v.label), p.summary,
+                    p.quote
              FROM provision AS cur
              JOIN provision AS v ON v.stable_key = cur.stable_key
              JOIN document AS d ON d.id = v.document_id

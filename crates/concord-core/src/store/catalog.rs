@@ -43,8 +43,7 @@ impl Store {
             SubjectRef::Proposal(_) => ("proposal", "SELECT name FROM proposal WHERE id = ?1"),
             SubjectRef::Provision(_) => (
                 "paragraph",
-                "SELECT coalesce(d.symbol, d.title) || coalesce(' ' || d.revision_label, '')
-                        || ', para. ' || v.label
+                "SELECT paragraph_citation(coalesce(d.symbol, d.title), d.revision_label, v.label)
                  FROM provision AS v JOIN document AS d ON d.id = v.document_id WHERE v.id = ?1",
             ),
         };
@@ -104,13 +103,15 @@ impl Store {
              ORDER BY p.name COLLATE NOCASE, s.seq",
         )?;
         let rows = stmt.query_map([process_id.map(|p| p.to_string())], |r| {
+            let (process_short_name, title): (String, String) = (r.get(2)?, r.get(5)?);
             Ok(Session {
                 id: uuid_col(r, 0)?,
                 process_id: uuid_col(r, 1)?,
-                process_short_name: r.get(2)?,
+                label: crate::citation::session(&process_short_name, &title),
+                process_short_name,
                 seq: r.get(3)?,
                 number: r.get(4)?,
-                title: r.get(5)?,
+                title,
                 start_date: date_col(r, 6)?,
                 end_date: date_col(r, 7)?,
                 place: r.get(8)?,

@@ -32,7 +32,38 @@ pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // 64 MiB of page cache: a large import stays in memory until it commits.
     conn.pragma_update(None, "cache_size", -65_536)?;
+    citation_functions(conn)?;
     Ok(())
+}
+
+/// The core's paragraph citations (`crate::citation`) as SQL functions, so that queries
+/// label paragraphs exactly as the rest of Concord does. Deterministic and innocuous: they
+/// read nothing but their arguments.
+fn citation_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("paragraph_citation", 3, flags, |cx| {
+        let document: String = cx.get(0)?;
+        let revision: Option<String> = cx.get(1)?;
+        let label: String = cx.get(2)?;
+        Ok(crate::citation::paragraph(
+            &document,
+            revision.as_deref(),
+            &label,
+        ))
+    })?;
+    conn.create_scalar_function("session_label", 2, flags, |cx| {
+        let process: String = cx.get(0)?;
+        let title: String = cx.get(1)?;
+        Ok(crate::citation::session(&process, &title))
+    })?;
+    conn.create_scalar_function("paragraph_in_revision", 2, flags, |cx| {
+        let revision: String = cx.get(0)?;
+        let label: String = cx.get(1)?;
+        Ok(crate::citation::paragraph_in_revision(&revision, &label))
+    })
 }
 
 /// Refuses, before anything is written, a file that is not ours or is newer than this build.

@@ -19,7 +19,7 @@ pub(crate) const SELECT_POSITION: &str = "
 SELECT p.id, p.actor_id, coalesce(a.short_name, a.name),
        p.topic_id, p.proposal_id, p.provision_id,
        coalesce(tp.path, pr.name,
-                coalesce(d.symbol, d.title) || coalesce(' ' || d.revision_label, '') || ', para. ' || v.label),
+                paragraph_citation(coalesce(d.symbol, d.title), d.revision_label, v.label)),
        p.session_id, pc.short_name, s.title,
        p.meeting_id, m.date, p.stance, p.summary, p.quote, coalesce(src.citation, ''),
        p.on_behalf_of_id, coalesce(g.short_name, g.name), p.note, p.provenance, p.created_at, p.updated_at

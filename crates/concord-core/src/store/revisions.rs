@@ -86,12 +86,18 @@ impl Store {
         for r in latest {
             let rows = stmt.query_map([r.id.to_string()], |row| {
                 let text: String = row.get(2)?;
+                let label: String = row.get(1)?;
                 let excerpt = crate::text::shorten(&text, 70);
                 Ok(ParagraphSubject {
                     id: uuid_col(row, 0)?,
                     symbol: r.symbol.clone(),
                     revision_label: r.revision_label.clone(),
-                    label: row.get(1)?,
+                    citation: crate::citation::paragraph(
+                        &r.symbol,
+                        Some(&r.revision_label),
+                        &label,
+                    ),
+                    label,
                     excerpt,
                 })
             })?;
@@ -134,7 +140,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
                 what: "paragraph",
-                id: format!("{symbol} {revision}, para. {label}"),
+                id: crate::citation::paragraph(symbol, Some(revision), label),
             })
     }
 

@@ -38,7 +38,7 @@ const SNAPSHOT: &str = "SELECT json_object(
     'provenance', p.provenance, 'created_at', p.created_at, 'updated_at', p.updated_at,
     'changed_by', p.changed_by,
     'actor', (SELECT name FROM actor WHERE id = p.actor_id),
-    'session', (SELECT pc.short_name || ' · ' || se.title FROM session AS se
+    'session', (SELECT session_label(pc.short_name, se.title) FROM session AS se
                 JOIN process AS pc ON pc.id = se.process_id WHERE se.id = p.session_id),
     'subject', coalesce((WITH RECURSIVE up (parent_id, path) AS (
                              SELECT parent_id, name FROM topic WHERE id = p.topic_id

@@ -5,6 +5,10 @@
  */
 export type ParagraphSubject = { id: string, symbol: string, revision_label: string, label: string, 
 /**
+ * "A/AC.292/2025/L.1 Rev.2, para. 3"
+ */
+citation: string, 
+/**
  * The paragraph's first words.
  */
 excerpt: string, };

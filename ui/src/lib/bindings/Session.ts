@@ -3,4 +3,8 @@
 /**
  * A session of a process. `number` is empty for organizational sessions; `seq` orders them.
  */
-export type Session = { id: string, process_id: string, process_short_name: string, seq: number, number: number | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, };
+export type Session = { id: string, process_id: string, process_short_name: string, 
+/**
+ * "OEWG 2021–2025 · 7th substantive session"
+ */
+label: string, seq: number, number: number | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, };
