@@ -290,14 +290,11 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
     };
     pairs.sort_by_key(|p| key(p));
 
-    let join = |ids: &[usize], side: &[(String, String)]| -> Option<String> {
-        (!ids.is_empty()).then(|| {
-            ids.iter()
-                .map(|i| side[*i].0.clone())
-                .collect::<Vec<_>>()
-                .join(" + ")
-        })
+    let labels = |ids: &[usize], side: &[(String, String)]| -> Vec<String> {
+        ids.iter().map(|i| side[*i].0.clone()).collect()
     };
+    // Shown as "3 + 4" for a split or a merge; code reads the lists.
+    let join = |labels: &[String]| (!labels.is_empty()).then(|| labels.join(" + "));
     let text = |ids: &[usize], side: &[(String, String)]| -> String {
         ids.iter()
             .map(|i| side[*i].1.as_str())
@@ -337,9 +334,12 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
                     (sim * 1000.0).round() / 1000.0
                 }
             };
+            let (old_labels, new_labels) = (labels(&p.old, old), labels(&p.new, new));
             AlignedEntry {
-                old_label: join(&p.old, old),
-                new_label: join(&p.new, new),
+                old_label: join(&old_labels),
+                new_label: join(&new_labels),
+                old_labels,
+                new_labels,
                 status: p.status,
                 status_label: p.status.label().to_string(),
                 similarity,

@@ -80,13 +80,16 @@ pub struct WordRun {
     pub text: String,
 }
 
-/// One line of a revision diff: old provision(s) → new provision(s). Split and merge entries
-/// join their several labels with " + ".
+/// One line of a revision diff: old provision(s) → new provision(s). A split or a merge has
+/// several labels on one side: `old_labels` / `new_labels` list them, `old_label` /
+/// `new_label` are what is shown ("3 + 4"), empty where that side has none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AlignedEntry {
     pub old_label: Option<String>,
     pub new_label: Option<String>,
+    pub old_labels: Vec<String>,
+    pub new_labels: Vec<String>,
     pub status: AlignStatus,
     /// The status in words ("Moved").
     pub status_label: String,

@@ -224,18 +224,18 @@ impl Store {
                             | AlignStatus::Split
                             | AlignStatus::Merged
                     );
-                    let (Some(old_label), Some(new_label), true) =
-                        (&entry.old_label, &entry.new_label, inherits)
+                    let (Some(first_old), Some(first_new), true) =
+                        (entry.old_labels.first(), entry.new_labels.first(), inherits)
                     else {
                         continue;
                     };
-                    let first_old = old_label.split(" + ").next().unwrap_or_default();
-                    let first_new = new_label.split(" + ").next().unwrap_or_default();
                     let key = pick_old
                         .iter()
-                        .find(|p| p.label == first_old)
+                        .find(|p| &p.label == first_old)
                         .map(|p| p.stable_key.clone());
-                    let at = pick_new.iter().find(|i| provisions[**i].label == first_new);
+                    let at = pick_new
+                        .iter()
+                        .find(|i| &provisions[**i].label == first_new);
                     if let (Some(key), Some(at)) = (key, at) {
                         if keys[*at].is_none() {
                             keys[*at] = Some(key);

@@ -3,10 +3,11 @@ import type { AlignStatus } from "./AlignStatus";
 import type { WordRun } from "./WordRun";
 
 /**
- * One line of a revision diff: old provision(s) → new provision(s). Split and merge entries
- * join their several labels with " + ".
+ * One line of a revision diff: old provision(s) → new provision(s). A split or a merge has
+ * several labels on one side: `old_labels` / `new_labels` list them, `old_label` /
+ * `new_label` are what is shown ("3 + 4"), empty where that side has none.
  */
-export type AlignedEntry = { old_label: string | null, new_label: string | null, status: AlignStatus, 
+export type AlignedEntry = { old_label: string | null, new_label: string | null, old_labels: Array<string>, new_labels: Array<string>, status: AlignStatus, 
 /**
  * The status in words ("Moved").
  */
