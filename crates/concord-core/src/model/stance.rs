@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 vocabulary! {
-    /// What an actor said about a subject (domain.md, "Stance vocabulary").
+    /// What an actor said about a subject (docs/domain.md, "Stance vocabulary").
     Stance {
         Supports => "supports", "Supports";
         Opposes => "opposes", "Opposes";
