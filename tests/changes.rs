@@ -1,5 +1,6 @@
 //! End-to-end, in the real window: pick two sessions, see a stance change listed, export the
 //! changes to XLSX (CONCORD_SAVE_PATH stands in for the native dialog) and read it back.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::{PositionInput, Stance, SubjectRef};
 use concord_core::reference::{self, OEWG};

@@ -3,6 +3,7 @@
 //! paragraph with the keyboard and log an amendment request on it; record a third revision
 //! from a Word file that takes the request, and see it marked accepted beside the paragraph,
 //! in the ledger and in the SQLite file.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
 use concord_e2e::Window;

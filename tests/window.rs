@@ -1,5 +1,6 @@
 //! End-to-end, in the real window: capture with the keyboard alone, see it in the table and in
 //! the SQLite file, restart, edit with history kept, and markup in a quote shown as text.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
 use concord_e2e::Window;

@@ -1,5 +1,6 @@
 //! End-to-end, in the real window: capture three positions from the keyboard, see them in the
 //! matrix with their colours, open a State's timeline with a stance change, and search.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
 use concord_e2e::Window;

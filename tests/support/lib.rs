@@ -3,6 +3,7 @@
 //!
 //! Needs: `target/release/concord-desktop` built, `tauri-driver` on PATH (or ~/.cargo/bin),
 //! WebKitWebDriver (Debian package webkit2gtk-driver), and a display (run under xvfb-run).
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! The `concord` command as scripts meet it: exit codes, JSON field names, and the SQLite file.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,6 +2,7 @@
 //! validate, one transaction with history rows) into a fresh database file, and reports
 //! rows per second. The CSV is also left at target/bench/positions-100k.csv so that
 //! `make bench` can time `sqlite3 .import` of the same file into a bare table.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::import::{import_positions_csv, ImportOptions};
 use concord_core::model::{ActorKind, Stance};

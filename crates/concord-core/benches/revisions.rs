@@ -3,6 +3,7 @@
 //! --word-diff` on the same two files as plain text, in the same run.
 //!
 //!     cargo bench -p concord-core --bench revisions
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::draft::{align, parse};
 use concord_core::generate::Rng;

@@ -3,6 +3,7 @@
 //! target/bench/generated-1m.concord, then times each query many times and prints p50 and p95.
 //!
 //!     cargo bench -p concord-core --bench views
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::model::{

@@ -1,6 +1,7 @@
 //! Amendment requests: decided against the next revision (accepted, partial, rejected), the
 //! analyst's override, the per-actor ledger, the positions shown beside a paragraph and the
 //! consensus-risk ranking; bad requests are refused and write nothing.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::draft::parse;
 use concord_core::model::{

@@ -1,5 +1,6 @@
 //! The session diff on crafted data: every kind of change, a group's own statement, and a
 //! membership that ended before the later session.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::{
     ChangeKind, Movement, PositionInput, SessionDiffQuery, Stance, SubjectRef,
@@ -58,31 +59,19 @@ fn query(group: Option<Uuid>) -> SessionDiffQuery {
 #[test]
 fn every_kind_of_change_is_listed_with_sources_and_counted() {
     let mut s = store();
-    say(&mut s, state("FRA"), oewg(7), Stance::Supports, "");
-    say(&mut s, state("FRA"), oewg(8), Stance::Opposes, "");
-    say(&mut s, state("RUS"), oewg(7), Stance::Opposes, "");
-    say(&mut s, state("RUS"), oewg(8), Stance::Conditional, "");
-    say(&mut s, state("BRA"), oewg(8), Stance::Supports, "");
-    say(&mut s, state("CHN"), oewg(7), Stance::Supports, "");
-    say(
-        &mut s,
-        state("DEU"),
-        oewg(7),
-        Stance::Supports,
-        "A first quote.",
-    );
-    say(
-        &mut s,
-        state("DEU"),
-        oewg(8),
-        Stance::Supports,
-        "A second quote.",
-    );
-    say(&mut s, state("ITA"), oewg(7), Stance::Supports, "Same.");
-    say(&mut s, state("ITA"), oewg(8), Stance::Supports, "Same.");
+    say(&mut s, state("FRA"), oewg(7), Supports, "");
+    say(&mut s, state("FRA"), oewg(8), Opposes, "");
+    say(&mut s, state("RUS"), oewg(7), Opposes, "");
+    say(&mut s, state("RUS"), oewg(8), Conditional, "");
+    say(&mut s, state("BRA"), oewg(8), Supports, "");
+    say(&mut s, state("CHN"), oewg(7), Supports, "");
+    say(&mut s, state("DEU"), oewg(7), Supports, "A first quote.");
+    say(&mut s, state("DEU"), oewg(8), Supports, "A second quote.");
+    say(&mut s, state("ITA"), oewg(7), Supports, "Same.");
+    say(&mut s, state("ITA"), oewg(8), Supports, "Same.");
     let eu = reference::group_id("EU");
-    say(&mut s, eu, oewg(7), Stance::Proposes, "");
-    say(&mut s, eu, oewg(8), Stance::Opposes, "");
+    say(&mut s, eu, oewg(7), Proposes, "");
+    say(&mut s, eu, oewg(8), Opposes, "");
 
     let diff = s.session_diff(&query(None)).unwrap();
     assert_eq!(diff.before_label, "7th substantive session");

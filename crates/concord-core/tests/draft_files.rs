@@ -1,5 +1,6 @@
 //! Reading drafts from Word and PDF files the tests write: numbered paragraphs, a footnote,
 //! running heads dropped; broken files give errors that name them, and nothing is recorded.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::draft::extract::{read_file, ExtractError};
 use concord_core::draft::preview;

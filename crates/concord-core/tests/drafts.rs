@@ -1,4 +1,5 @@
 //! Aligning crafted revisions: every status, with the exact alignment expected.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::draft::{align, parse};
 use concord_core::model::{AlignStatus, ProvisionKind};

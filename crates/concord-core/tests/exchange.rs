@@ -1,5 +1,6 @@
 //! `export all` then `import all` into a new database gives the same rows, table by table;
 //! a broken file writes nothing.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::SearchQuery;
 use concord_core::{FixedClock, Store};

@@ -1,6 +1,7 @@
 //! Every summary format written, then read back by a real reader: the csv crate, calamine
 //! for XLSX, LibreOffice (headless) for DOCX and XLSX, serde_json for JSON. A quote with
 //! commas, quotation marks, line breaks, Arabic and Chinese text must survive intact.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::export::export_summary;
 use concord_core::model::{

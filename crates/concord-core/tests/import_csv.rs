@@ -1,4 +1,5 @@
 //! CSV import of positions: a good file lands whole, a file with any problem writes nothing.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
 use concord_core::model::{PositionFilter, Stance};

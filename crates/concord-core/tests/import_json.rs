@@ -1,5 +1,6 @@
 //! Positions from JSON: the same checks as CSV, every problem with its entry and field, and
 //! nothing written unless the whole file is good.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::import::{import_positions_json, ImportOptions};
 use concord_core::model::{PositionFilter, Stance};

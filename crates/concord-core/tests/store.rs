@@ -1,5 +1,6 @@
 //! The store as its callers meet it: reference data, positions with history, filters,
 //! refusals of bad input, and files it must not touch.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::{
     ActorKind, HistoryOp, PositionFilter, PositionInput, Provenance, Stance, SubjectRef,

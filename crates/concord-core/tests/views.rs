@@ -1,5 +1,6 @@
 //! The workspace's queries on crafted data: the matrix, an actor's timeline, search, and the
 //! synthetic generator.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::model::{

@@ -310,7 +310,7 @@ fn judge_delete(passage: &str, before: &[String], after: &[String], deleted: &[b
 /// Judges a request against the text of the paragraph it was asked on (`before`) and the
 /// paragraph that continues it in the next revision (`after`, `None` when it was deleted).
 pub fn judge(
-    op: crate::model::AmendmentOp,
+    op: AmendmentOp,
     old_text: &str,
     new_text: &str,
     before: &str,
