@@ -9,8 +9,7 @@ use concord_core::model::{
     RevisionInput, Stance, SubjectRef,
 };
 use concord_core::reference::{self, OEWG};
-use concord_core::{FixedClock, Store};
-use std::sync::Arc;
+use concord_core::Store;
 use uuid::Uuid;
 
 const SYMBOL: &str = "A/AC.292/2025/L.1";
@@ -36,11 +35,7 @@ const REV3: &str = "\
 4. States should report on their needs, including gender.
 ";
 
-fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
-    s
-}
+use concord_testing::store;
 
 fn record(s: &mut Store, label: &str, day: u32, text: &str) -> Revision {
     let input = RevisionInput {
@@ -271,20 +266,13 @@ fn bad_requests_are_refused_and_write_nothing() {
 }
 
 fn position(s: &mut Store, iso3: &str, provision: Uuid, session: i64, stance: Stance) {
-    s.add_position(&PositionInput {
-        actor_id: reference::state_id(iso3),
+    let input = PositionInput {
         subject: SubjectRef::Provision(provision),
-        session_id: reference::session_id(OEWG, session),
-        meeting_id: None,
-        meeting_date: None,
         stance,
         summary: format!("{iso3} on the paragraph"),
-        quote: String::new(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
-    })
-    .unwrap();
+        ..concord_testing::position(iso3, session)
+    };
+    concord_testing::say(s, input);
 }
 
 #[test]

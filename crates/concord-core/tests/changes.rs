@@ -2,39 +2,23 @@
 //! membership that ended before the later session.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
-use concord_core::model::{
-    ChangeKind, Movement, PositionInput, SessionDiffQuery, Stance, SubjectRef,
-};
+use concord_core::model::{ChangeKind, Movement, PositionInput, SessionDiffQuery, Stance};
 use concord_core::reference::{self, OEWG};
-use concord_core::{FixedClock, Store, StoreError};
-use std::sync::Arc;
+use concord_core::{Store, StoreError};
 use uuid::Uuid;
 
-fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
-    s
-}
-
-fn poa() -> SubjectRef {
-    SubjectRef::Proposal(reference::proposal_id("POA"))
-}
+use concord_testing::store;
 
 fn say(s: &mut Store, actor: Uuid, session: Uuid, stance: Stance, quote: &str) {
-    s.add_position(&PositionInput {
+    let input = PositionInput {
         actor_id: actor,
-        subject: poa(),
         session_id: session,
-        meeting_id: None,
-        meeting_date: None,
         stance,
-        summary: String::new(),
         quote: quote.into(),
         source: "A/AC.292/2024/CRP.1, para. 3".into(),
-        on_behalf_of_id: None,
-        note: String::new(),
-    })
-    .unwrap();
+        ..concord_testing::position("FRA", 1)
+    };
+    concord_testing::say(s, input);
 }
 
 fn state(iso3: &str) -> Uuid {

@@ -3,13 +3,9 @@
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::SearchQuery;
-use concord_core::{FixedClock, Store};
-use std::sync::Arc;
-use uuid::Uuid;
+use concord_core::Store;
 
-fn empty() -> Store {
-    Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap()
-}
+use concord_testing::empty_store as empty;
 
 fn demo() -> Store {
     let mut s = empty();

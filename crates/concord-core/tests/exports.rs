@@ -4,38 +4,27 @@
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::export::export_summary;
-use concord_core::model::{
-    ExportFormat, PositionInput, SessionDiffQuery, Stance, SubjectRef, SummaryRequest,
-};
+use concord_core::model::{ExportFormat, PositionInput, SessionDiffQuery, Stance, SummaryRequest};
 use concord_core::reference::{self, OEWG};
-use concord_core::{FixedClock, Store};
+use concord_core::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
-use uuid::Uuid;
 
 const QUOTE: &str =
     "We \"firmly\" support it, with safeguards;\nالأمن السيبراني, 网络安全 — and more";
 const SOURCE: &str = "A/AC.292/2024/CRP.1, para. 3";
 
 fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
+    let mut s = concord_testing::store();
     let mut say = |iso3: &str, seq: i64, stance: Stance, quote: &str| {
-        s.add_position(&PositionInput {
-            actor_id: reference::state_id(iso3),
-            subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-            session_id: reference::session_id(OEWG, seq),
-            meeting_id: None,
-            meeting_date: None,
+        let input = PositionInput {
             stance,
             summary: "Summary, with a comma".into(),
             quote: quote.into(),
             source: SOURCE.into(),
-            on_behalf_of_id: None,
-            note: String::new(),
-        })
-        .unwrap();
+            ..concord_testing::position(iso3, seq)
+        };
+        concord_testing::say(&mut s, input);
     };
     say("EGY", 7, Stance::Opposes, "Not now.");
     say("EGY", 8, Stance::Conditional, QUOTE);

@@ -3,15 +3,8 @@
 
 use concord_core::import::{import_positions_csv, ImportError, ImportOptions};
 use concord_core::model::{PositionFilter, Stance};
-use concord_core::{FixedClock, Store};
-use std::sync::Arc;
-use uuid::Uuid;
 
-fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
-    s
-}
+use concord_testing::store;
 
 const GOOD: &str = "\
 actor,session,topic,proposal,stance,summary,quote,source,date,on_behalf_of

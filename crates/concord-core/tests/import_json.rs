@@ -4,15 +4,9 @@
 
 use concord_core::import::{import_positions_json, ImportOptions};
 use concord_core::model::{PositionFilter, Stance};
-use concord_core::{FixedClock, Store};
-use std::sync::Arc;
-use uuid::Uuid;
+use concord_core::Store;
 
-fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
-    s
-}
+use concord_testing::store;
 
 fn import(s: &mut Store, json: &str) -> Result<u64, String> {
     import_positions_json(s, json.as_bytes(), ImportOptions::default())

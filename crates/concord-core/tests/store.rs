@@ -15,26 +15,18 @@ fn installation() -> Uuid {
 }
 
 fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), installation()).unwrap();
-    s.load_reference().unwrap();
-    s
+    concord_testing::store_as(installation())
 }
 
 fn input(iso3: &str, seq: i64, stance: Stance) -> PositionInput {
     PositionInput {
-        actor_id: reference::state_id(iso3),
         subject: SubjectRef::Topic(reference::topic_id(
             "International law/International humanitarian law",
         )),
-        session_id: reference::session_id(OEWG, seq),
-        meeting_id: None,
-        meeting_date: None,
         stance,
         summary: "IHL applies to ICT operations in armed conflict.".into(),
-        quote: "".into(),
         source: "A/79/214, para. 27".into(),
-        on_behalf_of_id: None,
-        note: "".into(),
+        ..concord_testing::position(iso3, seq)
     }
 }
 

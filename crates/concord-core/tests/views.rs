@@ -8,31 +8,19 @@ use concord_core::model::{
     SearchQuery, Stance, SubjectQuery, SubjectRef,
 };
 use concord_core::reference::{self, OEWG};
-use concord_core::{FixedClock, Store};
-use std::sync::Arc;
+use concord_core::Store;
 use uuid::Uuid;
 
-fn store() -> Store {
-    let mut s = Store::open_in_memory(Arc::new(FixedClock::new()), Uuid::nil()).unwrap();
-    s.load_reference().unwrap();
-    s
-}
+use concord_testing::store;
 
 fn say(s: &mut Store, iso3: &str, seq: i64, subject: SubjectRef, stance: Stance, quote: &str) {
-    s.add_position(&PositionInput {
-        actor_id: reference::state_id(iso3),
+    let input = PositionInput {
         subject,
-        session_id: reference::session_id(OEWG, seq),
-        meeting_id: None,
-        meeting_date: None,
         stance,
-        summary: String::new(),
         quote: quote.into(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
-    })
-    .unwrap();
+        ..concord_testing::position(iso3, seq)
+    };
+    concord_testing::say(s, input);
 }
 
 fn poa() -> SubjectRef {
