@@ -1,10 +1,12 @@
-//! Bringing positions in from files. Every import is checked whole first and written in one
-//! transaction: a file with any problem writes nothing.
+//! Bringing records in from files: positions (CSV, JSON) and draft revisions. Every import is
+//! checked whole first and written in one transaction: a file with any problem writes nothing.
 
 mod positions_csv;
+mod positions_json;
 pub mod revision;
 
-pub use positions_csv::{import_positions_csv, import_positions_json};
+pub use positions_csv::import_positions_csv;
+pub use positions_json::import_positions_json;
 
 use crate::model::ErrorCode;
 use crate::store::StoreError;

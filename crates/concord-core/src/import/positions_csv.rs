@@ -16,7 +16,7 @@ use std::io::Read;
 use uuid::Uuid;
 
 /// The columns understood; an export from `concord positions --format csv` uses the same.
-const COLUMNS: &[&str] = crate::export::POSITION_CSV_COLUMNS;
+pub(super) const COLUMNS: &[&str] = crate::export::POSITION_CSV_COLUMNS;
 
 /// Who the row is about, or what must be created for it first (with --create-missing).
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ enum Speaker {
 }
 
 #[derive(Debug)]
-struct Row {
+pub(super) struct Row {
     actor: Speaker,
     subject: Subject,
     session_id: Uuid,
@@ -58,112 +58,8 @@ pub fn import_positions_csv(
     write_rows(store, rows)
 }
 
-/// `concord import positions FILE.json`: a list of objects whose fields are the CSV's columns
-/// (`{"actor": "France", "session": "7", "proposal": "PoA", "stance": "supports"}`), or an
-/// object holding that list under "positions". The same checks, and the same rule: a file
-/// with any problem writes nothing.
-pub fn import_positions_json(
-    store: &mut Store,
-    input: impl Read,
-    options: ImportOptions,
-) -> Result<ImportReport, ImportError> {
-    let value: serde_json::Value =
-        serde_json::from_reader(input).map_err(|e| ImportError::MalformedJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-    let entries =
-        match &value {
-            serde_json::Value::Array(items) => items,
-            serde_json::Value::Object(o) => match o.get("positions") {
-                Some(serde_json::Value::Array(items)) => items,
-                _ => return Err(ImportError::Header(
-                    "a JSON import is a list of positions, or an object with a \"positions\" list"
-                        .into(),
-                )),
-            },
-            _ => {
-                return Err(ImportError::Header(
-                    "a JSON import is a list of positions, or an object with a \"positions\" list"
-                        .into(),
-                ))
-            }
-        };
-    let resolver = Resolver::load(store)?;
-    let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    let columns = Columns::from_header(&header)?;
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let n = i as u64 + 1;
-        let mut entry_problems = Vec::new();
-        let mut problem = |field: &str, message: String| {
-            entry_problems.push(Problem {
-                place: Place::JsonEntry,
-                line: n,
-                column: field.to_string(),
-                message,
-            })
-        };
-        let Some(object) = entry.as_object() else {
-            problem(
-                "-",
-                "an entry must be an object with the CSV's column names".into(),
-            );
-            problems.extend(entry_problems);
-            continue;
-        };
-        for key in object.keys() {
-            if !COLUMNS.contains(&key.as_str()) {
-                problem(
-                    key,
-                    format!("unknown field; the fields are {}", COLUMNS.join(", ")),
-                );
-            }
-        }
-        let mut record = csv::StringRecord::new();
-        for column in COLUMNS {
-            let text = match object.get(*column) {
-                None | Some(serde_json::Value::Null) => String::new(),
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(serde_json::Value::Number(x)) => x.to_string(),
-                Some(_) => {
-                    problem(column, "must be text or a number".into());
-                    String::new()
-                }
-            };
-            record.push_field(&text);
-        }
-        if entry_problems.is_empty() {
-            if let Some(row) = parse_row(
-                &record,
-                &columns,
-                &resolver,
-                options,
-                (Place::JsonEntry, n),
-                &mut entry_problems,
-            ) {
-                if entry_problems.is_empty() {
-                    rows.push(row);
-                }
-            }
-        }
-        problems.extend(entry_problems);
-    }
-    if !problems.is_empty() {
-        let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
-        problems.truncate(MAX_LISTED_PROBLEMS);
-        return Err(ImportError::Rows { problems, more });
-    }
-    if rows.is_empty() {
-        return Err(ImportError::Header("the file holds no positions".into()));
-    }
-    write_rows(store, rows)
-}
-
 /// Writes checked rows in one transaction, creating what --create-missing asked for.
-fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportReport, ImportError> {
+pub(super) fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportReport, ImportError> {
     store.write(|w| {
         let mut report = ImportReport {
             positions_added: 0,
@@ -322,12 +218,12 @@ fn malformed(e: &csv::Error, line: u64) -> ImportError {
 }
 
 /// Where each known column sits in a row.
-struct Columns {
+pub(super) struct Columns {
     index: HashMap<&'static str, usize>,
 }
 
 impl Columns {
-    fn from_header(header: &[String]) -> Result<Columns, ImportError> {
+    pub(super) fn from_header(header: &[String]) -> Result<Columns, ImportError> {
         let mut index = HashMap::new();
         for (i, name) in header.iter().enumerate() {
             let Some(known) = COLUMNS.iter().find(|c| **c == name.as_str()) else {
@@ -369,7 +265,7 @@ impl Columns {
     }
 }
 
-fn parse_row(
+pub(super) fn parse_row(
     record: &csv::StringRecord,
     columns: &Columns,
     resolver: &Resolver,
