@@ -2,50 +2,35 @@
 //! changes to XLSX (CONCORD_SAVE_PATH stands in for the native dialog) and read it back.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
-use concord_core::model::{PositionInput, Stance, SubjectRef};
-use concord_core::reference::{self, OEWG};
+use concord_core::model::{PositionInput, Stance};
+use concord_core::reference;
 use concord_core::{Store, SystemClock};
 use concord_e2e::thirtyfour::prelude::*;
 use concord_e2e::Window;
+use concord_testing::{position, say};
 use std::sync::Arc;
 
 const QUOTE: &str = "Not, in this \"form\" — 网络安全";
 
 fn seed(db: &std::path::Path) {
     let mut s = Store::open_ready(db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap();
-    let mut say = |iso3: &str, seq: i64, stance: Stance, quote: &str| {
-        s.add_position(&PositionInput {
-            actor_id: reference::state_id(iso3),
-            subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-            session_id: reference::session_id(OEWG, seq),
-            meeting_id: None,
-            meeting_date: None,
+    let mut state_says = |iso3: &str, seq: i64, stance: Stance, quote: &str| {
+        let input = PositionInput {
             stance,
-            summary: String::new(),
             quote: quote.into(),
             source: "A/AC.292/2024/CRP.1, para. 3".into(),
-            on_behalf_of_id: None,
-            note: String::new(),
-        })
-        .unwrap();
+            ..position(iso3, seq)
+        };
+        say(&mut s, input);
     };
-    say("FRA", 7, Stance::Supports, "We back the PoA.");
-    say("FRA", 8, Stance::Opposes, QUOTE);
-    say("KEN", 8, Stance::Supports, "");
-    s.add_position(&PositionInput {
+    state_says("FRA", 7, Stance::Supports, "We back the PoA.");
+    state_says("FRA", 8, Stance::Opposes, QUOTE);
+    state_says("KEN", 8, Stance::Supports, "");
+    let eu = PositionInput {
         actor_id: reference::group_id("EU"),
-        subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-        session_id: reference::session_id(OEWG, 8),
-        meeting_id: None,
-        meeting_date: None,
-        stance: Stance::Supports,
-        summary: String::new(),
-        quote: String::new(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
-    })
-    .unwrap();
+        ..position("FRA", 8)
+    };
+    say(&mut s, eu);
 }
 
 async fn choose(w: &Window, select: &str, value: &str) -> WebDriverResult<()> {
