@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import CaptureForm from './CaptureForm.svelte';
-import { buildLookups } from './lookups';
-import type { Backend, Position, PositionInput } from './backend';
-import { fakeBackend } from './fakeBackend';
+import { buildLookups } from '../../lib/lookups';
+import type { Backend, Position, PositionInput } from '../../lib/backend';
+import { fakeBackend } from '../../lib/fakeBackend';
 
 const FRANCE = '0190f0f0-0000-7000-8000-000000000001';
 const IHL = '0190f0f0-0000-7000-8000-000000000002';

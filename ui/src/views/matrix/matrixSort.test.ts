@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stanceOrder } from './matrixSort';
-import type { Matrix, StanceOption } from './backend';
+import type { Matrix, StanceOption } from '../../lib/backend';
 
 const stances: StanceOption[] = [
   { stance: 'supports', label: 'Supports', spectrum: 0 },

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import PositionsTable from './PositionsTable.svelte';
-import type { Position } from './backend';
+import type { Position } from '../../lib/backend';
 
 function position(patch: Partial<Position>): Position {
   return {

@@ -1,6 +1,6 @@
 // The order of the matrix's rows on screen: as the core sends them (by name), or by the
 // stance held in one column, along the core's support → opposition spectrum, empty cells last.
-import type { Matrix, StanceOption } from './backend';
+import type { Matrix, StanceOption } from '../../lib/backend';
 
 /** Row indexes in display order. */
 export function stanceOrder(

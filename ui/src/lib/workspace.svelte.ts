@@ -1,0 +1,59 @@
+// What every view shares: the backend and the open record's catalog (actors, sessions,
+// topics, proposals, stances, draft paragraphs) with the pickers built from it. App makes one
+// and provides it; each view takes it with useWorkspace() instead of a prop for each list.
+import { getContext, setContext } from 'svelte';
+import type { Actor, Backend, DatabaseInfo, ParagraphSubject, Proposal, Session, StanceOption, Topic } from './backend';
+import { buildLookups, type Lookups } from './lookups';
+
+export class Workspace {
+  readonly backend: Backend;
+  info = $state<DatabaseInfo | null>(null);
+  actors = $state<Actor[]>([]);
+  sessions = $state<Session[]>([]);
+  topics = $state<Topic[]>([]);
+  proposals = $state<Proposal[]>([]);
+  stances = $state<StanceOption[]>([]);
+  paragraphs = $state<ParagraphSubject[]>([]);
+  lookups = $state<Lookups | null>(null);
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  /** A stance's words ("Red line"), as the core names it. */
+  stanceLabel = (stance: string): string => this.stances.find((o) => o.stance === stance)?.label ?? stance;
+
+  /** Reads the whole catalog of the open record. */
+  async load(): Promise<void> {
+    const b = this.backend;
+    [this.info, this.actors, this.sessions, this.topics, this.proposals, this.stances, this.paragraphs] =
+      await Promise.all([
+        b.databaseInfo(),
+        b.listActors(null),
+        b.listSessions(),
+        b.listTopics(),
+        b.listProposals(),
+        b.stanceOptions(),
+        b.paragraphSubjects(),
+      ]);
+    this.rebuild();
+  }
+
+  /** Builds the pickers again from the lists (after one of them changed). */
+  rebuild(): void {
+    this.lookups = buildLookups(this.actors, this.topics, this.proposals, this.sessions, this.stances, this.paragraphs);
+  }
+}
+
+const KEY = Symbol('workspace');
+
+export function provideWorkspace(workspace: Workspace): Workspace {
+  setContext(KEY, workspace);
+  return workspace;
+}
+
+export function useWorkspace(): Workspace {
+  const workspace = getContext<Workspace | undefined>(KEY);
+  if (!workspace) throw new Error('no workspace: App provides it to every view');
+  return workspace;
+}
