@@ -1,7 +1,8 @@
-//! Writing records out for analysts and other tools: positions as CSV, and summaries (an
-//! actor, a topic or proposal, what moved between sessions, the matrix) as Markdown, CSV,
-//! XLSX, DOCX or JSON.
+//! Writing records out for analysts and other tools: positions as CSV, summaries (an actor, a
+//! topic or proposal, what moved between sessions, the matrix) as Markdown, CSV, XLSX, DOCX or
+//! JSON, and every table for another Concord (`all`).
 
+pub mod all;
 mod docx;
 mod markdown;
 pub mod report;

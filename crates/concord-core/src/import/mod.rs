@@ -1,6 +1,7 @@
 //! Bringing records in from files: positions (CSV, JSON) and draft revisions. Every import is
 //! checked whole first and written in one transaction: a file with any problem writes nothing.
 
+mod all;
 mod positions_csv;
 mod positions_json;
 pub mod revision;

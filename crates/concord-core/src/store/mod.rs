@@ -19,7 +19,7 @@ mod timeline;
 mod writer;
 
 pub use error::StoreError;
-pub use exchange::{EXCHANGED_TABLES, EXCHANGE_FORMAT};
+pub use exchange::{Cell, TableLoad, TableRows, EXCHANGED_TABLES};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;
