@@ -209,3 +209,22 @@ async fn an_incomplete_entry_is_refused_with_a_message_and_writes_nothing() -> W
     w.stop().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_about_box_names_the_version_the_schema_and_the_data_folder() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("about.concord");
+    let config = dir.path().join("config");
+    let w = Window::start(&db, &config).await?;
+    w.wait_for_css("#about").await?.click().await?;
+    let text = w
+        .wait_for_text("[aria-label='About Concord']", |t| {
+            t.contains("schema version")
+        })
+        .await?;
+    let version = concord_core::installation::VERSION;
+    assert!(text.contains(&format!("Concord {version}")), "{text}");
+    assert!(text.contains("this file is at version"), "{text}");
+    assert!(text.contains("config"), "the data folder is named: {text}");
+    w.stop().await
+}

@@ -27,6 +27,9 @@ pub fn config_dir() -> Option<std::path::PathBuf> {
         .map(|base| base.join("concord"))
 }
 
+/// This Concord's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// What the About box shows: which Concord this is and where it keeps its own files.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -44,7 +47,7 @@ pub struct AppInfo {
 
 pub fn app_info(store: &crate::Store) -> Result<AppInfo, crate::StoreError> {
     Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION").to_string(),
+        version: VERSION.to_string(),
         schema_version: crate::store::LATEST_VERSION,
         file_schema_version: store.schema_version()?,
         data_folder: config_dir().map(|d| d.display().to_string()),
