@@ -14,7 +14,14 @@ export class Workspace {
   proposals = $state<Proposal[]>([]);
   stances = $state<StanceOption[]>([]);
   paragraphs = $state<ParagraphSubject[]>([]);
-  lookups = $state<Lookups | null>(null);
+  /** Set once the catalog has been read: until then there is nothing to pick from. */
+  loaded = $state(false);
+  /** The pickers, always built from the lists above (none before the first load). */
+  lookups: Lookups | null = $derived(
+    this.loaded
+      ? buildLookups(this.actors, this.topics, this.proposals, this.sessions, this.stances, this.paragraphs)
+      : null,
+  );
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -36,12 +43,7 @@ export class Workspace {
         b.stanceOptions(),
         b.paragraphSubjects(),
       ]);
-    this.rebuild();
-  }
-
-  /** Builds the pickers again from the lists (after one of them changed). */
-  rebuild(): void {
-    this.lookups = buildLookups(this.actors, this.topics, this.proposals, this.sessions, this.stances, this.paragraphs);
+    this.loaded = true;
   }
 }
 
