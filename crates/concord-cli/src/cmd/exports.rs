@@ -32,6 +32,7 @@ pub enum DiffWhat {
         /// Only this group and its members (membership at the later session).
         #[arg(long)]
         group: Option<String>,
+        /// What is printed; for Word or Excel use `concord export summary --sessions`.
         #[arg(long, value_enum, default_value_t = TextFormat::Md)]
         format: TextFormat,
     },
