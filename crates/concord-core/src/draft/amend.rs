@@ -210,6 +210,15 @@ fn verdict(status: AmendmentStatus, score: f64, reason: impl Into<String>) -> Ve
     }
 }
 
+/// Accepted in full when `done`, otherwise rejected outright, each with its own reason.
+fn all_or_nothing(done: bool, yes: impl Into<String>, no: impl Into<String>) -> Verdict {
+    if done {
+        verdict(AmendmentStatus::Accepted, 1.0, yes)
+    } else {
+        verdict(AmendmentStatus::Rejected, 0.0, no)
+    }
+}
+
 fn quoted(text: &str) -> String {
     format!("“{}”", crate::text::shorten(text.trim(), 60))
 }
@@ -220,19 +229,11 @@ fn judge_insert(wording: &str, before: &[String], after: &[String], inserted: &[
         return verdict(AmendmentStatus::Rejected, 0.0, "no wording was asked for");
     }
     if find(after, &want).is_some() {
-        return if find(before, &want).is_some() {
-            verdict(
-                AmendmentStatus::Rejected,
-                0.0,
-                format!("{} was already in the text", quoted(wording)),
-            )
-        } else {
-            verdict(
-                AmendmentStatus::Accepted,
-                1.0,
-                format!("{} is in the new text", quoted(wording)),
-            )
-        };
+        return all_or_nothing(
+            find(before, &want).is_none(),
+            format!("{} is in the new text", quoted(wording)),
+            format!("{} was already in the text", quoted(wording)),
+        );
     }
     let mut pool: Vec<&String> = after
         .iter()
@@ -272,19 +273,11 @@ fn judge_delete(passage: &str, before: &[String], after: &[String], deleted: &[b
     let Some(at) = find(before, &gone) else {
         // The passage is not in the text it was asked on (a typo in the request): judge by
         // whether it is in the new text.
-        return if find(after, &gone).is_some() {
-            verdict(
-                AmendmentStatus::Rejected,
-                0.0,
-                format!("{} is still in the text", quoted(passage)),
-            )
-        } else {
-            verdict(
-                AmendmentStatus::Accepted,
-                1.0,
-                format!("{} is not in the new text", quoted(passage)),
-            )
-        };
+        return all_or_nothing(
+            find(after, &gone).is_none(),
+            format!("{} is not in the new text", quoted(passage)),
+            format!("{} is still in the text", quoted(passage)),
+        );
     };
     let removed = deleted[at..at + gone.len()].iter().filter(|d| **d).count();
     let share = removed as f64 / gone.len() as f64;
@@ -320,15 +313,11 @@ pub fn judge(
     use crate::model::AmendmentOp as Op;
     let whole_paragraph = op == Op::Delete && words(old_text).is_empty();
     let Some(after) = after else {
-        return if whole_paragraph {
-            verdict(AmendmentStatus::Accepted, 1.0, "the paragraph was deleted")
-        } else {
-            verdict(
-                AmendmentStatus::Rejected,
-                0.0,
-                "the paragraph is not in the new revision",
-            )
-        };
+        return all_or_nothing(
+            whole_paragraph,
+            "the paragraph was deleted",
+            "the paragraph is not in the new revision",
+        );
     };
     if whole_paragraph {
         return verdict(
@@ -353,13 +342,7 @@ pub fn judge(
             };
             verdict(status, score, format!("{}; {}", out.reason, inn.reason))
         }
-        Op::Move => {
-            if moved {
-                verdict(AmendmentStatus::Accepted, 1.0, "the paragraph moved")
-            } else {
-                verdict(AmendmentStatus::Rejected, 0.0, "the paragraph did not move")
-            }
-        }
+        Op::Move => all_or_nothing(moved, "the paragraph moved", "the paragraph did not move"),
     }
 }
 
