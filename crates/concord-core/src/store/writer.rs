@@ -6,7 +6,8 @@ use crate::citation::Citation;
 use crate::clock::Clock;
 use crate::model::{ActorKind, PositionInput, Provenance, SubjectRef};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
 use uuid::Uuid;
 
 /// Longest text accepted per field, in characters: generous for a long statement,
@@ -72,6 +73,43 @@ impl<'t> Writer<'t> {
         self.clock.new_id()
     }
 
+    /// The values of a position's row, numbered as both `insert_position` and
+    /// `update_position` bind them (?1 id … ?13 note, ?14 time, ?15 who).
+    fn columns(
+        &self,
+        id: Uuid,
+        input: &PositionInput,
+        meeting_id: Option<Uuid>,
+        source_id: Option<String>,
+        now: &str,
+    ) -> Vec<Value> {
+        let text = |s: &str| Value::Text(s.to_owned());
+        let uuid = |u: Uuid| Value::Text(u.to_string());
+        let maybe = |u: Option<Uuid>| u.map_or(Value::Null, uuid);
+        let (topic, proposal, provision) = match input.subject {
+            SubjectRef::Topic(id) => (Some(id), None, None),
+            SubjectRef::Proposal(id) => (None, Some(id), None),
+            SubjectRef::Provision(id) => (None, None, Some(id)),
+        };
+        vec![
+            uuid(id),
+            uuid(input.actor_id),
+            maybe(topic),
+            maybe(proposal),
+            maybe(provision),
+            uuid(input.session_id),
+            maybe(meeting_id),
+            text(input.stance.as_str()),
+            text(input.summary.trim()),
+            text(input.quote.trim()),
+            source_id.map_or(Value::Null, Value::Text),
+            maybe(input.on_behalf_of_id),
+            text(input.note.trim()),
+            text(now),
+            text(&self.installation),
+        ]
+    }
+
     /// Records a new position; returns its id.
     pub fn insert_position(
         &mut self,
@@ -83,32 +121,16 @@ impl<'t> Writer<'t> {
         let meeting_id = self.meeting_for(input)?;
         let id = self.new_id();
         let now = self.now();
-        let (topic, proposal, provision) = subject_columns(&input.subject);
+        let mut values = self.columns(id, input, meeting_id, source_id, &now);
+        values.push(Value::Text(provenance.as_str().to_owned()));
         self.tx
             .prepare_cached(
                 "INSERT INTO position (id, actor_id, topic_id, proposal_id, provision_id, session_id,
-                   meeting_id, stance, summary, quote, source_id, on_behalf_of_id, note, provenance,
-                   created_at, updated_at, changed_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
+                   meeting_id, stance, summary, quote, source_id, on_behalf_of_id, note,
+                   created_at, updated_at, changed_by, provenance)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
             )?
-            .execute(params![
-                id.to_string(),
-                input.actor_id.to_string(),
-                topic,
-                proposal,
-                provision,
-                input.session_id.to_string(),
-                meeting_id.map(|m| m.to_string()),
-                input.stance.as_str(),
-                input.summary.trim(),
-                input.quote.trim(),
-                source_id,
-                input.on_behalf_of_id.map(|m| m.to_string()),
-                input.note.trim(),
-                provenance.as_str(),
-                now,
-                self.installation,
-            ])?;
+            .execute(params_from_iter(values))?;
         self.record_history(id, "insert", None, now)?;
         Ok(id)
     }
@@ -120,7 +142,7 @@ impl<'t> Writer<'t> {
         let source_id = self.source_for(&input.source)?;
         let meeting_id = self.meeting_for(input)?;
         let now = self.now();
-        let (topic, proposal, provision) = subject_columns(&input.subject);
+        let values = self.columns(id, input, meeting_id, source_id, &now);
         self.tx
             .prepare_cached(
                 "UPDATE position SET actor_id = ?2, topic_id = ?3, proposal_id = ?4,
@@ -129,23 +151,7 @@ impl<'t> Writer<'t> {
                    updated_at = ?14, changed_by = ?15
                  WHERE id = ?1",
             )?
-            .execute(params![
-                id.to_string(),
-                input.actor_id.to_string(),
-                topic,
-                proposal,
-                provision,
-                input.session_id.to_string(),
-                meeting_id.map(|m| m.to_string()),
-                input.stance.as_str(),
-                input.summary.trim(),
-                input.quote.trim(),
-                source_id,
-                input.on_behalf_of_id.map(|m| m.to_string()),
-                input.note.trim(),
-                now,
-                self.installation,
-            ])?;
+            .execute(params_from_iter(values))?;
         self.record_history(id, "update", Some(before), now)?;
         Ok(())
     }
@@ -483,14 +489,6 @@ impl<'t> Writer<'t> {
                 ])?;
         }
         Ok(id)
-    }
-}
-
-fn subject_columns(subject: &SubjectRef) -> (Option<String>, Option<String>, Option<String>) {
-    match subject {
-        SubjectRef::Topic(id) => (Some(id.to_string()), None, None),
-        SubjectRef::Proposal(id) => (None, Some(id.to_string()), None),
-        SubjectRef::Provision(id) => (None, None, Some(id.to_string())),
     }
 }
 
