@@ -4,6 +4,7 @@
 //! See docs/ARCHITECTURE.md for where a new feature goes.
 
 pub mod atomic;
+pub mod backup;
 pub mod changes;
 pub mod citation;
 pub mod clock;

@@ -63,6 +63,48 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Longest name accepted (an actor, topic, proposal, process, session, set), in characters.
+pub const MAX_NAME_CHARS: usize = 300;
+
+/// Deepest a topic may sit in the tree ("International law/…/…"), counting the root.
+pub const MAX_TOPIC_DEPTH: usize = 8;
+
+/// Why a name was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("is empty")]
+    Empty,
+    #[error("is {0} characters long; the limit is {MAX_NAME_CHARS}")]
+    TooLong(usize),
+    #[error(
+        "holds a control character (U+{0:04X}) at character {1}; names are one line of plain text"
+    )]
+    Control(u32, usize),
+}
+
+/// A name as it is stored: trimmed, not empty, not over [`MAX_NAME_CHARS`], and free of NUL,
+/// line breaks and every other control character (they hide in pasted text and break CSV
+/// exports and pickers).
+pub fn name(text: &str) -> Result<&str, NameError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(NameError::Empty);
+    }
+    if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(NameError::Control(c as u32, at + 1));
+    }
+    let chars = text.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(NameError::TooLong(chars));
+    }
+    Ok(text)
+}
+
+/// Drops a UTF-8 byte order mark at the start of a text, as Windows tools write it.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// The first `chars` characters of `text`, with "…" when it was cut: excerpts in lists.
 pub fn shorten(text: &str, chars: usize) -> String {
     let mut short: String = text.chars().take(chars).collect();
@@ -74,7 +116,20 @@ pub fn shorten(text: &str, chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, shorten};
+    use super::{fold, name, shorten, strip_bom, NameError};
+
+    #[test]
+    fn names_refuse_control_characters_and_runaway_length() {
+        assert_eq!(name("  Brazil "), Ok("Brazil"));
+        assert_eq!(name("Bra\0zil"), Err(NameError::Control(0, 4)));
+        assert_eq!(name("Two\nlines"), Err(NameError::Control(10, 4)));
+        assert_eq!(name(" "), Err(NameError::Empty));
+        assert!(matches!(
+            name(&"x".repeat(301)),
+            Err(NameError::TooLong(301))
+        ));
+        assert_eq!(strip_bom("\u{feff}actor_iso3"), "actor_iso3");
+    }
 
     #[test]
     fn folds_as_the_shared_cases_say() {

@@ -9,6 +9,13 @@ vocabulary! {
         OpenFailed => "open_failed", "The file could not be opened";
         NotConcord => "not_concord", "Not a Concord database";
         NewerSchema => "newer_schema", "Written by a newer Concord";
+        UntrustedSchema => "untrusted_schema", "The file holds objects Concord did not make";
+        Damaged => "damaged", "The file is damaged";
+        NotAFile => "not_a_file", "Not a regular file";
+        Busy => "busy", "The file is busy";
+        Missing => "missing", "The file is not there";
+        NoPermission => "no_permission", "Concord may not write to the file";
+        NoDatabase => "no_database", "No database is open";
         BackupFailed => "backup_failed", "The backup failed";
         MigrationFailed => "migration_failed", "The upgrade failed";
         CopyFailed => "copy_failed", "The copy failed";
@@ -31,6 +38,11 @@ impl ErrorCode {
             self,
             ErrorCode::NotConcord
                 | ErrorCode::NewerSchema
+                | ErrorCode::UntrustedSchema
+                | ErrorCode::Damaged
+                | ErrorCode::NotAFile
+                | ErrorCode::Missing
+                | ErrorCode::NoPermission
                 | ErrorCode::NotFound
                 | ErrorCode::InvalidInput
                 | ErrorCode::MalformedFile
@@ -46,4 +58,13 @@ impl ErrorCode {
 pub struct ErrorInfo {
     pub code: ErrorCode,
     pub message: String,
+}
+
+/// Why the database Concord was to open at start is not open: the window shows it with
+/// Open…, New…, the demo and Restore a backup…, and leaves the file untouched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartProblem {
+    pub path: String,
+    pub error: ErrorInfo,
 }

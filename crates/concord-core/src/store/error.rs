@@ -21,6 +21,34 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "{} was not opened: its {object} {what}, so it may run code on your edits; \
+         it was left unchanged. Ask whoever sent it for a copy made with Save a copy",
+        path.display()
+    )]
+    UnexpectedSchema {
+        path: PathBuf,
+        object: String,
+        what: String,
+    },
+    #[error(
+        "{} is damaged ({detail}); it was left unchanged. Restore a backup, or open another file",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(
+        "Concord may read {} but not write to it (no permission, or a read-only disk); \
+         it was left unchanged. Copy it somewhere you can write, or ask for write access",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{} is not a regular file (a folder, a pipe or a device); choose a .concord file", path.display())]
+    NotAFile { path: PathBuf },
+    #[error(
+        "the database is busy: another Concord (a window or the concord command) has been \
+         writing to it for {seconds} seconds. Nothing was changed; try again when it is done"
+    )]
+    Busy { seconds: u64 },
     #[error("could not back up {} before upgrading it, so it was not upgraded: {source}", path.display())]
     Backup {
         path: PathBuf,
@@ -53,6 +81,11 @@ impl StoreError {
             StoreError::Open { .. } => ErrorCode::OpenFailed,
             StoreError::NotConcord { .. } => ErrorCode::NotConcord,
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            StoreError::UnexpectedSchema { .. } => ErrorCode::UntrustedSchema,
+            StoreError::Damaged { .. } => ErrorCode::Damaged,
+            StoreError::NotAFile { .. } => ErrorCode::NotAFile,
+            StoreError::ReadOnly { .. } => ErrorCode::NoPermission,
+            StoreError::Busy { .. } => ErrorCode::Busy,
             StoreError::Backup { .. } => ErrorCode::BackupFailed,
             StoreError::Migration { .. } => ErrorCode::MigrationFailed,
             StoreError::Copy { .. } => ErrorCode::CopyFailed,
@@ -66,6 +99,18 @@ impl StoreError {
     /// True when the caller sent something wrong, as opposed to the machine failing.
     pub fn is_bad_input(&self) -> bool {
         self.code().is_bad_input()
+    }
+
+    /// Tells a write that waited for the lock apart from other failures.
+    pub(crate) fn busy_or(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy {
+                    seconds: super::BUSY_TIMEOUT.as_secs(),
+                }
+            }
+            _ => StoreError::Sqlite(e),
+        }
     }
 
     pub(crate) fn invalid(field: &str, message: impl Into<String>) -> StoreError {

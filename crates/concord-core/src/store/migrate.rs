@@ -16,20 +16,33 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_amendments.sql"),
     include_str!("migrations/0006_matrix_cells.sql"),
     include_str!("migrations/0007_paragraph_search.sql"),
+    include_str!("migrations/0008_guards.sql"),
 ];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Settings every connection gets: WAL, NORMAL sync, foreign keys, a busy timeout.
+/// What every connection sets before it reads a file's schema: functions and virtual tables
+/// named in a schema (a view, a trigger) run only if they are marked innocuous, and SQL
+/// cannot corrupt the file on purpose (no writable_schema, no direct shadow-table writes).
+pub(crate) fn harden(conn: &Connection) -> Result<(), StoreError> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
+}
+
+/// Settings every connection gets: hardened, WAL with FULL sync (a save survives a power
+/// cut), foreign keys, a busy timeout.
 pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
+    harden(conn)?;
     // The write path uses about 20 distinct statements per position; the default cache of 16
     // would evict and re-parse them on every row.
     conn.set_prepared_statement_cache_capacity(128);
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     // 64 MiB of page cache: a large import stays in memory until it commits.
     conn.pragma_update(None, "cache_size", -65_536)?;
     citation_functions(conn)?;

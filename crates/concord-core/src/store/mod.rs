@@ -3,6 +3,7 @@
 //! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
 
 mod amendments;
+mod backup;
 mod catalog;
 mod changes;
 mod cohesion;
@@ -16,13 +17,16 @@ mod search;
 mod seed;
 mod subject;
 mod timeline;
+mod trust;
 mod writer;
 
+pub use backup::{backup_file, check_file};
 pub use error::StoreError;
 pub use exchange::{Cell, TableLoad, TableRows, EXCHANGED_TABLES};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;
+pub use trust::regular_file;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 
 use crate::clock::Clock;
@@ -31,6 +35,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use uuid::Uuid;
+
+/// How long a write waits for another writer (a second window, the CLI) before it gives up.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// An open Concord database.
 pub struct Store {
@@ -60,21 +67,42 @@ impl Store {
         clock: Arc<dyn Clock>,
         installation: Uuid,
     ) -> Result<Store, StoreError> {
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0)?;
+        Store::open_checked(path, clock, installation).map_err(|e| trust::name_damage(path, e))
+    }
+
+    fn open_checked(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        installation: Uuid,
+    ) -> Result<Store, StoreError> {
+        let existed = regular_file(path)? && std::fs::metadata(path)?.len() > 0;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn =
             Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
                 path: path.to_path_buf(),
                 source,
             })?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         if existed {
+            migrate::harden(&conn)?;
             migrate::check_openable(&conn, path)?;
+            trust::check_schema(&conn, path)?;
+        }
+        let from_elsewhere = existed && !trust::opened_here(&conn, installation);
+        if from_elsewhere {
+            trust::quick_check(&conn, path)?;
         }
         migrate::configure(&conn)?;
         migrate::upgrade(&mut conn, path, migrate::MIGRATIONS)?;
+        if !trust::opened_here(&conn, installation) {
+            trust::mark_opened(&conn, installation);
+        }
         Ok(Store {
             conn,
             clock,
@@ -190,11 +218,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+            .map_err(StoreError::busy_or)?;
         let mut writer = Writer::new(&tx, self.clock.as_ref(), self.installation);
         let value = f(&mut writer)?;
         drop(writer);
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::busy_or)?;
         Ok(value)
     }
 }

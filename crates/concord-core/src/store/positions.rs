@@ -163,7 +163,7 @@ pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
     if let Some(topic) = filter.topic_id {
         let t = bind(Value::Text(topic.to_string()), &mut args);
         clauses.push(format!(
-            "p.topic_id IN (WITH RECURSIVE below(id) AS (SELECT {t} UNION ALL
+            "p.topic_id IN (WITH RECURSIVE below(id) AS (SELECT {t} UNION
                SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id) SELECT id FROM below)"
         ));
     }

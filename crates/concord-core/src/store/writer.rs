@@ -41,11 +41,11 @@ const SNAPSHOT: &str = "SELECT json_object(
     'actor', (SELECT name FROM actor WHERE id = p.actor_id),
     'session', (SELECT session_label(pc.short_name, se.title) FROM session AS se
                 JOIN process AS pc ON pc.id = se.process_id WHERE se.id = p.session_id),
-    'subject', coalesce((WITH RECURSIVE up (parent_id, path) AS (
-                             SELECT parent_id, name FROM topic WHERE id = p.topic_id
+    'subject', coalesce((WITH RECURSIVE up (parent_id, path, depth) AS (
+                             SELECT parent_id, name, 0 FROM topic WHERE id = p.topic_id
                              UNION ALL
-                             SELECT t.parent_id, t.name || '/' || up.path
-                             FROM topic AS t JOIN up ON t.id = up.parent_id)
+                             SELECT t.parent_id, t.name || '/' || up.path, up.depth + 1
+                             FROM topic AS t JOIN up ON t.id = up.parent_id WHERE up.depth < 64)
                            SELECT path FROM up WHERE parent_id IS NULL),
                         (SELECT name FROM proposal WHERE id = p.proposal_id),
                         (SELECT label FROM provision WHERE id = p.provision_id)),
@@ -368,13 +368,26 @@ impl<'t> Writer<'t> {
     pub fn create_topic_path(&mut self, path: &str) -> Result<(Uuid, u64), StoreError> {
         let mut parent: Option<Uuid> = None;
         let mut created = 0;
-        for name in path.split('/').map(str::trim) {
+        let parts: Vec<&str> = path.split('/').map(str::trim).collect();
+        if parts.len() > crate::text::MAX_TOPIC_DEPTH {
+            return Err(StoreError::invalid(
+                "topic",
+                format!(
+                    "\"{}\" is {} levels deep; topics go {} levels deep at most",
+                    crate::text::shorten(path, 80),
+                    parts.len(),
+                    crate::text::MAX_TOPIC_DEPTH
+                ),
+            ));
+        }
+        for name in parts {
             if name.is_empty() {
                 return Err(StoreError::invalid(
                     "topic",
                     format!("\"{path}\" has an empty part"),
                 ));
             }
+            let name = checked_name("topic", name)?;
             let existing: Option<String> = self
                 .tx
                 .prepare_cached(
@@ -420,7 +433,12 @@ impl<'t> Writer<'t> {
         let now = self.now();
         self.tx.execute(
             "INSERT INTO proposal (id, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id.to_string(), name.trim(), self.installation, now],
+            params![
+                id.to_string(),
+                checked_name("proposal", name)?,
+                self.installation,
+                now
+            ],
         )?;
         Ok(id)
     }
@@ -431,7 +449,13 @@ impl<'t> Writer<'t> {
         let now = self.now();
         self.tx.execute(
             "INSERT INTO process (id, name, short_name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id.to_string(), name.trim(), short_name.trim(), self.installation, now],
+            params![
+                id.to_string(),
+                checked_name("process", name)?,
+                checked_name("process short name", short_name)?,
+                self.installation,
+                now
+            ],
         )?;
         Ok(id)
     }
@@ -450,7 +474,16 @@ impl<'t> Writer<'t> {
         self.tx.execute(
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, changed_by, updated_at)
              VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id.to_string(), process.to_string(), number, title, start.to_string(), end.to_string(), self.installation, now],
+            params![
+                id.to_string(),
+                process.to_string(),
+                number,
+                checked_name("session title", title)?,
+                start.to_string(),
+                end.to_string(),
+                self.installation,
+                now
+            ],
         )?;
         Ok(id)
     }
@@ -461,7 +494,13 @@ impl<'t> Writer<'t> {
         let now = self.now();
         self.tx.execute(
             "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id.to_string(), kind.as_str(), name.trim(), self.installation, now],
+            params![
+                id.to_string(),
+                kind.as_str(),
+                checked_name(kind.as_str(), name)?,
+                self.installation,
+                now
+            ],
         )?;
         Ok(id)
     }
@@ -511,6 +550,11 @@ fn not_found(id: Uuid) -> StoreError {
         what: "position",
         id: id.to_string(),
     }
+}
+
+/// A name checked by the core's rule ([`crate::text::name`]), or the error that says which.
+pub(crate) fn checked_name<'a>(field: &str, text: &'a str) -> Result<&'a str, StoreError> {
+    crate::text::name(text).map_err(|e| StoreError::invalid(field, format!("the name {e}")))
 }
 
 pub(crate) fn parse_id(text: &str) -> Result<Uuid, StoreError> {

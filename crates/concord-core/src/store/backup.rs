@@ -1,0 +1,78 @@
+//! Copies of a database file through SQLite's online backup, and their checks. The rules
+//! (when, where, how many are kept) are in `crate::backup`.
+
+use super::{migrate, trust, Store, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+impl Store {
+    /// Copies the open database to `dest` page by page while it stays usable (SQLite's online
+    /// backup), then checks the copy in full. `dest` must not exist.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        copy(&self.conn, dest)
+    }
+}
+
+/// Copies the database file at `src` to `dest` through a read-only connection of its own, so
+/// a backup can run beside the window's connection.
+pub fn backup_file(src: &Path, dest: &Path) -> Result<(), StoreError> {
+    let conn =
+        Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
+            StoreError::Open {
+                path: src.to_path_buf(),
+                source,
+            }
+        })?;
+    migrate::harden(&conn)?;
+    copy(&conn, dest)
+}
+
+fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    let failed = |source| StoreError::Backup {
+        path: dest.to_path_buf(),
+        source,
+    };
+    let mut out = Connection::open(dest).map_err(failed)?;
+    {
+        let backup = rusqlite::backup::Backup::new(conn, &mut out).map_err(failed)?;
+        backup
+            .run_to_completion(256, std::time::Duration::from_millis(5), None)
+            .map_err(failed)?;
+    }
+    // A backup is kept in rollback-journal mode: one file, nothing beside it.
+    let _: String = out
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .map_err(failed)?;
+    integrity_check(&out, dest)
+}
+
+/// SQLite's full `integrity_check` of the file at `path`, and the schema check every file gets:
+/// what `concord check` and "Check database" run.
+pub fn check_file(path: &Path) -> Result<(), StoreError> {
+    trust::regular_file(path)?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
+            StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    migrate::harden(&conn)?;
+    migrate::check_openable(&conn, path)?;
+    trust::check_schema(&conn, path)?;
+    integrity_check(&conn, path).map_err(|e| trust::name_damage(path, e))
+}
+
+fn integrity_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    if found.len() == 1 && found[0] == "ok" {
+        return Ok(());
+    }
+    Err(StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: found.join("; "),
+    })
+}
