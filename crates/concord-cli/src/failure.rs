@@ -31,4 +31,9 @@ macro_rules! from_core {
     )*};
 }
 
-from_core!(StoreError, ImportError, ExportError);
+from_core!(
+    StoreError,
+    ImportError,
+    ExportError,
+    concord_core::import::source::SourceError
+);

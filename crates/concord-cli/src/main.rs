@@ -10,7 +10,7 @@ mod output;
 mod values;
 
 use clap::{Parser, Subcommand};
-use cmd::{catalog, exports, imports, positions};
+use cmd::{catalog, exports, imports, positions, safety};
 use failure::Failure;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +62,15 @@ enum Command {
         #[command(subcommand)]
         what: exports::ExportWhat,
     },
+    /// Check the database file in full (SQLite's integrity check and Concord's schema), reading only.
+    Check,
+    /// Back the database up now into the data folder (checked), or list its backups.
+    Backup(safety::BackupArgs),
+    /// Put a backup back as the database; the file that was there is kept beside it.
+    Restore {
+        /// The backup to restore (see `concord backup --list`).
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +85,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // These two read or replace the file itself, so they never open it as a store first.
+    match &cli.command {
+        Command::Check => return safety::check(names::named(cli.db.as_deref())?),
+        Command::Restore { file } => {
+            return safety::restore(names::named(cli.db.as_deref())?, file)
+        }
+        _ => {}
+    }
     let mut store = names::open(cli.db.as_deref())?;
     match cli.command {
         Command::Init => catalog::init(&mut store, cli.db.as_deref()),
@@ -89,5 +106,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import { what } => imports::run(&mut store, what),
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),
+        Command::Backup(a) => safety::backup(&store, names::named(cli.db.as_deref())?, a),
+        Command::Check | Command::Restore { .. } => Ok(()),
     }
 }

@@ -9,9 +9,13 @@ use std::path::Path;
 use std::sync::Arc;
 use uuid::Uuid;
 
+/// The database named with --db (or CONCORD_DB).
+pub fn named(db: Option<&Path>) -> Result<&Path, Failure> {
+    db.ok_or_else(|| bad_input("name the database with --db FILE (or CONCORD_DB)".into()))
+}
+
 pub fn open(db: Option<&Path>) -> Result<Store, Failure> {
-    let db =
-        db.ok_or_else(|| bad_input("name the database with --db FILE (or CONCORD_DB)".into()))?;
+    let db = named(db)?;
     let dir = installation::config_dir().ok_or_else(|| {
         bad_input("cannot find a config folder: set HOME or XDG_CONFIG_HOME".into())
     })?;

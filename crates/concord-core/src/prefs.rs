@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 const LAST_DATABASE: &str = "last-database";
 
-/// The database the user had open last, if it still exists.
+/// The database the user had open last, whether or not it is still there.
 pub fn last_database(config_dir: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(config_dir.join(LAST_DATABASE)).ok()?;
     let path = PathBuf::from(text.trim_end_matches(['\n', '\r']));
-    path.is_file().then_some(path)
+    (!path.as_os_str().is_empty()).then_some(path)
 }
 
 /// Remembers `path` as the database to open next time.
@@ -20,12 +20,14 @@ pub fn remember_database(config_dir: &Path, path: &Path) -> std::io::Result<()> 
     )
 }
 
-/// Which database the window opens at start: the one named by `CONCORD_DB`, else the last one
-/// used, else the demo database (created on first start).
+/// Which database the window opens at start: the one named by `CONCORD_DB` (created when
+/// new), else the last one used, else the demo database (created on first start). A last
+/// database that is no longer there is said so, never replaced by another one unasked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartWith {
     Named(PathBuf),
     Last(PathBuf),
+    Missing(PathBuf),
     Demo(PathBuf),
 }
 
@@ -35,7 +37,8 @@ pub fn start_with(env_db: Option<PathBuf>, config_dir: &Path, demo_path: PathBuf
         last_database(config_dir),
     ) {
         (Some(p), _) => StartWith::Named(p),
-        (None, Some(p)) => StartWith::Last(p),
+        (None, Some(p)) if p.exists() => StartWith::Last(p),
+        (None, Some(p)) => StartWith::Missing(p),
         (None, None) => StartWith::Demo(demo_path),
     }
 }
@@ -67,7 +70,7 @@ mod tests {
         std::fs::remove_file(&mine).unwrap();
         assert_eq!(
             start_with(None, dir.path(), demo.clone()),
-            StartWith::Demo(demo)
+            StartWith::Missing(mine)
         );
     }
 }

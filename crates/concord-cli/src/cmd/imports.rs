@@ -4,7 +4,7 @@ use crate::failure::{bad_input, Failure};
 use crate::names::Names;
 use crate::values::vocab;
 use clap::Subcommand;
-use concord_core::import::{import_positions_csv, import_positions_json, ImportOptions};
+use concord_core::import::{import_positions_csv, import_positions_json, source, ImportOptions};
 use concord_core::model::{DocumentKind, RevisionInput};
 use concord_core::Store;
 use std::path::{Path, PathBuf};
@@ -111,24 +111,14 @@ fn document(store: &mut Store, file: &Path, input: &RevisionInput) -> Result<(),
 }
 
 fn all(store: &mut Store, file: &Path) -> Result<(), Failure> {
-    let text = std::fs::read(file)
-        .map_err(|e| bad_input(format!("cannot read {}: {e}", file.display())))?;
-    let data: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
-        bad_input(format!(
-            "{}: not valid JSON (line {}, column {}): {e}",
-            file.display(),
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let data = source::read_json(source::open(file)?)?;
     let rows = store.import_all(&data, &mut |step| eprintln!("{step}"))?;
     println!("imported {rows} rows from {}", file.display());
     Ok(())
 }
 
 fn positions(store: &mut Store, file: &Path, options: ImportOptions) -> Result<(), Failure> {
-    let reader = std::fs::File::open(file)
-        .map_err(|e| bad_input(format!("cannot read {}: {e}", file.display())))?;
+    let reader = source::open(file)?;
     let input = std::io::BufReader::new(reader);
     let is_json = file
         .extension()

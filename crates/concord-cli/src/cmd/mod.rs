@@ -4,3 +4,4 @@ pub mod catalog;
 pub mod exports;
 pub mod imports;
 pub mod positions;
+pub mod safety;

@@ -47,6 +47,7 @@ pub const MAX_PASTE_CHARS: usize = 5_000_000;
 
 /// The parse of a pasted text, for the analyst to check before saving.
 pub fn preview_text(text: &str) -> Result<crate::model::DraftPreview, ExtractError> {
+    let text = crate::text::strip_bom(text);
     let chars = text.chars().count();
     if chars > MAX_PASTE_CHARS {
         return Err(ExtractError::PasteTooLong { chars });
@@ -81,7 +82,14 @@ pub fn read_file(path: &Path) -> Result<String, ExtractError> {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a pipe or a device)",
+        )));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(ExtractError::TooLarge {
             path: path.to_path_buf(),
@@ -94,10 +102,13 @@ pub fn read_file(path: &Path) -> Result<String, ExtractError> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let text = match ext.as_str() {
-        "txt" | "text" | "md" => String::from_utf8(bytes).map_err(|e| ExtractError::NotUtf8 {
-            path: path.to_path_buf(),
-            at: e.utf8_error().valid_up_to(),
-        })?,
+        "txt" | "text" | "md" => {
+            let text = String::from_utf8(bytes).map_err(|e| ExtractError::NotUtf8 {
+                path: path.to_path_buf(),
+                at: e.utf8_error().valid_up_to(),
+            })?;
+            crate::text::strip_bom(&text).to_string()
+        }
         "docx" => guarded(|| docx_text(&bytes)).map_err(|reason| ExtractError::Docx {
             path: path.to_path_buf(),
             reason,

@@ -3,6 +3,7 @@
 //! JSON, and every table for another Concord (`all`).
 
 pub mod all;
+pub mod cells;
 mod docx;
 mod markdown;
 pub mod report;
@@ -163,7 +164,7 @@ pub fn positions_csv(out: impl Write, positions: &[Position]) -> Result<(), Expo
             SubjectRef::Provision(_) => ("", "", p.subject_label.as_str()),
         };
         let date = p.meeting_date.map(|d| d.to_string()).unwrap_or_default();
-        w.write_record([
+        let record = [
             p.actor_name.as_str(),
             p.session_title.as_str(),
             p.process_name.as_str(),
@@ -178,7 +179,8 @@ pub fn positions_csv(out: impl Write, positions: &[Position]) -> Result<(), Expo
             p.on_behalf_of_name.as_deref().unwrap_or(""),
             p.note.as_str(),
             p.provenance.as_str(),
-        ])?;
+        ];
+        w.write_record(record.map(cells::to_csv).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
     Ok(())

@@ -1,6 +1,7 @@
 //! A report as one CSV table (RFC 4180, UTF-8 with a byte-order mark so Excel reads the
 //! accents): the section heading first, then the report's columns.
 
+use super::cells::to_csv;
 use super::report::Report;
 use super::ExportError;
 use std::io::Write;
@@ -16,6 +17,7 @@ pub fn render(r: &Report, mut out: impl Write) -> Result<(), ExportError> {
         for row in &s.rows {
             let record: Vec<String> = std::iter::once(s.heading.clone())
                 .chain(row.iter().map(|c| c.text()))
+                .map(|t| to_csv(&t).into_owned())
                 .collect();
             w.write_record(&record)?;
         }

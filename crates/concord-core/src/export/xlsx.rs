@@ -1,6 +1,7 @@
 //! A report as an Excel workbook: the title and what it covers on top, then one real table
 //! (header row, filter buttons, column widths) with stances coloured as in the window.
 
+use super::cells::to_xlsx;
 use super::report::{stance_colours, Cell, Report};
 use super::ExportError;
 use rust_xlsxwriter::{Color, Format, Table, TableColumn, Workbook};
@@ -17,7 +18,7 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
     sheet.write_string_with_format(0, 0, &r.title, &Format::new().set_bold().set_font_size(14))?;
     let mut row: u32 = 1;
     for line in &r.lines {
-        sheet.write_string(row, 0, line)?;
+        sheet.write_string(row, 0, to_xlsx(line))?;
         row += 1;
     }
     row += 1;
@@ -33,7 +34,7 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
     for s in &r.sections {
         for cells in &s.rows {
             row += 1;
-            sheet.write_string_with_format(row, 0, &s.heading, &wrap)?;
+            sheet.write_string_with_format(row, 0, to_xlsx(&s.heading), &wrap)?;
             for (i, cell) in cells.iter().enumerate() {
                 let col = i as u16 + 1;
                 match cell {
@@ -49,10 +50,10 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
                         sheet.write_number(row, col, *n as f64)?;
                     }
                     Cell::Quote(q) => {
-                        sheet.write_string_with_format(row, col, q, &italic)?;
+                        sheet.write_string_with_format(row, col, to_xlsx(q), &italic)?;
                     }
                     other => {
-                        sheet.write_string_with_format(row, col, other.text(), &wrap)?;
+                        sheet.write_string_with_format(row, col, to_xlsx(&other.text()), &wrap)?;
                     }
                 }
             }

@@ -5,6 +5,7 @@ mod all;
 mod positions_csv;
 mod positions_json;
 pub mod revision;
+pub mod source;
 
 pub use positions_csv::import_positions_csv;
 pub use positions_json::import_positions_json;
@@ -73,6 +74,8 @@ pub enum ImportError {
     #[error("{} problem(s) found; nothing was imported:\n{}", problems.len() + *more, list(problems, *more))]
     Rows { problems: Vec<Problem>, more: usize },
     #[error(transparent)]
+    Source(#[from] source::SourceError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -92,6 +95,7 @@ impl ImportError {
             }
             ImportError::Header(_) => ErrorCode::BadHeader,
             ImportError::Rows { .. } => ErrorCode::BadRows,
+            ImportError::Source(e) => e.code(),
             ImportError::Store(e) => e.code(),
         }
     }

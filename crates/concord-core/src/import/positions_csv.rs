@@ -260,7 +260,8 @@ impl Columns {
         self.index
             .get(column)
             .and_then(|i| record.get(*i))
-            .map(str::trim)
+            // A cell Concord's export kept from running as a formula ("'=…") reads back as typed.
+            .map(|cell| crate::export::cells::from_csv(cell).trim())
             .unwrap_or("")
     }
 }

@@ -16,12 +16,7 @@ pub fn import_positions_json(
     input: impl Read,
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    let value: serde_json::Value =
-        serde_json::from_reader(input).map_err(|e| ImportError::MalformedJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+    let value = super::source::read_json(input)?;
     let entries =
         match &value {
             serde_json::Value::Array(items) => items,

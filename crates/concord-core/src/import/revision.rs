@@ -84,7 +84,7 @@ impl Store {
                 "the text is over 5 MB; a draft report is far smaller — check what was pasted",
             ));
         }
-        self.record_revision(input, &crate::draft::parse(text))
+        self.record_revision(input, &crate::draft::parse(crate::text::strip_bom(text)))
     }
 
     /// Records a revision from the provisions the analyst checked (and perhaps fixed) in the
