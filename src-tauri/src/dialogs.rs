@@ -1,7 +1,7 @@
 //! The native file dialogs, run by Rust so the webview needs no dialog or file-system
-//! permission. Each returns `None` when the user cancels. End-to-end tests set
-//! CONCORD_OPEN_PATH and CONCORD_SAVE_PATH to stand in for the dialogs, which WebDriver
-//! cannot drive.
+//! permission. Each returns `None` when the user cancels. In a build with the `e2e` feature
+//! (the end-to-end tests' build, never a release), CONCORD_OPEN_PATH and CONCORD_SAVE_PATH
+//! stand in for the dialogs, which WebDriver cannot drive; other builds ignore them.
 
 use crate::error::{CommandError, CommandResult};
 use concord_core::model::{ErrorCode, ExportFormat};
@@ -9,12 +9,26 @@ use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
+/// The path a test set in `var` to stand in for a dialog; only in the `e2e` build.
+#[cfg(feature = "e2e")]
+fn stand_in(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var).map(PathBuf::from)
+}
+
+#[cfg(not(feature = "e2e"))]
+fn stand_in(_var: &str) -> Option<PathBuf> {
+    None
+}
+
 /// Where to create or copy a database.
 pub fn save_database(
     app: &AppHandle,
     title: &str,
     file_name: &str,
 ) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = stand_in("CONCORD_SAVE_PATH") {
+        return Ok(Some(path));
+    }
     let picked = app
         .dialog()
         .file()
@@ -27,6 +41,9 @@ pub fn save_database(
 
 /// Which database to open.
 pub fn open_database(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
+        return Ok(Some(path));
+    }
     let picked = app
         .dialog()
         .file()
@@ -38,8 +55,8 @@ pub fn open_database(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
 
 /// Which draft revision to read.
 pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = std::env::var_os("CONCORD_OPEN_PATH") {
-        return Ok(Some(PathBuf::from(path)));
+    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
+        return Ok(Some(path));
     }
     let picked = app
         .dialog()
@@ -52,8 +69,8 @@ pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
 
 /// Where to write an export, filtered to its format.
 pub fn save_export(app: &AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = std::env::var_os("CONCORD_SAVE_PATH") {
-        return Ok(Some(PathBuf::from(path)));
+    if let Some(path) = stand_in("CONCORD_SAVE_PATH") {
+        return Ok(Some(path));
     }
     let picked = app
         .dialog()

@@ -6,14 +6,17 @@ mod dialogs;
 mod error;
 mod state;
 
+use concord_core::model::ErrorCode;
 use concord_core::prefs::{self, StartWith};
 use concord_core::{installation, Clock, SystemClock};
+use error::CommandError;
 use state::AppState;
 use std::path::PathBuf;
 use tauri::Manager;
 
 /// Starts the app. The database: `CONCORD_DB` if set, else the last one used, else the demo
-/// database in the app's data folder (created with the demo positions on first start).
+/// database in the app's data folder (created with the demo positions on first start). The
+/// window opens whatever happens to that file; what went wrong is shown in it.
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -24,21 +27,35 @@ pub fn run() {
             let installation = installation::load_or_create(&config_dir, || SystemClock.new_id())?;
             let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
             let env_db = std::env::var_os("CONCORD_DB").map(PathBuf::from);
-            let store = match prefs::start_with(env_db, &config_dir, demo_path) {
-                StartWith::Named(path) | StartWith::Last(path) => state::open(&path, installation)
-                    .map_err(|e| format!("cannot open {}: {e:?}", path.display()))?,
+            let start = prefs::start_with(env_db, &config_dir, demo_path.clone());
+            let store = match &start {
+                StartWith::Named(path) | StartWith::Last(path) => {
+                    state::open(path, installation).map_err(|e| state::problem(path, e))
+                }
+                StartWith::Missing(path) => Err(state::problem(
+                    path,
+                    CommandError::new(
+                        ErrorCode::Missing,
+                        format!(
+                            "{} is not there any more: it was moved, renamed or deleted. \
+                             Open it where it is now, or choose another",
+                            path.display()
+                        ),
+                    ),
+                )),
                 StartWith::Demo(path) => {
-                    if let Some(dir) = path.parent() {
-                        std::fs::create_dir_all(dir)?;
-                    }
-                    let mut store = state::open(&path, installation)
-                        .map_err(|e| format!("cannot open the demo database: {e:?}"))?;
-                    concord_core::demo::populate(&mut store)?;
-                    state::remember(&config_dir, &path);
-                    store
+                    state::open_demo(path, installation).map_err(|e| state::problem(path, e))
                 }
             };
-            app.manage(AppState::new(store, installation, config_dir));
+            match &store {
+                Ok(_) => {
+                    if let StartWith::Demo(path) = &start {
+                        state::remember(&config_dir, path);
+                    }
+                }
+                Err(p) => eprintln!("concord: {}", p.error.message),
+            }
+            app.manage(AppState::new(store, installation, config_dir, demo_path));
             Ok(())
         })
         .invoke_handler(commands::handler())

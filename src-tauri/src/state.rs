@@ -1,52 +1,100 @@
 //! The database the window works on, and where the app keeps its small files.
+//!
+//! The window always opens. When the file it was to open at start cannot be opened, no store
+//! is open and the reason is kept (`start_problem`); every command that needs the store then
+//! says so, and the UI offers Open…, New…, the demo and Restore a backup….
 
 use crate::error::{CommandError, CommandResult};
-use concord_core::model::{DatabaseInfo, ErrorCode};
+use concord_core::backup::{self, BackupInfo};
+use concord_core::model::{DatabaseInfo, ErrorCode, ErrorInfo, StartProblem};
 use concord_core::{prefs, Store, SystemClock};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use uuid::Uuid;
 
 pub struct AppState {
-    store: Mutex<Store>,
+    store: Mutex<Option<Store>>,
+    problem: Mutex<Option<StartProblem>>,
     installation: Uuid,
     config_dir: PathBuf,
+    demo_path: PathBuf,
     /// The file the last export wrote, for "Show in folder".
     last_export: Mutex<Option<PathBuf>>,
 }
 
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        // Built only over Some (see `AppState::store`).
+        self.0.as_ref().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0.as_mut().unwrap_or_else(|| unreachable!())
+    }
+}
+
+/// Locks `m` even after a command panicked while holding it: what the store holds is in
+/// SQLite, and a panic inside a write drops its transaction, which rolls it back, so the
+/// session carries on instead of asking for a restart.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl AppState {
-    pub fn new(store: Store, installation: Uuid, config_dir: PathBuf) -> Self {
+    pub fn new(
+        store: Result<Store, StartProblem>,
+        installation: Uuid,
+        config_dir: PathBuf,
+        demo_path: PathBuf,
+    ) -> Self {
+        let (store, problem) = match store {
+            Ok(s) => (Some(s), None),
+            Err(p) => (None, Some(p)),
+        };
         AppState {
             store: Mutex::new(store),
+            problem: Mutex::new(problem),
             installation,
             config_dir,
+            demo_path,
             last_export: Mutex::new(None),
         }
     }
 
     pub fn remember_export(&self, path: &Path) {
-        if let Ok(mut last) = self.last_export.lock() {
-            *last = Some(path.to_path_buf());
-        }
+        *lock(&self.last_export) = Some(path.to_path_buf());
     }
 
     /// The file the last export wrote.
     pub fn last_export(&self) -> CommandResult<PathBuf> {
-        self.last_export
-            .lock()
-            .ok()
-            .and_then(|l| l.clone())
+        lock(&self.last_export)
+            .clone()
             .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "nothing has been exported yet"))
     }
 
-    pub fn store(&self) -> CommandResult<MutexGuard<'_, Store>> {
-        self.store.lock().map_err(|_| {
-            CommandError::new(
-                ErrorCode::Internal,
-                "an earlier command failed midway; restart Concord",
-            )
-        })
+    /// The open database; an error naming the start problem when none is open.
+    pub fn store(&self) -> CommandResult<StoreGuard<'_>> {
+        let guard = lock(&self.store);
+        if guard.is_none() {
+            let message = match &*lock(&self.problem) {
+                Some(p) => format!("no database is open: {}", p.error.message),
+                None => "no database is open; open one or create a new one".to_string(),
+            };
+            return Err(CommandError::new(ErrorCode::NoDatabase, message));
+        }
+        Ok(StoreGuard(guard))
+    }
+
+    /// Why the database chosen at start is not open, if it is not.
+    pub fn start_problem(&self) -> Option<StartProblem> {
+        lock(&self.problem).clone()
     }
 
     /// Opens `path` (creating it if needed) and makes it the window's database.
@@ -60,11 +108,70 @@ impl AppState {
         self.replace(store, path)
     }
 
+    /// Opens the demo database in the app's data folder, made with the demo positions the
+    /// first time.
+    pub fn open_demo(&self) -> CommandResult<DatabaseInfo> {
+        let store = open_demo(&self.demo_path, self.installation)?;
+        self.replace(store, &self.demo_path.clone())
+    }
+
     fn replace(&self, store: Store, path: &Path) -> CommandResult<DatabaseInfo> {
         let info = store.info()?;
-        *self.store()? = store;
+        *lock(&self.store) = Some(store);
+        *lock(&self.problem) = None;
         remember(&self.config_dir, path);
+        back_up_when_due(path);
         Ok(info)
+    }
+
+    /// The file the window works on: the open one, else the one that could not be opened.
+    fn current_path(&self) -> CommandResult<PathBuf> {
+        if let Some(path) = lock(&self.store).as_ref().and_then(|s| s.path()) {
+            return Ok(path.to_path_buf());
+        }
+        lock(&self.problem)
+            .as_ref()
+            .map(|p| PathBuf::from(&p.path))
+            .ok_or_else(|| CommandError::new(ErrorCode::NoDatabase, "no database is open"))
+    }
+
+    /// The backups of the window's file, newest first.
+    pub fn backups(&self) -> CommandResult<Vec<BackupInfo>> {
+        Ok(backup::list(&backup_folder(&self.current_path()?)?))
+    }
+
+    /// Checks the window's file in full (integrity and schema), reading only.
+    pub fn check(&self) -> CommandResult<String> {
+        let path = self.current_path()?;
+        concord_core::store::check_file(&path)?;
+        Ok(format!(
+            "{} is sound: integrity and schema checked",
+            path.display()
+        ))
+    }
+
+    /// Puts `backup` back as the window's file (the old file is kept beside it) and opens it.
+    /// Only a backup of this file, from its own backup folder, is accepted.
+    pub fn restore(&self, backup_path: &Path) -> CommandResult<DatabaseInfo> {
+        let path = self.current_path()?;
+        let known = self
+            .backups()?
+            .iter()
+            .any(|b| Path::new(&b.path) == backup_path);
+        if !known {
+            return Err(CommandError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "{} is not a backup of {}",
+                    backup_path.display(),
+                    path.display()
+                ),
+            ));
+        }
+        // Close the file before it is replaced.
+        *lock(&self.store) = None;
+        backup::restore(backup_path, &path, chrono::Utc::now())?;
+        self.switch_to(&path)
     }
 }
 
@@ -75,6 +182,53 @@ pub fn open(path: &Path, installation: Uuid) -> CommandResult<Store> {
         Arc::new(SystemClock),
         installation,
     )?)
+}
+
+/// The demo database, given the demo positions if it has none (the first time).
+pub fn open_demo(path: &Path, installation: Uuid) -> CommandResult<Store> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CommandError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
+    }
+    let mut store = open(path, installation)?;
+    concord_core::demo::populate(&mut store)?;
+    Ok(store)
+}
+
+fn backup_folder(db: &Path) -> CommandResult<PathBuf> {
+    let data = backup::data_dir().ok_or_else(|| {
+        CommandError::new(ErrorCode::Io, "no data folder: set HOME or XDG_DATA_HOME")
+    })?;
+    Ok(backup::folder_for(&data, db))
+}
+
+/// Backs the file up beside the window's work, through a connection of its own, when the
+/// newest backup is a day old. Best effort: a failed backup is reported, the work goes on.
+pub fn back_up_when_due(db: &Path) {
+    let Ok(folder) = backup_folder(db) else {
+        return;
+    };
+    let now = chrono::Utc::now();
+    if !backup::due(&folder, now) {
+        return;
+    }
+    let db = db.to_path_buf();
+    std::thread::spawn(move || {
+        if let Err(e) = backup::make_from_file(&db, &folder, now) {
+            eprintln!(
+                "concord: the automatic backup of {} failed: {e}",
+                db.display()
+            );
+        }
+    });
+}
+
+/// What the window shows when `path` could not be opened at start.
+pub fn problem(path: &Path, error: CommandError) -> StartProblem {
+    StartProblem {
+        path: path.display().to_string(),
+        error: ErrorInfo::from(error),
+    }
 }
 
 /// Best effort: failing to remember the last file must not stop the user's work.

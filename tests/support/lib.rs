@@ -1,7 +1,7 @@
 //! Drives the real Concord window: starts tauri-driver (which starts WebKitWebDriver and the
 //! app) on free ports with the database and config folder the test chooses, and cleans up.
 //!
-//! Needs: `target/release/concord-desktop` built, `tauri-driver` on PATH (or ~/.cargo/bin),
+//! Needs: `target/e2e/concord-desktop` built (`make e2e-app`), `tauri-driver` on PATH (or ~/.cargo/bin),
 //! WebKitWebDriver (Debian package webkit2gtk-driver), and a display (run under xvfb-run).
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
@@ -13,13 +13,13 @@ use thirtyfour::prelude::*;
 
 pub use thirtyfour;
 
-/// The release binary of the desktop app, built by `make test` before these tests run.
+/// The desktop app built for these tests (release, with the `e2e` feature), by `make e2e`.
 pub fn app_binary() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let bin = root.join("target/release/concord-desktop");
+    let bin = root.join("target/e2e/concord-desktop");
     assert!(
         bin.exists(),
-        "{} is missing: run `cargo build --release -p concord-desktop` first",
+        "{} is missing: run `make e2e-app` first",
         bin.display()
     );
     bin.canonicalize().unwrap_or(bin)
@@ -70,22 +70,45 @@ impl Window {
         config_dir: &Path,
         env: &[(&str, &Path)],
     ) -> WebDriverResult<Window> {
+        Window::launch(Some(db), config_dir, env, "form.capture").await
+    }
+
+    /// Starts the app with `CONCORD_DB` set to `db` (or unset: then the last database the
+    /// config folder remembers, else the demo) and waits for `ready` (a CSS selector).
+    pub async fn launch(
+        db: Option<&Path>,
+        config_dir: &Path,
+        env: &[(&str, &Path)],
+        ready: &str,
+    ) -> WebDriverResult<Window> {
+        Window::launch_app(&app_binary(), db, config_dir, env, ready).await
+    }
+
+    /// Like [`Window::launch`], running `app` (e.g. a wrapper that starts the app under strace).
+    pub async fn launch_app(
+        app: &Path,
+        db: Option<&Path>,
+        config_dir: &Path,
+        env: &[(&str, &Path)],
+        ready: &str,
+    ) -> WebDriverResult<Window> {
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry")?;
-        caps.set(
-            "tauri:options",
-            serde_json::json!({ "application": app_binary() }),
-        )?;
+        caps.set("tauri:options", serde_json::json!({ "application": app }))?;
         let port = free_port();
         let native_port = free_port();
-        let mut process = Command::new(tauri_driver())
+        let mut command = Command::new(tauri_driver());
+        command.env_remove("CONCORD_DB");
+        if let Some(db) = db {
+            command.env("CONCORD_DB", db);
+        }
+        let mut process = command
             .args([
                 "--port",
                 &port.to_string(),
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("CONCORD_DB", db)
             .env("XDG_CONFIG_HOME", config_dir)
             .env("XDG_DATA_HOME", config_dir.join("data"))
             .envs(env.iter().map(|(k, v)| (*k, *v)))
@@ -109,7 +132,7 @@ impl Window {
             }
         };
         let window = Window { driver, process };
-        window.wait_for_css("form.capture").await?;
+        window.wait_for_css(ready).await?;
         Ok(window)
     }
 

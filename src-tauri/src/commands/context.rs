@@ -1,9 +1,7 @@
 //! What a command's body can reach: the app (for dialogs and events) and the open database.
 
 use crate::error::CommandResult;
-use crate::state::AppState;
-use concord_core::Store;
-use std::sync::MutexGuard;
+use crate::state::{AppState, StoreGuard};
 use tauri::{AppHandle, Emitter};
 
 /// The events the window listens to: (name in the UI's calls, event name, payload type).
@@ -23,7 +21,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The open database, locked for this command.
-    pub fn store(&self) -> CommandResult<MutexGuard<'a, Store>> {
+    pub fn store(&self) -> CommandResult<StoreGuard<'a>> {
         self.state.store()
     }
 

@@ -10,6 +10,32 @@ commands! {
         Ok(cx.store()?.info()?)
     }
 
+    /// Why the database chosen at start is not open (null when it is): the window then shows
+    /// what went wrong with Open…, New…, the demo and Restore a backup….
+    start_problem(cx) -> Option<StartProblem> {
+        Ok(cx.state.start_problem())
+    }
+
+    /// Opens the demo database (made with the demo positions the first time).
+    open_demo(cx) -> DatabaseInfo {
+        cx.state.open_demo()
+    }
+
+    /// The backups of the window's file (or of the one that could not be opened), newest first.
+    list_backups(cx) -> Vec<concord_core::backup::BackupInfo> {
+        cx.state.backups()
+    }
+
+    /// Puts a backup back as the window's file (the old one is kept beside it) and opens it.
+    restore_backup(cx, path: String) -> DatabaseInfo {
+        cx.state.restore(std::path::Path::new(&path))
+    }
+
+    /// SQLite's full integrity check and Concord's schema check of the window's file.
+    check_database(cx) -> String {
+        cx.state.check()
+    }
+
     /// Which Concord this is, its schema, and where it keeps its files (the About box).
     app_info(cx) -> concord_core::installation::AppInfo {
         Ok(concord_core::installation::app_info(&*cx.store()?)?)

@@ -14,8 +14,8 @@ use concord_core::model::{
     ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphHit, ParagraphNotes,
     ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
     Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery,
-    Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, SubjectOverview, SubjectQuery,
-    SummaryRequest, Timeline, Topic,
+    Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, StartProblem, SubjectOverview,
+    SubjectQuery, SummaryRequest, Timeline, Topic,
 };
 pub use context::{Cx, EVENTS};
 use uuid::Uuid;

@@ -117,3 +117,5 @@ export type {
 export type { Stance } from './bindings/Stance';
 export type { ErrorCode };
 export type { SubjectRef } from './bindings/SubjectRef';
+export type { StartProblem } from './bindings/StartProblem';
+export type { BackupInfo } from './bindings/BackupInfo';

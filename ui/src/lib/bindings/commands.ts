@@ -6,6 +6,7 @@ import type { Amendment } from './Amendment';
 import type { AmendmentInput } from './AmendmentInput';
 import type { AmendmentStatus } from './AmendmentStatus';
 import type { AppInfo } from './AppInfo';
+import type { BackupInfo } from './BackupInfo';
 import type { CellQuery } from './CellQuery';
 import type { Cohesion } from './Cohesion';
 import type { CohesionQuery } from './CohesionQuery';
@@ -37,6 +38,7 @@ import type { Session } from './Session';
 import type { SessionDiff } from './SessionDiff';
 import type { SessionDiffQuery } from './SessionDiffQuery';
 import type { StanceOption } from './StanceOption';
+import type { StartProblem } from './StartProblem';
 import type { SubjectOverview } from './SubjectOverview';
 import type { SubjectQuery } from './SubjectQuery';
 import type { SummaryRequest } from './SummaryRequest';
@@ -47,6 +49,16 @@ import type { Topic } from './Topic';
 export interface Commands {
   /** The open database: its file, schema version, installation and counts. */
   databaseInfo(): Promise<DatabaseInfo>;
+  /** Why the database chosen at start is not open (null when it is): the window then shows what went wrong with Open…, New…, the demo and Restore a backup…. */
+  startProblem(): Promise<StartProblem | null>;
+  /** Opens the demo database (made with the demo positions the first time). */
+  openDemo(): Promise<DatabaseInfo>;
+  /** The backups of the window's file (or of the one that could not be opened), newest first. */
+  listBackups(): Promise<Array<BackupInfo>>;
+  /** Puts a backup back as the window's file (the old one is kept beside it) and opens it. */
+  restoreBackup(path: string): Promise<DatabaseInfo>;
+  /** SQLite's full integrity check and Concord's schema check of the window's file. */
+  checkDatabase(): Promise<string>;
   /** Which Concord this is, its schema, and where it keeps its files (the About box). */
   appInfo(): Promise<AppInfo>;
   /** Actors of one kind, or all of them. */
@@ -118,6 +130,11 @@ export type Invoke = (command: string, args?: Record<string, unknown>) => Promis
 export function commands(invoke: Invoke): Commands {
   return {
     databaseInfo: () => invoke('database_info') as Promise<DatabaseInfo>,
+    startProblem: () => invoke('start_problem') as Promise<StartProblem | null>,
+    openDemo: () => invoke('open_demo') as Promise<DatabaseInfo>,
+    listBackups: () => invoke('list_backups') as Promise<Array<BackupInfo>>,
+    restoreBackup: (path) => invoke('restore_backup', { path }) as Promise<DatabaseInfo>,
+    checkDatabase: () => invoke('check_database') as Promise<string>,
     appInfo: () => invoke('app_info') as Promise<AppInfo>,
     listActors: (kind) => invoke('list_actors', { kind }) as Promise<Array<Actor>>,
     listSessions: () => invoke('list_sessions') as Promise<Array<Session>>,
