@@ -109,6 +109,7 @@ e2e: e2e-app
 # positions (the first run generates target/bench/generated-1m.concord, ~3.7 GB, minutes) and
 # the session diff as one SQL query in the sqlite3 shell.
 bench:
+	cargo bench -p concord-core --bench save
 	cargo bench -p concord-core --bench import
 	@rm -f target/bench/bare.sqlite
 	@echo "sqlite3 .import of the same 100 000-row CSV into a bare table:"

@@ -166,7 +166,7 @@ async fn a_remembered_file_that_moved_is_said_so_and_open_finds_it() -> WebDrive
     .await?;
     w.wait_for_css("#start-open").await?.click().await?;
     w.wait_for_css("form.capture").await?;
-    w.wait_for_text(".db", |t| t.contains("moved-here.concord"))
+    w.wait_for_text(".status", |t| t.contains("moved-here.concord"))
         .await?;
     w.stop().await?;
     assert!(!gone.exists(), "nothing was made where the file used to be");

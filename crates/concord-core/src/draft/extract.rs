@@ -131,11 +131,73 @@ pub fn read_file(path: &Path) -> Result<String, ExtractError> {
     Ok(text)
 }
 
-fn zip_part(archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let mut file = archive.by_name(name).ok()?;
-    let mut s = String::new();
-    file.read_to_string(&mut s).ok()?;
-    Some(s)
+/// The most one part of a Word file may inflate to: a long report's document.xml is a few
+/// MB; a part that grows past this is a zip bomb.
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The PDF nesting (arrays and dictionaries inside each other) past which a file is refused
+/// before the PDF reader sees it: its parser recurses, and real documents nest a few levels.
+pub const MAX_PDF_NESTING: usize = 64;
+
+/// A part of the zip as text, read no further than [`MAX_PART_BYTES`]; `Ok(None)` when the
+/// part is not there.
+fn zip_part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    let Ok(file) = archive.by_name(name) else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("its part {name} cannot be read: {e}"))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(format!(
+            "its part {name} inflates past {} MB, far beyond any real document (a zip bomb?)",
+            MAX_PART_BYTES >> 20
+        ));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| format!("its part {name} is not UTF-8 XML"))
+}
+
+/// How deep arrays (`[`) and dictionaries (`<<`) nest in a PDF's objects, streams and strings
+/// skipped; stops counting past [`MAX_PDF_NESTING`].
+fn pdf_nesting(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && deepest <= MAX_PDF_NESTING {
+        match bytes[i] {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b's' if bytes[i..].starts_with(b"stream") => {
+                let rest = &bytes[i..];
+                i += rest
+                    .windows(9)
+                    .position(|w| w == b"endstream")
+                    .map_or(rest.len(), |at| at + 9);
+                continue;
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth);
+        i += 1;
+    }
+    deepest
 }
 
 /// One paragraph of a Word part: its text with footnote calls as ids, and its list level.
@@ -267,11 +329,11 @@ fn letter(n: usize) -> String {
 pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("it is not a Word (zip) package: {e}"))?;
-    let document = zip_part(&mut archive, "word/document.xml")
+    let document = zip_part(&mut archive, "word/document.xml")?
         .ok_or("it has no word/document.xml part, so it is not a Word document")?;
     let mut calls = Vec::new();
     let (paragraphs, _) = word_paragraphs(&document, &mut calls)?;
-    let notes = match zip_part(&mut archive, "word/footnotes.xml") {
+    let notes = match zip_part(&mut archive, "word/footnotes.xml")? {
         Some(xml) => word_paragraphs(&xml, &mut Vec::new())?.1,
         None => HashMap::new(),
     };
@@ -311,6 +373,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
 /// Lines repeated at the top or bottom of most pages (the symbol, page numbers) are dropped.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     use lopdf::{Document, Object};
+    if pdf_nesting(bytes) > MAX_PDF_NESTING {
+        return Err(format!(
+            "its objects are nested more than {MAX_PDF_NESTING} deep, which no real document is"
+        ));
+    }
     let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
     if doc.is_encrypted() {
         return Err("it is encrypted; save an unprotected copy first".into());

@@ -192,6 +192,13 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// For the save benchmark only (`benches/save.rs`): the durability Concord used before,
+    /// to measure what FULL costs beside it. Never called by the app.
+    #[doc(hidden)]
+    pub fn set_synchronous_normal_for_benchmarks(&self) -> Result<(), StoreError> {
+        Ok(self.conn.pragma_update(None, "synchronous", "NORMAL")?)
+    }
+
     /// Writes a consistent copy of the whole database to `dest` (which must not exist yet).
     pub fn save_copy(&self, dest: &Path) -> Result<(), StoreError> {
         if dest.exists() {
