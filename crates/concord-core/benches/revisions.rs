@@ -194,4 +194,46 @@ fn main() {
         "git diff --no-index --word-diff        p50 {:>8.2} ms   ({runs} runs, process start included)",
         p50(git)
     );
+    worst_case(&mut rng_for_worst());
+}
+
+fn rng_for_worst() -> Rng {
+    Rng(7)
+}
+
+/// The worst case the limits allow: two revisions of MAX_PROVISIONS paragraphs each in which
+/// no paragraph is kept word for word, so every pair is scored. Beside it, git's word diff of
+/// the same texts (which aligns nothing).
+fn worst_case(rng: &mut Rng) {
+    use concord_core::draft::compare::MAX_PROVISIONS;
+    let n = MAX_PROVISIONS;
+    let a: Vec<String> = (0..n).map(|_| sentence(rng, 60)).collect();
+    let b: Vec<String> = (0..n).map(|_| sentence(rng, 60)).collect();
+    let pair = |v: &[String]| -> Vec<(String, String)> {
+        v.iter()
+            .enumerate()
+            .map(|(i, t)| ((i + 1).to_string(), t.clone()))
+            .collect()
+    };
+    let (pa, pb) = (pair(&a), pair(&b));
+    let started = Instant::now();
+    let entries = align(&pa, &pb);
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    let (fa, fb) = (dir.join("worst-a.txt"), dir.join("worst-b.txt"));
+    std::fs::write(&fa, as_text(&a)).unwrap();
+    std::fs::write(&fb, as_text(&b)).unwrap();
+    let started = Instant::now();
+    Command::new("git")
+        .args(["diff", "--no-index", "--word-diff"])
+        .arg(&fa)
+        .arg(&fb)
+        .output()
+        .expect("git must be installed");
+    let git = started.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "worst case: align {n} × {n} all-different paragraphs   {took:>9.1} ms   ({} entries)",
+        entries.len()
+    );
+    println!("git diff --no-index --word-diff of the same texts      {git:>9.1} ms");
 }

@@ -355,6 +355,12 @@ fn malformed_drafts_are_refused_and_change_nothing() {
         "the pasted text is",
         |_, _| extract::preview_text(&"é".repeat(5_000_001)),
     );
+    let many: String = (1..=3001)
+        .map(|i| format!("{i}. Paragraph {i}.\n"))
+        .collect();
+    r.refuses("a draft of 3001 paragraphs", "3001 provisions", |s, _| {
+        s.import_revision_text(&revision(), &many)
+    });
     r.store
         .import_revision_text(&revision(), "1. States should cooperate.")
         .unwrap();

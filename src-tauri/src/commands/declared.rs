@@ -200,8 +200,10 @@ commands! {
         Ok(cx.store()?.consensus_risk(revision)?)
     }
 
+    /// Reads both texts under the store lock, then aligns them with the lock released.
     diff_revisions(cx, from: Uuid, to: Uuid) -> RevisionDiff {
-        Ok(cx.store()?.diff_revisions(from, to)?)
+        let pair = cx.store()?.revision_pair(from, to)?;
+        Ok(pair.compare())
     }
 
     /// Asks where to save the summary (native dialog), then writes it; null when cancelled.

@@ -74,8 +74,14 @@ fn joined(parts: &[usize], bags: &[Vec<u32>]) -> Vec<u32> {
 }
 
 /// Word-level runs from `old` to `new`.
+/// How long one paragraph's word diff may search for the shortest edit before it settles for
+/// a coarser one (similar's deadline): a hostile pair of paragraphs cannot stall a comparison.
+pub const WORD_DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(100);
+
 pub fn word_runs(old: &str, new: &str) -> Vec<WordRun> {
-    let diff = TextDiff::from_unicode_words(old, new);
+    let diff = TextDiff::configure()
+        .deadline(std::time::Instant::now() + WORD_DIFF_DEADLINE)
+        .diff_unicode_words(old, new);
     let mut runs: Vec<WordRun> = Vec::new();
     for change in diff.iter_all_changes() {
         let kind = match change.tag() {
@@ -125,9 +131,35 @@ struct Pair {
     status: AlignStatus,
 }
 
+/// How much pairing work one alignment may do, in words compared: enough for any real pair of
+/// drafts many times over (two 300-paragraph revisions use well under 1 %), while two hostile
+/// texts of the largest size allowed stop within about a second. Past it, the paragraphs not
+/// yet paired are shown as added and deleted, and the alignment says it is incomplete.
+pub const ALIGN_WORK: u64 = 300_000_000;
+
+/// Counts pairing work against [`ALIGN_WORK`].
+struct Work(u64);
+
+impl Work {
+    /// Takes `words` from the budget; false once it is spent.
+    fn afford(&mut self, words: usize) -> bool {
+        self.0 = self.0.saturating_add(words as u64);
+        self.0 <= ALIGN_WORK
+    }
+}
+
 /// Aligns `old` to `new`, each a list of (label, text) in document order. Entries come in the
 /// new revision's order; deleted provisions sit after the entry of their old predecessor.
 pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedEntry> {
+    align_bounded(old, new).0
+}
+
+/// [`align`], and whether the pairing finished within [`ALIGN_WORK`].
+pub fn align_bounded(
+    old: &[(String, String)],
+    new: &[(String, String)],
+) -> (Vec<AlignedEntry>, bool) {
+    let mut work = Work(0);
     let mut dict = Dictionary::default();
     let old_words: Vec<Vec<u32>> = old.iter().map(|(_, t)| dict.words(t)).collect();
     let new_words: Vec<Vec<u32>> = new.iter().map(|(_, t)| dict.words(t)).collect();
@@ -166,6 +198,11 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
                 if run.iter().any(|j| new_used[*j]) {
                     continue;
                 }
+                let cost = old_bags[i].len() * 2
+                    + run.iter().map(|j| new_bags[*j].len() * 2).sum::<usize>();
+                if !work.afford(cost) {
+                    break 'split;
+                }
                 let sim = similarity(&old_bags[i], &joined(&run, &new_bags));
                 let best_part = run
                     .iter()
@@ -194,6 +231,11 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
                 if run.iter().any(|i| old_used[*i]) {
                     continue;
                 }
+                let cost = new_bags[j].len() * 2
+                    + run.iter().map(|i| old_bags[*i].len() * 2).sum::<usize>();
+                if !work.afford(cost) {
+                    break 'merge;
+                }
                 let sim = similarity(&joined(&run, &old_bags), &new_bags[j]);
                 let best_part = run
                     .iter()
@@ -215,8 +257,11 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
 
     // 3. The best remaining pairs by word similarity.
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for i in (0..old.len()).filter(|i| !old_used[*i]) {
+    'pairs: for i in (0..old.len()).filter(|i| !old_used[*i]) {
         for j in (0..new.len()).filter(|j| !new_used[*j]) {
+            if !work.afford(old_bags[i].len() + new_bags[j].len()) {
+                break 'pairs;
+            }
             let s = similarity(&old_bags[i], &new_bags[j]);
             if s >= MATCH_THRESHOLD {
                 candidates.push((s, i, j));
@@ -301,7 +346,8 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
             .collect::<Vec<_>>()
             .join(" ")
     };
-    pairs
+    let complete = work.0 <= ALIGN_WORK;
+    let entries = pairs
         .iter()
         .map(|p| {
             let (old_text, new_text) = (text(&p.old, old), text(&p.new, new));
@@ -348,5 +394,6 @@ pub fn align(old: &[(String, String)], new: &[(String, String)]) -> Vec<AlignedE
                 runs,
             }
         })
-        .collect()
+        .collect();
+    (entries, complete)
 }

@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod amend;
+pub mod compare;
 pub mod extract;
 pub mod parse;
 pub mod risk;

@@ -40,6 +40,8 @@ pub fn check<'a>(
 /// Refuses a provision with no text, a label given twice, or a sub-paragraph whose paragraph
 /// does not come before it, naming it.
 pub fn check_provisions(parsed: &[ParsedProvision]) -> Result<(), StoreError> {
+    crate::draft::compare::check_count("the revision", parsed.len())
+        .map_err(|m| StoreError::invalid("provisions", m))?;
     let mut labels = HashSet::new();
     for (i, p) in parsed.iter().enumerate() {
         let name = if p.label.is_empty() {
@@ -53,19 +55,21 @@ pub fn check_provisions(parsed: &[ParsedProvision]) -> Result<(), StoreError> {
                 format!("{name} has no text; join it to its neighbour or remove it"),
             ));
         }
-        if !p.label.is_empty() && !labels.insert(p.label.as_str()) {
-            return Err(StoreError::invalid(
-                "label",
-                format!("{name} appears twice; each label must be unique"),
-            ));
-        }
+        // The labels seen so far are those before this one: checking the parent against
+        // them keeps the check linear (a set, not a scan of every earlier provision).
         if let Some(parent) = &p.parent {
-            if !parsed[..i].iter().any(|q| &q.label == parent) {
+            if !labels.contains(parent.as_str()) {
                 return Err(StoreError::invalid(
                     "parent",
                     format!("{name} belongs to {parent}, which does not come before it"),
                 ));
             }
+        }
+        if !p.label.is_empty() && !labels.insert(p.label.as_str()) {
+            return Err(StoreError::invalid(
+                "label",
+                format!("{name} appears twice; each label must be unique"),
+            ));
         }
     }
     Ok(())
@@ -84,7 +88,9 @@ impl Store {
                 "the text is over 5 MB; a draft report is far smaller — check what was pasted",
             ));
         }
-        self.record_revision(input, &crate::draft::parse(crate::text::strip_bom(text)))
+        let parsed = crate::draft::parse(crate::text::strip_bom(text));
+        check_provisions(&parsed)?;
+        self.record_revision(input, &parsed)
     }
 
     /// Records a revision from the provisions the analyst checked (and perhaps fixed) in the

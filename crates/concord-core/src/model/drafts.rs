@@ -149,6 +149,9 @@ pub struct RevisionDiff {
     pub new: Revision,
     pub body: Vec<AlignedEntry>,
     pub footnotes: Vec<AlignedEntry>,
+    /// False when the texts were so unlike that pairing stopped at its work bound
+    /// (`draft::align::ALIGN_WORK`): paragraphs not paired by then are shown added and deleted.
+    pub complete: bool,
 }
 
 /// A provision as parsed from a text, before it is saved: what the analyst previews and fixes.

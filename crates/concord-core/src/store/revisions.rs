@@ -4,6 +4,7 @@
 
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
+use crate::draft::compare::{check_count, RevisionPair};
 use crate::draft::{align, ParsedProvision};
 use crate::model::{
     AlignStatus, DocumentKind, ParagraphSubject, ProvisionKind, Revision, RevisionDiff,
@@ -307,18 +308,30 @@ impl Store {
 
     /// Aligns two stored revisions: body and footnotes, word runs inside changed pairs.
     pub fn diff_revisions(&self, old: Uuid, new: Uuid) -> Result<RevisionDiff, StoreError> {
+        Ok(self.revision_pair(old, new)?.compare())
+    }
+
+    /// The texts of two stored revisions, to compare once the store is free again.
+    pub fn revision_pair(&self, old: Uuid, new: Uuid) -> Result<RevisionPair, StoreError> {
         let (a, b) = (self.stored_provisions(old)?, self.stored_provisions(new)?);
+        let (old, new) = (self.revision(old)?, self.revision(new)?);
+        for (r, side) in [(&old, &a), (&new, &b)] {
+            let what = format!("{} {}", r.symbol, r.revision_label);
+            check_count(&what, side.len()).map_err(|m| StoreError::invalid("revision", m))?;
+        }
         let part = |side: &[Stored], footnote: bool| -> Vec<(String, String)> {
             side.iter()
                 .filter(|p| (p.kind == ProvisionKind::Footnote) == footnote)
                 .map(|p| (p.label.clone(), p.text.clone()))
                 .collect()
         };
-        Ok(RevisionDiff {
-            old: self.revision(old)?,
-            new: self.revision(new)?,
-            body: align(&part(&a, false), &part(&b, false)),
-            footnotes: align(&part(&a, true), &part(&b, true)),
+        Ok(RevisionPair {
+            old_body: part(&a, false),
+            new_body: part(&b, false),
+            old_notes: part(&a, true),
+            new_notes: part(&b, true),
+            old,
+            new,
         })
     }
 }

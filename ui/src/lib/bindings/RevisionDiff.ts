@@ -5,4 +5,9 @@ import type { Revision } from "./Revision";
 /**
  * Two revisions aligned: the body, then the footnotes.
  */
-export type RevisionDiff = { old: Revision, new: Revision, body: Array<AlignedEntry>, footnotes: Array<AlignedEntry>, };
+export type RevisionDiff = { old: Revision, new: Revision, body: Array<AlignedEntry>, footnotes: Array<AlignedEntry>, 
+/**
+ * False when the texts were so unlike that pairing stopped at its work bound
+ * (`draft::align::ALIGN_WORK`): paragraphs not paired by then are shown added and deleted.
+ */
+complete: boolean, };

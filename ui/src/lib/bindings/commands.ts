@@ -108,6 +108,7 @@ export interface Commands {
   paragraphNotes(revision: string): Promise<Array<ParagraphNotes>>;
   amendmentLedger(symbol: string): Promise<Array<LedgerActor>>;
   consensusRisk(revision: string): Promise<Array<ParagraphRisk>>;
+  /** Reads both texts under the store lock, then aligns them with the lock released. */
   diffRevisions(from: string, to: string): Promise<RevisionDiff>;
   /** Asks where to save the summary (native dialog), then writes it; null when cancelled. Each step ("Reading…", "Writing 1 200 rows…") is sent as an `export-progress` event. */
   exportSummary(request: SummaryRequest, format: ExportFormat): Promise<ExportOutcome | null>;
