@@ -361,7 +361,7 @@ fn a_burst_of_captures_killed_anywhere_keeps_every_saved_one_whole() {
         }
         // SIGKILL to the whole group: the shell and the concord it is running.
         let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", child.id())])
+            .args(["-s", "KILL", "--", &format!("-{}", child.id())])
             .status();
         let _ = child.wait();
         integrity(&db);
