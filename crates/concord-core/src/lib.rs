@@ -11,6 +11,7 @@ pub mod clock;
 pub mod demo;
 pub mod draft;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod import;
 pub mod installation;

@@ -82,14 +82,18 @@ pub fn read_file(path: &Path) -> Result<String, ExtractError> {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file (a folder, a pipe or a device)",
-        )));
-    }
-    let size = meta.len();
+    let size = match crate::files::found(path).map_err(io)? {
+        crate::files::Found::File(bytes) => bytes,
+        crate::files::Found::Nothing => {
+            return Err(io(std::io::ErrorKind::NotFound.into()));
+        }
+        crate::files::Found::NotAFile => {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file (a folder, a pipe or a device)",
+            )));
+        }
+    };
     if size > MAX_FILE_BYTES {
         return Err(ExtractError::TooLarge {
             path: path.to_path_buf(),

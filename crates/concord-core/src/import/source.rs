@@ -46,8 +46,7 @@ pub fn open(path: &Path) -> Result<std::fs::File, SourceError> {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
+    if crate::files::found(path).map_err(io)? == crate::files::Found::NotAFile {
         return Err(SourceError::NotAFile {
             path: path.to_path_buf(),
         });
@@ -82,17 +81,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_bom_is_dropped_and_a_fifo_refused() {
+    fn a_bom_is_dropped_and_a_folder_refused() {
         let v = read_json("\u{feff}[1]".as_bytes()).unwrap();
         assert_eq!(v, serde_json::json!([1]));
         let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("pipe.csv");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        let err = open(&fifo).unwrap_err().to_string();
+        let err = open(dir.path()).unwrap_err().to_string();
         assert!(err.contains("not a regular file"), "{err}");
     }
 }

@@ -16,15 +16,25 @@ impl Store {
 /// Copies the database file at `src` to `dest` through a read-only connection of its own, so
 /// a backup can run beside the window's connection.
 pub fn backup_file(src: &Path, dest: &Path) -> Result<(), StoreError> {
+    copy(&open_read_only(src)?, dest)
+}
+
+/// A hardened, read-only connection to the file at `path`, which must be a regular file.
+fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    if crate::files::found(path)? == crate::files::Found::NotAFile {
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     let conn =
-        Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
             StoreError::Open {
-                path: src.to_path_buf(),
+                path: path.to_path_buf(),
                 source,
             }
         })?;
     migrate::harden(&conn)?;
-    copy(&conn, dest)
+    Ok(conn)
 }
 
 fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
@@ -49,15 +59,7 @@ fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
 /// SQLite's full `integrity_check` of the file at `path`, and the schema check every file gets:
 /// what `concord check` and "Check database" run.
 pub fn check_file(path: &Path) -> Result<(), StoreError> {
-    trust::regular_file(path)?;
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
-            StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-    migrate::harden(&conn)?;
+    let conn = open_read_only(path)?;
     migrate::check_openable(&conn, path)?;
     trust::check_schema(&conn, path)?;
     integrity_check(&conn, path).map_err(|e| trust::name_damage(path, e))

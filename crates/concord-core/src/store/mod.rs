@@ -26,10 +26,10 @@ pub use exchange::{Cell, TableLoad, TableRows, EXCHANGED_TABLES};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;
-pub use trust::regular_file;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 
 use crate::clock::Clock;
+use crate::files::Found;
 use crate::model::DatabaseInfo;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -75,7 +75,15 @@ impl Store {
         clock: Arc<dyn Clock>,
         installation: Uuid,
     ) -> Result<Store, StoreError> {
-        let existed = regular_file(path)? && std::fs::metadata(path)?.len() > 0;
+        let existed = match crate::files::found(path)? {
+            Found::File(bytes) => bytes > 0,
+            Found::Nothing => false,
+            Found::NotAFile => {
+                return Err(StoreError::NotAFile {
+                    path: path.to_path_buf(),
+                })
+            }
+        };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -94,13 +102,14 @@ impl Store {
             migrate::check_openable(&conn, path)?;
             trust::check_schema(&conn, path)?;
         }
-        let from_elsewhere = existed && !trust::opened_here(&conn, installation);
-        if from_elsewhere {
+        // A new file is ours; one this installation has not opened before is checked first.
+        let known = existed && trust::opened_here(&conn, installation);
+        if existed && !known {
             trust::quick_check(&conn, path)?;
         }
         migrate::configure(&conn)?;
         migrate::upgrade(&mut conn, path, migrate::MIGRATIONS)?;
-        if !trust::opened_here(&conn, installation) {
+        if !known {
             trust::mark_opened(&conn, installation);
         }
         Ok(Store {

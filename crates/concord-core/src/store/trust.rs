@@ -113,25 +113,6 @@ fn damaged(path: &Path, detail: String) -> StoreError {
     }
 }
 
-/// Refuses anything at `path` that is not a regular file (a folder, a FIFO, a device): opening
-/// a FIFO would block the window, and a device is never a database.
-pub fn regular_file(path: &Path) -> Result<bool, StoreError> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => Ok(true),
-        Ok(_) => Err(StoreError::NotAFile {
-            path: path.to_path_buf(),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(StoreError::Open {
-            path: path.to_path_buf(),
-            source: rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                Some(e.to_string()),
-            ),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,12 +186,5 @@ mod tests {
             )
             .unwrap();
         assert_eq!(guard, 1);
-    }
-
-    #[test]
-    fn a_fifo_is_not_a_file() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(regular_file(dir.path()).is_err());
-        assert!(!regular_file(&dir.path().join("none")).unwrap());
     }
 }
