@@ -137,7 +137,7 @@ impl AppState {
 
     /// The backups of the window's file, newest first.
     pub fn backups(&self) -> CommandResult<Vec<BackupInfo>> {
-        Ok(backup::list(&backup_folder(&self.current_path()?)?))
+        Ok(backup::list(&backup::folder_of(&self.current_path()?)?))
     }
 
     /// Checks the window's file in full (integrity and schema), reading only.
@@ -195,26 +195,12 @@ pub fn open_demo(path: &Path, installation: Uuid) -> CommandResult<Store> {
     Ok(store)
 }
 
-fn backup_folder(db: &Path) -> CommandResult<PathBuf> {
-    let data = backup::data_dir().ok_or_else(|| {
-        CommandError::new(ErrorCode::Io, "no data folder: set HOME or XDG_DATA_HOME")
-    })?;
-    Ok(backup::folder_for(&data, db))
-}
-
-/// Backs the file up beside the window's work, through a connection of its own, when the
-/// newest backup is a day old. Best effort: a failed backup is reported, the work goes on.
+/// The automatic backup, beside the window's work in a thread of its own. Best effort: a
+/// failed backup is reported, the work goes on.
 pub fn back_up_when_due(db: &Path) {
-    let Ok(folder) = backup_folder(db) else {
-        return;
-    };
-    let now = chrono::Utc::now();
-    if !backup::due(&folder, now) {
-        return;
-    }
     let db = db.to_path_buf();
     std::thread::spawn(move || {
-        if let Err(e) = backup::make_from_file(&db, &folder, now) {
+        if let Err(e) = backup::when_due(&db, chrono::Utc::now()) {
             eprintln!(
                 "concord: the automatic backup of {} failed: {e}",
                 db.display()

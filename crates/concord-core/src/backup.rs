@@ -63,6 +63,25 @@ pub fn folder_for(data_dir: &Path, db: &Path) -> PathBuf {
     data_dir.join("backups").join(name)
 }
 
+/// The backup folder of `db` in this user's data folder.
+pub fn folder_of(db: &Path) -> Result<PathBuf, StoreError> {
+    let data = data_dir().ok_or_else(|| StoreError::Invalid {
+        field: "data folder".into(),
+        message: "there is none: set HOME or XDG_DATA_HOME".into(),
+    })?;
+    Ok(folder_for(&data, db))
+}
+
+/// The automatic backup: backs the file at `db` up (through a connection of its own) when its
+/// newest backup is a day old or there is none. Returns the new backup, if one was made.
+pub fn when_due(db: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
+    let folder = folder_of(db)?;
+    if !due(&folder, now) {
+        return Ok(None);
+    }
+    make_from_file(db, &folder, now).map(Some)
+}
+
 /// The backups in `folder`, newest first.
 pub fn list(folder: &Path) -> Vec<BackupInfo> {
     let Ok(entries) = std::fs::read_dir(folder) else {
@@ -105,6 +124,8 @@ pub fn make_from_file(db: &Path, folder: &Path, now: DateTime<Utc>) -> Result<Pa
     write_checked(folder, now, |dest| store::backup_file(db, dest))
 }
 
+/// Writes the backup through `atomic::replace_with` (temporary file, synced, renamed, folder
+/// synced), then applies the rotation.
 fn write_checked(
     folder: &Path,
     now: DateTime<Utc>,
@@ -112,20 +133,7 @@ fn write_checked(
 ) -> Result<PathBuf, StoreError> {
     std::fs::create_dir_all(folder)?;
     let dest = folder.join(format!("{}.concord", now.format(STAMP)));
-    let partial = folder.join(format!(".{}.partial", now.format(STAMP)));
-    let _ = std::fs::remove_file(&partial);
-    let done = copy(&partial).and_then(|()| {
-        std::fs::File::open(&partial)?.sync_all()?;
-        std::fs::rename(&partial, &dest)?;
-        if let Ok(d) = std::fs::File::open(folder) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    });
-    if let Err(e) = done {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
+    crate::atomic::replace_with(&dest, copy, StoreError::Io)?;
     rotate(folder);
     Ok(dest)
 }
@@ -133,46 +141,35 @@ fn write_checked(
 /// Deletes the backups the rotation does not keep; returns how many went.
 pub fn rotate(folder: &Path) -> usize {
     let all = list(folder);
-    let mut removed = 0;
-    for b in all.iter().filter(|b| !kept(b, &all)) {
-        if std::fs::remove_file(&b.path).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
+    all.iter()
+        .zip(kept(&all))
+        .filter(|(b, keep)| !keep && std::fs::remove_file(&b.path).is_ok())
+        .count()
 }
 
-/// Whether the rotation keeps `b` among `all` (newest first): the newest of its day among the
-/// newest 7 days, or the newest of its week among the 4 weeks before those.
-fn kept(b: &BackupInfo, all: &[BackupInfo]) -> bool {
-    let day = |x: &BackupInfo| x.taken_at.date_naive();
-    let week = |x: &BackupInfo| {
-        let w = x.taken_at.iso_week();
-        (w.year(), w.week())
-    };
-    let mut days = Vec::new();
-    let mut weeks = Vec::new();
-    for x in all {
-        if days.len() < KEEP_DAILY && !days.contains(&day(x)) {
-            days.push(day(x));
-            if x.path == b.path {
+/// Which of `all` (newest first) the rotation keeps: the newest of each of the newest 7 days,
+/// then the newest of each of the 4 weeks before those.
+fn kept(all: &[BackupInfo]) -> Vec<bool> {
+    let week = |d: chrono::NaiveDate| (d.iso_week().year(), d.iso_week().week());
+    let (mut days, mut weeks) = (Vec::new(), Vec::new());
+    all.iter()
+        .map(|b| {
+            let day = b.taken_at.date_naive();
+            if days.contains(&day) {
+                return false;
+            }
+            if days.len() < KEEP_DAILY {
+                days.push(day);
                 return true;
             }
-        } else if !days.contains(&day(x))
-            && weeks.len() < KEEP_WEEKLY
-            && !weeks.contains(&week(x))
-            && !days.iter().any(|d| {
-                let w = d.iso_week();
-                (w.year(), w.week()) == week(x)
-            })
-        {
-            weeks.push(week(x));
-            if x.path == b.path {
-                return true;
+            let covered = weeks.contains(&week(day)) || days.iter().any(|d| week(*d) == week(day));
+            if covered || weeks.len() >= KEEP_WEEKLY {
+                return false;
             }
-        }
-    }
-    false
+            weeks.push(week(day));
+            true
+        })
+        .collect()
 }
 
 /// Puts `backup` back as the database at `target`. The backup is checked first; the file that
@@ -227,7 +224,12 @@ mod tests {
         let all: Vec<BackupInfo> = (0..120)
             .map(|i| info(start - chrono::Duration::hours(12 * i)))
             .collect();
-        let kept: Vec<&BackupInfo> = all.iter().filter(|b| kept(b, &all)).collect();
+        let kept: Vec<&BackupInfo> = all
+            .iter()
+            .zip(kept(&all))
+            .filter(|(_, k)| *k)
+            .map(|(b, _)| b)
+            .collect();
         assert_eq!(kept.len(), KEEP_DAILY + KEEP_WEEKLY, "{kept:#?}");
         assert_eq!(kept[0].taken_at, start, "the newest is always kept");
         let days: Vec<_> = kept.iter().map(|b| b.taken_at.date_naive()).collect();

@@ -1,20 +1,14 @@
 //! The safety net: check a database, back it up, list its backups, put one back.
 
-use crate::failure::{bad_input, Failure};
+use crate::failure::Failure;
 use concord_core::{backup, store, Store};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(clap::Args)]
 pub struct BackupArgs {
     /// List the backups of this database instead of making one.
     #[arg(long)]
     list: bool,
-}
-
-fn folder(db: &Path) -> Result<PathBuf, Failure> {
-    let data = backup::data_dir()
-        .ok_or_else(|| bad_input("cannot find a data folder: set HOME or XDG_DATA_HOME".into()))?;
-    Ok(backup::folder_for(&data, db))
 }
 
 /// `concord check`: SQLite's full integrity check and Concord's schema check, reading only.
@@ -26,7 +20,7 @@ pub fn check(db: &Path) -> Result<(), Failure> {
 
 /// `concord backup [--list]`.
 pub fn backup(store: &Store, db: &Path, args: BackupArgs) -> Result<(), Failure> {
-    let folder = folder(db)?;
+    let folder = backup::folder_of(db)?;
     if args.list {
         let all = backup::list(&folder);
         if all.is_empty() {
