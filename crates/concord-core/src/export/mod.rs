@@ -121,9 +121,7 @@ pub fn summary_text(
         ExportFormat::Csv => {
             let mut out = Vec::new();
             table_csv::render(&built.report, &mut out)?;
-            String::from_utf8_lossy(&out)
-                .trim_start_matches('\u{feff}')
-                .to_string()
+            crate::text::strip_bom(&String::from_utf8_lossy(&out)).to_string()
         }
         ExportFormat::Json => serde_json::to_string_pretty(&built.data)? + "\n",
         ExportFormat::Xlsx | ExportFormat::Docx => {

@@ -142,8 +142,7 @@ fn parse(
         .map_err(|e| malformed(&e, 1))?
         .iter()
         .map(|h| {
-            h.trim()
-                .trim_start_matches('\u{feff}')
+            crate::text::strip_bom(h.trim())
                 .to_lowercase()
                 .replace([' ', '-'], "_")
         })
