@@ -16,12 +16,6 @@ impl CommandError {
     }
 }
 
-impl From<CommandError> for ErrorInfo {
-    fn from(e: CommandError) -> Self {
-        e.0
-    }
-}
-
 /// Every core error names its code and says what happened.
 macro_rules! from_core {
     ($($error:ty),*) => {$(

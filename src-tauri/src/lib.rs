@@ -6,12 +6,11 @@ mod dialogs;
 mod error;
 mod state;
 
-use concord_core::model::ErrorCode;
 use concord_core::prefs::{self, StartWith};
 use concord_core::{installation, Clock, SystemClock};
-use error::CommandError;
 use state::AppState;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tauri::Manager;
 
 /// Starts the app. The database: `CONCORD_DB` if set, else the last one used, else the demo
@@ -28,25 +27,7 @@ pub fn run() {
             let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
             let env_db = std::env::var_os("CONCORD_DB").map(PathBuf::from);
             let start = prefs::start_with(env_db, &config_dir, demo_path.clone());
-            let store = match &start {
-                StartWith::Named(path) | StartWith::Last(path) => {
-                    state::open(path, installation).map_err(|e| state::problem(path, e))
-                }
-                StartWith::Missing(path) => Err(state::problem(
-                    path,
-                    CommandError::new(
-                        ErrorCode::Missing,
-                        format!(
-                            "{} is not there any more: it was moved, renamed or deleted. \
-                             Open it where it is now, or choose another",
-                            path.display()
-                        ),
-                    ),
-                )),
-                StartWith::Demo(path) => {
-                    state::open_demo(path, installation).map_err(|e| state::problem(path, e))
-                }
-            };
+            let store = start.open(Arc::new(SystemClock), installation);
             match &store {
                 Ok(_) => {
                     if let StartWith::Demo(path) = &start {

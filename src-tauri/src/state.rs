@@ -6,7 +6,7 @@
 
 use crate::error::{CommandError, CommandResult};
 use concord_core::backup::{self, BackupInfo};
-use concord_core::model::{DatabaseInfo, ErrorCode, ErrorInfo, StartProblem};
+use concord_core::model::{DatabaseInfo, ErrorCode, StartProblem};
 use concord_core::{prefs, Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -111,7 +111,8 @@ impl AppState {
     /// Opens the demo database in the app's data folder, made with the demo positions the
     /// first time.
     pub fn open_demo(&self) -> CommandResult<DatabaseInfo> {
-        let store = open_demo(&self.demo_path, self.installation)?;
+        let store =
+            concord_core::demo::open(&self.demo_path, Arc::new(SystemClock), self.installation)?;
         self.replace(store, &self.demo_path.clone())
     }
 
@@ -184,17 +185,6 @@ pub fn open(path: &Path, installation: Uuid) -> CommandResult<Store> {
     )?)
 }
 
-/// The demo database, given the demo positions if it has none (the first time).
-pub fn open_demo(path: &Path, installation: Uuid) -> CommandResult<Store> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CommandError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
-    }
-    let mut store = open(path, installation)?;
-    concord_core::demo::populate(&mut store)?;
-    Ok(store)
-}
-
 /// The automatic backup, beside the window's work in a thread of its own. Best effort: a
 /// failed backup is reported, the work goes on.
 pub fn back_up_when_due(db: &Path) {
@@ -207,14 +197,6 @@ pub fn back_up_when_due(db: &Path) {
             );
         }
     });
-}
-
-/// What the window shows when `path` could not be opened at start.
-pub fn problem(path: &Path, error: CommandError) -> StartProblem {
-    StartProblem {
-        path: path.display().to_string(),
-        error: ErrorInfo::from(error),
-    }
 }
 
 /// Best effort: failing to remember the last file must not stop the user's work.

@@ -157,6 +157,21 @@ fn actor_id(key: &str) -> Uuid {
 
 /// Loads the reference data and, once per file, the demo positions. Returns how many
 /// positions were added (0 when the demo was already there).
+/// Opens the demo database at `path` (its folder made if needed), given the demo positions if
+/// it has none yet: the first time, or after an interrupted first start.
+pub fn open(
+    path: &std::path::Path,
+    clock: std::sync::Arc<dyn crate::Clock>,
+    installation: Uuid,
+) -> Result<Store, StoreError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut store = Store::open_ready(path, clock, installation)?;
+    populate(&mut store)?;
+    Ok(store)
+}
+
 pub fn populate(store: &mut Store) -> Result<u64, StoreError> {
     store.load_reference()?;
     if store.counts()?.positions > 0 {

@@ -1,6 +1,10 @@
 //! The few things the app remembers between runs, kept as small files in the config folder.
 
+use crate::model::{ErrorInfo, StartProblem};
+use crate::{Clock, Store, StoreError};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use uuid::Uuid;
 
 const LAST_DATABASE: &str = "last-database";
 
@@ -29,6 +33,24 @@ pub enum StartWith {
     Last(PathBuf),
     Missing(PathBuf),
     Demo(PathBuf),
+}
+
+impl StartWith {
+    /// Opens the database chosen at start, or says with its path why it cannot be opened
+    /// (the window shows that and opens anyway). Nothing is written to a file refused.
+    pub fn open(&self, clock: Arc<dyn Clock>, installation: Uuid) -> Result<Store, StartProblem> {
+        let (path, opened) = match self {
+            StartWith::Named(p) | StartWith::Last(p) => {
+                (p, Store::open_ready(p, clock, installation))
+            }
+            StartWith::Missing(p) => (p, Err(StoreError::Missing { path: p.clone() })),
+            StartWith::Demo(p) => (p, crate::demo::open(p, clock, installation)),
+        };
+        opened.map_err(|e| StartProblem {
+            path: path.display().to_string(),
+            error: ErrorInfo::from(&e),
+        })
+    }
 }
 
 pub fn start_with(env_db: Option<PathBuf>, config_dir: &Path, demo_path: PathBuf) -> StartWith {
@@ -71,6 +93,30 @@ mod tests {
         assert_eq!(
             start_with(None, dir.path(), demo.clone()),
             StartWith::Missing(mine)
+        );
+    }
+
+    #[test]
+    fn a_start_that_cannot_open_says_why_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = || -> Arc<dyn Clock> { Arc::new(crate::FixedClock::new()) };
+        let gone = dir.path().join("gone.concord");
+        let problem = StartWith::Missing(gone.clone())
+            .open(clock(), Uuid::nil())
+            .unwrap_err();
+        assert_eq!(problem.path, gone.display().to_string());
+        assert_eq!(problem.error.code, crate::model::ErrorCode::Missing);
+        let text = dir.path().join("text.concord");
+        std::fs::write(&text, "notes").unwrap();
+        let problem = StartWith::Named(text)
+            .open(clock(), Uuid::nil())
+            .unwrap_err();
+        assert_eq!(problem.error.code, crate::model::ErrorCode::NotConcord);
+        let demo = dir.path().join("data/demo.concord");
+        let store = StartWith::Demo(demo).open(clock(), Uuid::nil()).unwrap();
+        assert!(
+            store.counts().unwrap().positions > 0,
+            "the demo has its positions"
         );
     }
 }

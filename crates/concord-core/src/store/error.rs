@@ -42,6 +42,12 @@ pub enum StoreError {
         path.display()
     )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "{} is not there any more: it was moved, renamed or deleted. Open it where it is now, \
+         or choose another",
+        path.display()
+    )]
+    Missing { path: PathBuf },
     #[error("{} is not a regular file (a folder, a pipe or a device); choose a .concord file", path.display())]
     NotAFile { path: PathBuf },
     #[error(
@@ -84,6 +90,7 @@ impl StoreError {
             StoreError::UnexpectedSchema { .. } => ErrorCode::UntrustedSchema,
             StoreError::Damaged { .. } => ErrorCode::Damaged,
             StoreError::NotAFile { .. } => ErrorCode::NotAFile,
+            StoreError::Missing { .. } => ErrorCode::Missing,
             StoreError::ReadOnly { .. } => ErrorCode::NoPermission,
             StoreError::Busy { .. } => ErrorCode::Busy,
             StoreError::Backup { .. } => ErrorCode::BackupFailed,
