@@ -143,12 +143,7 @@ impl AppState {
 
     /// Checks the window's file in full (integrity and schema), reading only.
     pub fn check(&self) -> CommandResult<String> {
-        let path = self.current_path()?;
-        concord_core::store::check_file(&path)?;
-        Ok(format!(
-            "{} is sound: integrity and schema checked",
-            path.display()
-        ))
+        Ok(backup::check(&self.current_path()?)?)
     }
 
     /// Puts `backup` back as the window's file (the old file is kept beside it) and opens it.

@@ -172,6 +172,16 @@ fn kept(all: &[BackupInfo]) -> Vec<bool> {
         .collect()
 }
 
+/// Checks the file at `db` in full (SQLite's integrity check and Concord's schema), reading
+/// only, and says so in the sentence both the window and `concord check` show.
+pub fn check(db: &Path) -> Result<String, StoreError> {
+    store::check_file(db)?;
+    Ok(format!(
+        "{}: ok (integrity and schema checked)",
+        db.display()
+    ))
+}
+
 /// Puts `backup` back as the database at `target`. The backup is checked first; the file that
 /// was there is kept beside it as `NAME.before-restore-STAMP` (never deleted), and the copy
 /// lands whole or not at all. Returns where the old file went, if there was one.

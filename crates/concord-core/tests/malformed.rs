@@ -364,8 +364,7 @@ fn malformed_drafts_are_refused_and_change_nothing() {
     r.store
         .import_revision_text(&revision(), "1. States should cooperate.")
         .unwrap();
-    let r2 = &mut r;
-    r2.refuses("the same revision label twice", "Rev.1", |s, _| {
+    r.refuses("the same revision label twice", "Rev.1", |s, _| {
         s.import_revision_text(&revision(), "1. States should cooperate more.")
     });
     let file = |dir: &Path, name: &str, bytes: &[u8]| {

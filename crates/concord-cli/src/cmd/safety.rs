@@ -1,7 +1,7 @@
 //! The safety net: check a database, back it up, list its backups, put one back.
 
 use crate::failure::Failure;
-use concord_core::{backup, store, Store};
+use concord_core::{backup, Store};
 use std::path::Path;
 
 #[derive(clap::Args)]
@@ -13,8 +13,7 @@ pub struct BackupArgs {
 
 /// `concord check`: SQLite's full integrity check and Concord's schema check, reading only.
 pub fn check(db: &Path) -> Result<(), Failure> {
-    store::check_file(db)?;
-    println!("{}: ok (integrity and schema checked)", db.display());
+    println!("{}", backup::check(db)?);
     Ok(())
 }
 
