@@ -215,3 +215,21 @@ async fn a_file_concord_may_not_write_is_refused() -> WebDriverResult<()> {
     assert_eq!(std::fs::read(&db).unwrap(), before);
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_file_opened_at_start_gets_its_daily_backup() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = concord_file(dir.path(), "daily.concord");
+    let config = dir.path().join("config");
+    let w = Window::start(&db, &config).await?;
+    let folder = concord_core::backup::folder_for(&config.join("data/concord"), &db);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while concord_core::backup::list(&folder).is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    w.stop().await?;
+    let made = concord_core::backup::list(&folder);
+    assert_eq!(made.len(), 1, "one backup in {}", folder.display());
+    concord_core::store::check_file(Path::new(&made[0].path)).unwrap();
+    Ok(())
+}

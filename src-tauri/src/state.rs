@@ -55,7 +55,13 @@ impl AppState {
         demo_path: PathBuf,
     ) -> Self {
         let (store, problem) = match store {
-            Ok(s) => (Some(s), None),
+            Ok(s) => {
+                // The file opened at start gets its daily backup as any file opened later does.
+                if let Some(path) = s.path() {
+                    back_up_when_due(path);
+                }
+                (Some(s), None)
+            }
             Err(p) => (None, Some(p)),
         };
         AppState {
