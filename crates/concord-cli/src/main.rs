@@ -74,6 +74,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // This program is also the reader of Word and PDF files, in a child process of itself.
+    if let Some(code) = concord_core::draft::worker::serve_if_asked() {
+        return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -78,8 +78,8 @@ pub fn run(store: &mut Store, what: ImportWhat) -> Result<(), Failure> {
 }
 
 fn document(store: &mut Store, file: &Path, input: &RevisionInput) -> Result<(), Failure> {
-    let text =
-        concord_core::draft::extract::read_file(file).map_err(|e| bad_input(e.to_string()))?;
+    let text = concord_core::draft::extract::read_file_apart(file)
+        .map_err(|e| bad_input(e.to_string()))?;
     for warning in concord_core::draft::preview(&text, None).warnings {
         eprintln!("check: {warning}");
     }

@@ -4,9 +4,12 @@
 pub mod align;
 pub mod amend;
 pub mod compare;
+pub mod docx;
 pub mod extract;
 pub mod parse;
+pub mod pdf;
 pub mod risk;
+pub mod worker;
 
 pub use align::{align, word_runs};
 pub use amend::{judge, Verdict};
