@@ -102,7 +102,7 @@ e2e-app: ui
 e2e: e2e-app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
-	  --test capability --test network -- --test-threads=1
+	  --test capability --test network --test instance -- --test-threads=1
 
 # Prints criterion's rows/s for the real import path, then times sqlite3's own .import of the
 # same CSV into a bare table on this machine, for comparison; then the views at 1.08 M

@@ -4,6 +4,7 @@
 pub mod commands;
 mod dialogs;
 mod error;
+mod instance;
 mod state;
 
 use concord_core::prefs::{self, StartWith};
@@ -13,20 +14,28 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::Manager;
 
-/// Starts the app. The database: `CONCORD_DB` if set, else the last one used, else the demo
-/// database in the app's data folder (created with the demo positions on first start). The
-/// window opens whatever happens to that file; what went wrong is shown in it.
+/// Starts the app. The database: the file it was given (`concord-desktop FILE`), else
+/// `CONCORD_DB` if set, else the last one used, else the demo database in the app's data
+/// folder (created with the demo positions on first start). The window opens whatever
+/// happens to that file; what went wrong is shown in it. When a window is already open for
+/// this user, it gets the file instead and this launch ends (instance.rs).
 pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let given = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| instance::file_argument(&args, &cwd));
     let result = tauri::Builder::default()
+        // First, so that a second launch ends before anything else starts.
+        .plugin(instance::plugin(installation::config_dir().as_deref()))
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
+        .setup(move |app| {
             let config_dir = installation::config_dir()
                 .or_else(|| app.path().app_config_dir().ok())
                 .ok_or("no configuration folder: set HOME or XDG_CONFIG_HOME")?;
             let installation = installation::load_or_create(&config_dir, || SystemClock.new_id())?;
             let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
-            let env_db = std::env::var_os("CONCORD_DB").map(PathBuf::from);
-            let start = prefs::start_with(env_db, &config_dir, demo_path.clone());
+            let chosen = given.or_else(|| std::env::var_os("CONCORD_DB").map(PathBuf::from));
+            let start = prefs::start_with(chosen, &config_dir, demo_path.clone());
             let store = start.open(Arc::new(SystemClock), installation);
             match &store {
                 Ok(_) => {

@@ -2,13 +2,32 @@
 
 use crate::error::CommandResult;
 use crate::state::{AppState, StoreGuard};
+use concord_core::model::DatabaseInfo;
 use tauri::{AppHandle, Emitter};
 
 /// The events the window listens to: (name in the UI's calls, event name, payload type).
-pub const EVENTS: &[(&str, &str, &str)] = &[("exportProgress", EXPORT_PROGRESS, "string")];
+pub const EVENTS: &[(&str, &str, &str)] = &[
+    ("exportProgress", EXPORT_PROGRESS, "string"),
+    ("databaseOpened", DATABASE_OPENED, "DatabaseInfo"),
+    ("openRefused", OPEN_REFUSED, "string"),
+];
 
 /// Each step of a running export, as a sentence.
 const EXPORT_PROGRESS: &str = "export-progress";
+/// The window now works on another file, opened from outside it (a second launch).
+const DATABASE_OPENED: &str = "database-opened";
+/// A file handed to the window from outside could not be opened: the sentence why.
+const OPEN_REFUSED: &str = "open-refused";
+
+/// Tells the window it now works on `info`'s file. Best effort, as every event.
+pub fn database_opened(app: &AppHandle, info: &DatabaseInfo) {
+    let _ = app.emit(DATABASE_OPENED, info);
+}
+
+/// Tells the window a file handed to it could not be opened, and why.
+pub fn open_refused(app: &AppHandle, why: &str) {
+    let _ = app.emit(OPEN_REFUSED, why);
+}
 
 pub struct Cx<'a> {
     pub app: &'a AppHandle,

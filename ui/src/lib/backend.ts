@@ -51,13 +51,13 @@ import { commands, EVENTS, type Commands, type EventPayloads } from './bindings/
 
 /** Every command (generated from their Rust declarations) and the events the window hears. */
 export interface Backend extends Commands {
-  /** Calls `step` with each progress message of a running export; resolves to an unsubscribe. */
-  onExportProgress(step: (message: EventPayloads['exportProgress']) => void): Promise<() => void>;
+  /** Calls `heard` with each `event` the backend sends; resolves to an unsubscribe. */
+  on<E extends keyof EventPayloads>(event: E, heard: (payload: EventPayloads[E]) => void): Promise<() => void>;
 }
 
 export const tauriBackend: Backend = {
   ...commands(invoke),
-  onExportProgress: (step) => listen<EventPayloads['exportProgress']>(EVENTS.exportProgress, (e) => step(e.payload)),
+  on: (event, heard) => listen<EventPayloads[typeof event]>(EVENTS[event], (e) => heard(e.payload)),
 };
 
 /** Any failure as the `{code, message}` the backend sends; other throwables become `internal`. */

@@ -7,7 +7,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): Backend {
   const unused = (command: string) => Promise.reject(new Error(`${command}: not used in this test`));
   return {
     ...commands(unused),
-    onExportProgress: () => Promise.resolve(() => {}),
+    on: () => Promise.resolve(() => {}),
     ...overrides,
   };
 }

@@ -119,10 +119,14 @@ export interface Commands {
 /** The names of the events the backend sends, by what they carry. */
 export const EVENTS = {
   exportProgress: 'export-progress',
+  databaseOpened: 'database-opened',
+  openRefused: 'open-refused',
 } as const;
 
 export interface EventPayloads {
   exportProgress: string;
+  databaseOpened: DatabaseInfo;
+  openRefused: string;
 }
 
 export type Invoke = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
