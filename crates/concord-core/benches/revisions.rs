@@ -2,6 +2,9 @@
 //! paragraphs modified, 5 % moved, 2 % split or merged), next to `git diff --no-index
 //! --word-diff` on the same two files as plain text, in the same run.
 //!
+//! Then the paragraph parser on the worst 5 MB texts a paste may hold, beside one pass of
+//! `str::lines` over the same text (linear: the parser's ratio to it must stay flat).
+//!
 //!     cargo bench -p concord-core --bench revisions
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
@@ -195,6 +198,7 @@ fn main() {
         p50(git)
     );
     worst_case(&mut rng_for_worst());
+    parser_worst_cases();
 }
 
 fn rng_for_worst() -> Rng {
@@ -236,4 +240,38 @@ fn worst_case(rng: &mut Rng) {
         entries.len()
     );
     println!("git diff --no-index --word-diff of the same texts      {git:>9.1} ms");
+}
+
+/// The parser on hostile texts of the largest size a revision may be parsed from, each beside
+/// one `lines()` pass over the same text.
+fn parser_worst_cases() {
+    let size = concord_core::import::revision::MAX_TEXT_BYTES;
+    let fill = |head: &str, unit: &str| -> String {
+        let mut t = String::from(head);
+        while t.len() + unit.len() <= size {
+            t.push_str(unit);
+        }
+        t
+    };
+    let cases = [
+        (
+            "one paragraph of 2.5 M short lines",
+            fill("1. Start\n", "x\n"),
+        ),
+        ("5 MB of \"[\"", fill("1. ", "[")),
+        ("calls \"[1\" never closed", fill("1. ", "[1")),
+        ("2 M sub-paragraph markers", fill("1. Start\n", "(a)\n")),
+        ("one 5 MB line", fill("1. ", "word ")),
+    ];
+    for (what, text) in cases {
+        let started = Instant::now();
+        let provisions = parse(&text).len();
+        let took = started.elapsed().as_secs_f64() * 1000.0;
+        let started = Instant::now();
+        std::hint::black_box(text.lines().count());
+        let lines = started.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "parse worst case: {what:<36} {took:>8.1} ms  (lines() pass {lines:>6.1} ms; {provisions} provisions)"
+        );
+    }
 }

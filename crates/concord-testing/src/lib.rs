@@ -3,6 +3,8 @@
 //! record one. For tests only: every failure here panics, naming what failed.
 #![allow(clippy::unwrap_used)] // a test helper: a failed unwrap is a failed test
 
+pub mod fuzzing;
+
 use concord_core::model::{Position, PositionInput, Stance, SubjectRef};
 use concord_core::reference::{self, OEWG};
 use concord_core::{FixedClock, Store};

@@ -70,18 +70,23 @@ fn capitals(line: &str) -> bool {
     letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// The footnote numbers called in a text: "[12]".
+/// The footnote numbers called in a text: "[12]". One pass: a call is a "[" followed by
+/// digits only, then "]" (so "[[[[…" or a long bracketed passage costs no more than its length).
 fn footnote_calls(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('[') {
-        let after = &rest[start + 1..];
-        match after.find(']') {
-            Some(end) if end > 0 && after[..end].chars().all(|c| c.is_ascii_digit()) => {
-                out.push(after[..end].to_string());
-                rest = &after[end + 1..];
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => open = Some(i + 1),
+            ']' => {
+                if let Some(start) = open.take() {
+                    if i > start {
+                        out.push(text[start..i].to_string());
+                    }
+                }
             }
-            _ => rest = after,
+            c if c.is_ascii_digit() => {}
+            _ => open = None,
         }
     }
     out
@@ -180,9 +185,11 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
             }),
             None => match out.last_mut() {
                 Some(last) => {
+                    // The calls of the added line only: rescanning the whole paragraph for
+                    // each line would be quadratic in a paragraph of many short lines.
                     last.text.push(' ');
                     last.text.push_str(line);
-                    last.footnotes = footnote_calls(&last.text);
+                    last.footnotes.extend(footnote_calls(line));
                 }
                 None => out.push(ParsedProvision {
                     kind: ProvisionKind::Paragraph,
@@ -271,6 +278,15 @@ pub fn preview(text: &str, file: Option<String>) -> DraftPreview {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_calls_are_bracketed_digits_only() {
+        assert_eq!(footnote_calls("met[12] and [3]."), ["12", "3"]);
+        assert_eq!(footnote_calls("[a1] [] [1 2] [[[["), Vec::<String>::new());
+        assert_eq!(footnote_calls("[1[2]"), ["2"]);
+        let p = parse("1. States met[1]\nin New York [2]\nand Geneva.");
+        assert_eq!(p[0].footnotes, ["1", "2"]);
+    }
 
     #[test]
     fn reads_headings_paragraphs_subparagraphs_and_footnotes() {
