@@ -184,6 +184,21 @@ fn a_paragraphs_identity_follows_it_into_the_next_revision() {
         .unwrap_err();
     assert!(again.to_string().contains("already recorded"), "{again}");
 
+    // The window plans a revision with the store free; if another revision of the symbol is
+    // recorded meanwhile, the plan is refused inside the write and nothing is written.
+    let rev3 = parse(REV2);
+    let plan = s
+        .revision_basis(&input("Rev.3", 26), &rev3)
+        .unwrap()
+        .plan(&rev3);
+    s.record_revision(&input("Rev.2bis", 25), &parse(REV1))
+        .unwrap();
+    let stale = s
+        .record_planned(&input("Rev.3", 26), &rev3, plan)
+        .unwrap_err();
+    assert!(stale.to_string().contains("recorded meanwhile"), "{stale}");
+    assert!(s.find_revision("A/AC.292/2025/L.1", "Rev.3").is_err());
+
     let diff = s
         .diff_revisions(first.revision.id, second.revision.id)
         .unwrap();

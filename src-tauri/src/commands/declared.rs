@@ -167,7 +167,11 @@ commands! {
 
     /// Records a revision from its checked provisions.
     import_revision(cx, input: RevisionInput, provisions: Vec<DraftProvision>) -> RevisionImport {
-        Ok(cx.store()?.import_revision(&input, &provisions)?)
+        // Read under the lock, align with the store free, write under the lock again.
+        let parsed = concord_core::import::revision::checked(&provisions)?;
+        let basis = cx.store()?.revision_basis(&input, &parsed)?;
+        let plan = basis.plan(&parsed);
+        Ok(cx.store()?.record_planned(&input, &parsed, plan)?)
     }
 
     /// Paragraphs of draft revisions matching a search, each once, newest revision first.

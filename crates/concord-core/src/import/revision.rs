@@ -1,11 +1,100 @@
 //! Bringing in a draft revision: from its text (parsed here), or from the provisions the
-//! analyst checked in the preview. What makes a revision recordable is decided here; the
-//! store records it (`Store::record_revision`).
+//! analyst checked in the preview. What makes a revision recordable, and which paragraphs
+//! keep their identity from the revision before, is decided here; the store reads the
+//! revision before (`Store::revision_basis`) and records (`Store::record_planned`), so the
+//! alignment between the two steps can run while the store is free.
 
 use crate::draft::ParsedProvision;
-use crate::model::{DraftProvision, ProvisionKind, RevisionImport, RevisionInput};
+use crate::model::{
+    AlignStatus, DraftProvision, ProvisionKind, Revision, RevisionImport, RevisionInput,
+};
 use crate::store::{Store, StoreError};
 use std::collections::HashSet;
+
+/// A provision of the revision before, as inheritance needs it.
+#[derive(Debug, Clone)]
+pub struct StoredProvision {
+    pub kind: ProvisionKind,
+    pub label: String,
+    pub text: String,
+    pub stable_key: String,
+}
+
+/// What a new revision is recorded against: its symbol's latest revision, if any, with its
+/// provisions in order.
+#[derive(Debug, Clone)]
+pub struct RevisionBasis {
+    pub previous: Option<Revision>,
+    pub old: Vec<StoredProvision>,
+}
+
+/// Which stable key each new provision inherits (None: a new paragraph gets a key of its
+/// own), against which revision before.
+#[derive(Debug, Clone)]
+pub struct RevisionPlan {
+    pub previous: Option<Revision>,
+    pub keys: Vec<Option<String>>,
+    pub inherited: u32,
+}
+
+impl RevisionBasis {
+    /// Each provision inherits the stable key of the provision it continues (unchanged,
+    /// modified or moved; the first part of a split; a merge from its first part), body and
+    /// footnotes apart. Bounded as every alignment is (`draft::align`).
+    pub fn plan(self, provisions: &[ParsedProvision]) -> RevisionPlan {
+        let mut keys: Vec<Option<String>> = vec![None; provisions.len()];
+        let mut inherited = 0;
+        for footnote in [false, true] {
+            let old: Vec<&StoredProvision> = self
+                .old
+                .iter()
+                .filter(|p| (p.kind == ProvisionKind::Footnote) == footnote)
+                .collect();
+            let new: Vec<usize> = (0..provisions.len())
+                .filter(|i| (provisions[*i].kind == ProvisionKind::Footnote) == footnote)
+                .collect();
+            let a: Vec<(String, String)> = old
+                .iter()
+                .map(|p| (p.label.clone(), p.text.clone()))
+                .collect();
+            let b: Vec<(String, String)> = new
+                .iter()
+                .map(|i| (provisions[*i].label.clone(), provisions[*i].text.clone()))
+                .collect();
+            for entry in crate::draft::align(&a, &b) {
+                let inherits = matches!(
+                    entry.status,
+                    AlignStatus::Unchanged
+                        | AlignStatus::Modified
+                        | AlignStatus::Moved
+                        | AlignStatus::Split
+                        | AlignStatus::Merged
+                );
+                let (Some(first_old), Some(first_new), true) =
+                    (entry.old_labels.first(), entry.new_labels.first(), inherits)
+                else {
+                    continue;
+                };
+                let key = old
+                    .iter()
+                    .find(|p| &p.label == first_old)
+                    .map(|p| p.stable_key.clone());
+                let at = new.iter().find(|i| &provisions[**i].label == first_new);
+                if let (Some(key), Some(at)) = (key, at) {
+                    if keys[*at].is_none() {
+                        keys[*at] = Some(key);
+                        inherited += 1;
+                    }
+                }
+            }
+        }
+        RevisionPlan {
+            previous: self.previous,
+            keys,
+            inherited,
+        }
+    }
+}
 
 /// The longest text a revision is parsed from, in bytes (a long report is about 1 MB).
 pub const MAX_TEXT_BYTES: usize = 5_000_000;
@@ -42,6 +131,16 @@ pub fn check<'a>(
 pub fn check_provisions(parsed: &[ParsedProvision]) -> Result<(), StoreError> {
     crate::draft::compare::check_count("the revision", parsed.len())
         .map_err(|m| StoreError::invalid("provisions", m))?;
+    let bytes: usize = parsed.iter().map(|p| p.text.len()).sum();
+    if bytes > MAX_TEXT_BYTES {
+        return Err(StoreError::invalid(
+            "text",
+            format!(
+                "the provisions hold {} MB of text; a draft report is far smaller — check that this is one draft",
+                bytes >> 20
+            ),
+        ));
+    }
     let mut labels = HashSet::new();
     for (i, p) in parsed.iter().enumerate() {
         let name = if p.label.is_empty() {
@@ -100,8 +199,27 @@ impl Store {
         input: &RevisionInput,
         provisions: &[DraftProvision],
     ) -> Result<RevisionImport, StoreError> {
-        let parsed: Vec<ParsedProvision> = provisions.iter().map(ParsedProvision::from).collect();
-        check_provisions(&parsed)?;
+        let parsed = checked(provisions)?;
         self.record_revision(input, &parsed)
     }
+
+    /// Records a checked revision (see [`check`]) in one step: reads the revision before,
+    /// plans the inheritance, writes. The window does the same in three steps, to align
+    /// with the store free ([`Store::revision_basis`], [`RevisionBasis::plan`],
+    /// [`Store::record_planned`]).
+    pub fn record_revision(
+        &mut self,
+        input: &RevisionInput,
+        provisions: &[ParsedProvision],
+    ) -> Result<RevisionImport, StoreError> {
+        let plan = self.revision_basis(input, provisions)?.plan(provisions);
+        self.record_planned(input, provisions, plan)
+    }
+}
+
+/// The provisions the analyst checked in the preview, refused as [`check_provisions`] says.
+pub fn checked(provisions: &[DraftProvision]) -> Result<Vec<ParsedProvision>, StoreError> {
+    let parsed: Vec<ParsedProvision> = provisions.iter().map(ParsedProvision::from).collect();
+    check_provisions(&parsed)?;
+    Ok(parsed)
 }

@@ -5,22 +5,20 @@
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
 use crate::draft::compare::{check_count, RevisionPair};
-use crate::draft::{align, ParsedProvision};
+use crate::draft::ParsedProvision;
+use crate::import::revision::{RevisionBasis, RevisionPlan, StoredProvision as Stored};
 use crate::model::{
-    AlignStatus, DocumentKind, ParagraphSubject, ProvisionKind, Revision, RevisionDiff,
-    RevisionImport, RevisionInput,
+    DocumentKind, ParagraphSubject, ProvisionKind, Revision, RevisionDiff, RevisionImport,
+    RevisionInput,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
-/// A stored provision, as alignment and inheritance need it.
-struct Stored {
-    kind: ProvisionKind,
-    label: String,
-    text: String,
-    stable_key: String,
-}
+/// The revisions of symbol ?1 (documents with provisions), and their order, oldest first.
+const OF_SYMBOL: &str =
+    "d.symbol = ?1 AND EXISTS (SELECT 1 FROM provision WHERE document_id = d.id)";
+const IN_ORDER: &str = "d.date IS NULL, d.date, d.rowid";
 
 const SELECT_REVISION: &str =
     "SELECT d.id, coalesce(d.symbol, ''), coalesce(d.revision_label, ''), d.date, d.kind,
@@ -44,9 +42,7 @@ impl Store {
     /// Every revision of a symbol, oldest first (by date, then by when it was recorded).
     pub fn revisions_of(&self, symbol: &str) -> Result<Vec<Revision>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT_REVISION} WHERE d.symbol = ?1 AND EXISTS
-               (SELECT 1 FROM provision WHERE document_id = d.id)
-             ORDER BY d.date IS NULL, d.date, d.rowid"
+            "{SELECT_REVISION} WHERE {OF_SYMBOL} ORDER BY {IN_ORDER}"
         ))?;
         let revisions = stmt
             .query_map([symbol.trim()], read_revision)?
@@ -179,75 +175,74 @@ impl Store {
         Ok(rows)
     }
 
-    /// Records a checked revision (see `import::revision`) and its provisions in one
-    /// transaction. Each provision inherits the
-    /// stable key of the provision it continues in the symbol's latest earlier revision
-    /// (unchanged, modified or moved; the first part of a split; a merge from its first part).
-    pub fn record_revision(
+    /// The revision a new one of `input`'s symbol follows, with its provisions: what
+    /// [`RevisionBasis::plan`] aligns against. Refuses a revision that is not recordable
+    /// (`import::revision::check`).
+    pub fn revision_basis(
+        &self,
+        input: &RevisionInput,
+        provisions: &[ParsedProvision],
+    ) -> Result<RevisionBasis, StoreError> {
+        let (symbol, _) = crate::import::revision::check(input, provisions)?;
+        let previous = self.revisions_of(symbol)?.pop();
+        let old = match &previous {
+            Some(p) => self.stored_provisions(p.id)?,
+            None => Vec::new(),
+        };
+        Ok(RevisionBasis { previous, old })
+    }
+
+    /// Records a revision and its provisions in one transaction, with the stable keys of
+    /// `plan`. Refused, writing nothing, when its label is taken or another revision of the
+    /// symbol was recorded after the plan was made (both checked inside the transaction).
+    pub fn record_planned(
         &mut self,
         input: &RevisionInput,
         provisions: &[ParsedProvision],
+        plan: RevisionPlan,
     ) -> Result<RevisionImport, StoreError> {
         let (symbol, label) = crate::import::revision::check(input, provisions)?;
-        if self.find_revision(symbol, label).is_ok() {
+        let RevisionPlan {
+            previous,
+            keys,
+            inherited,
+        } = plan;
+        if keys.len() != provisions.len() {
             return Err(StoreError::invalid(
                 "revision",
-                format!("{symbol} {label} is already recorded"),
+                "the plan is for another list of provisions",
             ));
-        }
-        let previous = self.revisions_of(symbol)?.pop();
-        let mut keys: Vec<Option<String>> = vec![None; provisions.len()];
-        let mut inherited = 0;
-        if let Some(prev) = &previous {
-            let old = self.stored_provisions(prev.id)?;
-            for footnote in [false, true] {
-                let pick_old: Vec<&Stored> = old
-                    .iter()
-                    .filter(|p| (p.kind == ProvisionKind::Footnote) == footnote)
-                    .collect();
-                let pick_new: Vec<usize> = (0..provisions.len())
-                    .filter(|i| (provisions[*i].kind == ProvisionKind::Footnote) == footnote)
-                    .collect();
-                let a: Vec<(String, String)> = pick_old
-                    .iter()
-                    .map(|p| (p.label.clone(), p.text.clone()))
-                    .collect();
-                let b: Vec<(String, String)> = pick_new
-                    .iter()
-                    .map(|i| (provisions[*i].label.clone(), provisions[*i].text.clone()))
-                    .collect();
-                for entry in align(&a, &b) {
-                    let inherits = matches!(
-                        entry.status,
-                        AlignStatus::Unchanged
-                            | AlignStatus::Modified
-                            | AlignStatus::Moved
-                            | AlignStatus::Split
-                            | AlignStatus::Merged
-                    );
-                    let (Some(first_old), Some(first_new), true) =
-                        (entry.old_labels.first(), entry.new_labels.first(), inherits)
-                    else {
-                        continue;
-                    };
-                    let key = pick_old
-                        .iter()
-                        .find(|p| &p.label == first_old)
-                        .map(|p| p.stable_key.clone());
-                    let at = pick_new
-                        .iter()
-                        .find(|i| &provisions[**i].label == first_new);
-                    if let (Some(key), Some(at)) = (key, at) {
-                        if keys[*at].is_none() {
-                            keys[*at] = Some(key);
-                            inherited += 1;
-                        }
-                    }
-                }
-            }
         }
         let new_keys = keys.iter().filter(|k| k.is_none()).count() as u32;
         let (id, decided) = self.write(|w| {
+            // Inside the write: another Concord may have recorded it since this one looked.
+            let taken: bool = w.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM document
+                   WHERE symbol = ?1 AND coalesce(revision_label, '') = ?2)",
+                params![symbol, label],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(StoreError::invalid(
+                    "revision",
+                    format!("{symbol} {label} is already recorded"),
+                ));
+            }
+            let latest: Option<String> =
+                w.tx.prepare(&format!(
+                    "SELECT d.id FROM document AS d WHERE {OF_SYMBOL} ORDER BY {IN_ORDER}"
+                ))?
+                .query_map([symbol], |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?
+                .pop();
+            if latest != previous.as_ref().map(|p| p.id.to_string()) {
+                return Err(StoreError::invalid(
+                    "revision",
+                    format!(
+                        "another revision of {symbol} was recorded meanwhile; record {label} again"
+                    ),
+                ));
+            }
             let id = w.new_id();
             let now = w.now();
             w.tx.execute(
