@@ -311,6 +311,13 @@ fn malformed_whole_database_files_are_refused_and_change_nothing() {
             }),
             "evil",
         ),
+        (
+            "a name with a control character",
+            with(&|d| {
+                d["tables"]["actor"].as_array_mut().unwrap()[0]["name"] = "Fra\u{0}nce".into();
+            }),
+            "actor, row 1, name: holds a control character (U+0000)",
+        ),
     ];
     for (case, data, words) in cases {
         empty.refuses(case, words, |s, _| s.import_all(&data, &mut |_| {}));

@@ -29,6 +29,11 @@ pub enum ExtractError {
     Docx { path: PathBuf, reason: String },
     #[error("{path} is not a readable PDF: {reason}")]
     Pdf { path: PathBuf, reason: String },
+    #[error(
+        "{path} holds {} MB of text; a draft report holds about 1 — check that it is one draft",
+        .bytes >> 20
+    )]
+    TextTooLong { path: PathBuf, bytes: usize },
     #[error("{path} holds no text Concord can read (a scanned PDF needs OCR first)")]
     NoText { path: PathBuf },
     #[error("Concord could not start its reader for {path}: {source}")]
@@ -217,6 +222,12 @@ fn read_with(path: &Path, run_in: RunIn) -> Result<String, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::NoText {
             path: path.to_path_buf(),
+        });
+    }
+    if text.len() > crate::import::revision::MAX_TEXT_BYTES {
+        return Err(ExtractError::TextTooLong {
+            path: path.to_path_buf(),
+            bytes: text.len(),
         });
     }
     Ok(text)

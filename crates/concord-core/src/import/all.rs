@@ -95,6 +95,19 @@ fn check_row(table: &str, n: usize, row: &Json) -> Result<(Vec<String>, Vec<Cell
                 "{table}, row {n}: a value is neither text, number nor null: {other}"
             ))),
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<Cell>, _>>()?;
+    // Names hold to the rule every other path keeps (no control characters, a bounded
+    // length): a file from elsewhere is no exception.
+    for (column, value) in columns.iter().zip(&values) {
+        if let (true, Cell::Text(text)) = (NAME_COLUMNS.contains(&column.as_str()), value) {
+            if !text.trim().is_empty() {
+                crate::text::name(text)
+                    .map_err(|e| bad(format!("{table}, row {n}, {column}: {e}")))?;
+            }
+        }
+    }
     Ok((columns, values))
 }
+
+/// The columns that hold a name people read.
+const NAME_COLUMNS: &[&str] = &["name", "short_name"];
