@@ -15,7 +15,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings \
-	check-bindings e2e e2e-app crash-test bench clean
+	check-bindings e2e e2e-app crash-test bench fuzz clean
 
 help:
 	@echo "make run    build and open Concord on the demo database (installs what is missing)"
@@ -119,6 +119,18 @@ bench:
 	cargo bench -p concord-core --bench views
 	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):"
 	sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql
+
+# Runs every fuzz target for FUZZ_SECONDS (nightly and cargo-fuzz: `cargo install cargo-fuzz`),
+# then minimises its corpus; a crash stops here and leaves its input in fuzz/artifacts/, which
+# `make test` replays from then on. Commit fuzz/corpus and fuzz/artifacts afterwards.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS = positions_csv positions_json import_all draft_text docx pdf align
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=25 \
+	    -rss_limit_mb=2560 -max_len=16384 -print_final_stats=1 || exit 1; \
+	  cargo +nightly fuzz cmin $$t -- -max_len=16384 || exit 1; \
+	done
 
 clean:
 	cargo clean
