@@ -155,8 +155,6 @@ fn actor_id(key: &str) -> Uuid {
     reference::state_id(key)
 }
 
-/// Loads the reference data and, once per file, the demo positions. Returns how many
-/// positions were added (0 when the demo was already there).
 /// Opens the demo database at `path` (its folder made if needed), given the demo positions if
 /// it has none yet: the first time, or after an interrupted first start.
 pub fn open(
@@ -172,6 +170,8 @@ pub fn open(
     Ok(store)
 }
 
+/// Loads the reference data and, once per file, the demo positions. Returns how many
+/// positions were added (0 when the demo was already there).
 pub fn populate(store: &mut Store) -> Result<u64, StoreError> {
     store.load_reference()?;
     if store.counts()?.positions > 0 {
