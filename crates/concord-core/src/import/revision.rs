@@ -192,17 +192,6 @@ impl Store {
         self.record_revision(input, &parsed)
     }
 
-    /// Records a revision from the provisions the analyst checked (and perhaps fixed) in the
-    /// preview; nothing is written when one is refused (see [`check_provisions`]).
-    pub fn import_revision(
-        &mut self,
-        input: &RevisionInput,
-        provisions: &[DraftProvision],
-    ) -> Result<RevisionImport, StoreError> {
-        let parsed = checked(provisions)?;
-        self.record_revision(input, &parsed)
-    }
-
     /// Records a checked revision (see [`check`]) in one step: reads the revision before,
     /// plans the inheritance, writes. The window does the same in three steps, to align
     /// with the store free ([`Store::revision_basis`], [`RevisionBasis::plan`],
@@ -217,7 +206,9 @@ impl Store {
     }
 }
 
-/// The provisions the analyst checked in the preview, refused as [`check_provisions`] says.
+/// The provisions the analyst checked (and perhaps fixed) in the preview, refused as
+/// [`check_provisions`] says; the window records them with [`Store::revision_basis`],
+/// [`RevisionBasis::plan`] and [`Store::record_planned`].
 pub fn checked(provisions: &[DraftProvision]) -> Result<Vec<ParsedProvision>, StoreError> {
     let parsed: Vec<ParsedProvision> = provisions.iter().map(ParsedProvision::from).collect();
     check_provisions(&parsed)?;
