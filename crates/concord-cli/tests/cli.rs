@@ -1,8 +1,10 @@
 //! The `concord` command as scripts meet it: exit codes, JSON field names, and the SQLite file.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -30,14 +32,7 @@ impl Env {
     }
 
     fn run_on(&self, db: &Path, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_concord"))
-            .arg("--db")
-            .arg(db)
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env_remove("CONCORD_DB")
-            .output()
-            .unwrap()
+        common::concord(self.dir.path(), db, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {

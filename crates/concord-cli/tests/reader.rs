@@ -2,8 +2,9 @@
 //! and when another Concord is writing to the same file.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed run
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -24,20 +25,7 @@ impl Env {
 
     /// (exit code, stdout, stderr) of `concord --db record.concord ARGS`.
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env_remove("CONCORD_DB")
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        common::said(common::concord(self.dir.path(), &self.db(), args))
     }
 
     fn import_document(&self, file: &Path, revision: &str) -> (i32, String, String) {

@@ -1,26 +1,13 @@
 //! `concord check`, `concord backup` and `concord restore`, as a user at a terminal meets them.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed run
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-/// Runs `concord --db DIR/record.concord ARGS` with its config and data folders inside `dir`;
-/// returns (exit code, stdout, stderr).
+use std::path::Path;
+
+/// `concord --db DIR/record.concord ARGS`: (exit code, stdout, stderr).
 fn concord(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .arg("--db")
-        .arg(dir.join("record.concord"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env_remove("CONCORD_DB")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::said(common::concord(dir, &dir.join("record.concord"), args))
 }
 
 #[test]
