@@ -4,23 +4,10 @@
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
-use concord_e2e::{app_binary, Window};
-use std::path::{Path, PathBuf};
+use concord_e2e::{app_binary, concord_file, Window};
+use std::path::Path;
 use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
-
-fn concord_file(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    drop(
-        concord_core::Store::open_ready(
-            &path,
-            std::sync::Arc::new(concord_core::SystemClock),
-            uuid::Uuid::from_u128(7),
-        )
-        .unwrap(),
-    );
-    path
-}
 
 /// Launches the app again, as the same user (config folder), on `file`; its exit.
 fn launch_again(config: &Path, file: &Path) -> ExitStatus {

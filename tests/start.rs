@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
-use concord_e2e::Window;
+use concord_e2e::{concord_file, Window};
 use std::path::{Path, PathBuf};
 
 /// Starts the window on `db` (or on what the config folder remembers) and checks the problem
@@ -26,20 +26,6 @@ async fn shows_problem(
     );
     assert!(text.contains(words), "the window says {text:?}");
     Ok(w)
-}
-
-/// A real Concord database with the reference data.
-fn concord_file(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    drop(
-        concord_core::Store::open_ready(
-            &path,
-            std::sync::Arc::new(concord_core::SystemClock),
-            uuid::Uuid::from_u128(7),
-        )
-        .unwrap(),
-    );
-    path
 }
 
 async fn demo_opens(w: &Window) -> WebDriverResult<()> {

@@ -50,6 +50,22 @@ fn free_port() -> u16 {
         .expect("no free local port")
 }
 
+/// A real Concord database with the reference data at `dir/name`, closed again (its data in
+/// the file alone), made as installation 7: files the window under test treats as from
+/// elsewhere.
+pub fn concord_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    drop(
+        concord_core::Store::open_ready(
+            &path,
+            std::sync::Arc::new(concord_core::SystemClock),
+            uuid::Uuid::from_u128(7),
+        )
+        .unwrap(),
+    );
+    path
+}
+
 /// One running window on one database file.
 pub struct Window {
     pub driver: WebDriver,
