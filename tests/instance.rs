@@ -72,6 +72,11 @@ async fn a_second_launch_hands_its_file_to_the_open_window() -> WebDriverResult<
     assert!(launch_again(&config, &notes).success());
     let problem = w.wait_for_css(".problem").await?;
     assert!(problem.text().await?.contains("notes.concord"));
+    // The core's own code for what is wrong with the file, not a generic one.
+    assert_eq!(
+        problem.attr("data-code").await?.as_deref(),
+        Some("not_concord")
+    );
     w.shot("second-launch-refused").await?;
     shows_file(&w, "second.concord").await?;
     w.stop().await?;

@@ -14,11 +14,6 @@ impl CommandError {
             message: message.into(),
         })
     }
-
-    /// The sentence the user reads.
-    pub fn message(&self) -> &str {
-        &self.0.message
-    }
 }
 
 /// Every core error names its code and says what happened.

@@ -41,6 +41,6 @@ fn second_launch(app: &AppHandle, args: Vec<String>, cwd: String) {
     let state = app.state::<AppState>();
     match state.switch_to(&path) {
         Ok(info) => database_opened(app, &info),
-        Err(e) => open_refused(app, e.message()),
+        Err(e) => open_refused(app, &e),
     }
 }

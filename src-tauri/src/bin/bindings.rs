@@ -2,7 +2,7 @@
 //! declarations (src-tauri/src/commands/declared.rs), and DIR/core.ts, the
 //! core's rules the UI applies too (text folding, which actors are groups). Run by `make bindings`.
 
-use concord_desktop::commands::{spec, specs, EVENTS};
+use concord_desktop::commands::{events, spec, specs};
 use std::path::PathBuf;
 
 fn main() {
@@ -11,7 +11,7 @@ fn main() {
         std::process::exit(2);
     };
     let files = [
-        ("commands.ts", spec::typescript(&specs(), EVENTS)),
+        ("commands.ts", spec::typescript(&specs(), &events())),
         ("core.ts", spec::core_facts()),
     ];
     for (name, text) in files {

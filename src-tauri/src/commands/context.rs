@@ -1,22 +1,25 @@
 //! What a command's body can reach: the app (for dialogs and events) and the open database.
 
-use crate::error::CommandResult;
+use super::spec::Event;
+use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, StoreGuard};
-use concord_core::model::DatabaseInfo;
+use concord_core::model::{DatabaseInfo, ErrorInfo};
 use tauri::{AppHandle, Emitter};
 
-/// The events the window listens to: (name in the UI's calls, event name, payload type).
-pub const EVENTS: &[(&str, &str, &str)] = &[
-    ("exportProgress", EXPORT_PROGRESS, "string"),
-    ("databaseOpened", DATABASE_OPENED, "DatabaseInfo"),
-    ("openRefused", OPEN_REFUSED, "string"),
-];
+/// The events the window listens to, with what each carries.
+pub fn events() -> Vec<Event> {
+    vec![
+        Event::of::<String>("exportProgress", EXPORT_PROGRESS),
+        Event::of::<DatabaseInfo>("databaseOpened", DATABASE_OPENED),
+        Event::of::<ErrorInfo>("openRefused", OPEN_REFUSED),
+    ]
+}
 
 /// Each step of a running export, as a sentence.
 const EXPORT_PROGRESS: &str = "export-progress";
 /// The window now works on another file, opened from outside it (a second launch).
 const DATABASE_OPENED: &str = "database-opened";
-/// A file handed to the window from outside could not be opened: the sentence why.
+/// A file handed to the window from outside could not be opened: the error, as a command's.
 const OPEN_REFUSED: &str = "open-refused";
 
 /// Tells the window it now works on `info`'s file. Best effort, as every event.
@@ -25,7 +28,7 @@ pub fn database_opened(app: &AppHandle, info: &DatabaseInfo) {
 }
 
 /// Tells the window a file handed to it could not be opened, and why.
-pub fn open_refused(app: &AppHandle, why: &str) {
+pub fn open_refused(app: &AppHandle, why: &CommandError) {
     let _ = app.emit(OPEN_REFUSED, why);
 }
 

@@ -17,7 +17,7 @@ use concord_core::model::{
     Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, StartProblem, SubjectOverview,
     SubjectQuery, SummaryRequest, Timeline, Topic,
 };
-pub use context::{database_opened, open_refused, Cx, EVENTS};
+pub use context::{database_opened, events, open_refused, Cx};
 use uuid::Uuid;
 
 /// Turns each declared command into an async `#[tauri::command]` (run off the main thread),

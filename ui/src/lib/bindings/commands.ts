@@ -13,6 +13,7 @@ import type { CohesionQuery } from './CohesionQuery';
 import type { DatabaseInfo } from './DatabaseInfo';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftProvision } from './DraftProvision';
+import type { ErrorInfo } from './ErrorInfo';
 import type { ExportFormat } from './ExportFormat';
 import type { ExportOutcome } from './ExportOutcome';
 import type { HistoryEntry } from './HistoryEntry';
@@ -126,7 +127,7 @@ export const EVENTS = {
 export interface EventPayloads {
   exportProgress: string;
   databaseOpened: DatabaseInfo;
-  openRefused: string;
+  openRefused: ErrorInfo;
 }
 
 export type Invoke = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
