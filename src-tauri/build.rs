@@ -43,7 +43,7 @@ fn write_capability(commands: &[&str]) -> std::io::Result<()> {
         r#"{{
   "$schema": "../../gen/schemas/desktop-schema.json",
   "identifier": "main-window",
-  "description": "Written by src-tauri/build.rs from the command declarations; do not edit. The main window may call Concord's own commands, and listen to the events they send (export progress); nothing else: no fs, shell or http. File dialogs are opened by Rust, which then reads or writes the chosen path.",
+  "description": "Written by src-tauri/build.rs from the command declarations; do not edit. The main window may call Concord's own commands, and listen to the events the backend sends (export progress, a file handed over by a second launch); nothing else: no fs, shell or http. File dialogs are opened by Rust, which then reads or writes the chosen path.",
   "windows": ["main"],
   "permissions": [
 {}
