@@ -70,6 +70,7 @@ pub fn concord_file(dir: &Path, name: &str) -> PathBuf {
 pub struct Window {
     pub driver: WebDriver,
     process: Child,
+    config_dir: PathBuf,
 }
 
 impl Window {
@@ -147,7 +148,11 @@ impl Window {
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        let window = Window { driver, process };
+        let window = Window {
+            driver,
+            process,
+            config_dir: config_dir.to_path_buf(),
+        };
         window.wait_for_css(ready).await?;
         Ok(window)
     }
@@ -157,6 +162,7 @@ impl Window {
         let driver = self.driver.clone();
         driver.quit().await?;
         self.terminate();
+        self.wait_profile_gone();
         Ok(())
     }
 
@@ -173,6 +179,30 @@ impl Window {
         }
         let _ = self.process.kill();
         let _ = self.process.wait();
+    }
+
+    /// Waits until no process of this profile is left (WebKitWebDriver, the app and its web
+    /// processes all carry its XDG_CONFIG_HOME), killing stragglers after 10 s. The app keeps
+    /// one instance per profile: a window started while the last one is still closing would
+    /// hand its file to the closing one and exit, and the new WebDriver session would hang.
+    fn wait_profile_gone(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = processes_of(&self.config_dir);
+            if left.is_empty() {
+                return;
+            }
+            if Instant::now() > deadline {
+                for pid in left {
+                    let _ = Command::new("kill")
+                        .args(["-KILL", &pid.to_string()])
+                        .status();
+                }
+                std::thread::sleep(Duration::from_millis(200));
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Waits up to 10 s for an element.
@@ -258,6 +288,26 @@ impl Drop for Window {
         // A failed test may not reach stop(): never leave tauri-driver or the app behind.
         if let Ok(None) = self.process.try_wait() {
             self.terminate();
+            self.wait_profile_gone();
         }
     }
+}
+
+/// The processes whose environment sets XDG_CONFIG_HOME to `config_dir`.
+fn processes_of(config_dir: &Path) -> Vec<u32> {
+    let mut wanted = b"XDG_CONFIG_HOME=".to_vec();
+    wanted.extend_from_slice(config_dir.as_os_str().as_encoded_bytes());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != std::process::id())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| env.split(|b| *b == 0).any(|v| v == wanted.as_slice()))
+                .unwrap_or(false)
+        })
+        .collect()
 }
