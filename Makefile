@@ -1,3 +1,4 @@
+SHELL := /bin/bash
 # Concord: two commands for a fresh Debian/Ubuntu machine.
 #   make run   installs what is missing, builds, opens the window on the demo database
 #   make test  everything CI runs (fmt, clippy, Rust tests, UI checks and tests, type bindings,
@@ -104,21 +105,29 @@ e2e: e2e-app
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
 	  --test capability --test network --test instance -- --test-threads=1
 
-# Prints criterion's rows/s for the real import path, then times sqlite3's own .import of the
-# same CSV into a bare table on this machine, for comparison; then the views at 1.08 M
-# positions (the first run generates target/bench/generated-1m.concord, ~3.7 GB, minutes) and
-# the session diff as one SQL query in the sqlite3 shell.
+# Prints each figure beside its anchor measured in the same run, and keeps them in
+# target/bench/summary.md: the real import path beside sqlite3's own .import of the same CSV
+# into a bare table; the views at 1.08 M positions (the first run generates
+# target/bench/generated-1m.concord, minutes) beside the session diff as one SQL query in the
+# sqlite3 shell; the revision diff beside git's word diff.
+SUMMARY = target/bench/summary.md
 bench:
-	cargo bench -p concord-core --bench save
-	cargo bench -p concord-core --bench import
+	@mkdir -p target/bench
+	@echo "# Concord benchmarks, $$(date -u +%Y-%m-%dT%H:%MZ), $$(nproc) cores" > $(SUMMARY)
+	@echo '```' >> $(SUMMARY)
+	set -o pipefail; cargo bench -p concord-core --bench save | tee -a $(SUMMARY)
+	set -o pipefail; cargo bench -p concord-core --bench import | tee -a $(SUMMARY)
 	@rm -f target/bench/bare.sqlite
-	@echo "sqlite3 .import of the same 100 000-row CSV into a bare table:"
-	@/usr/bin/time -f "  %e s wall" sqlite3 target/bench/bare.sqlite \
+	@echo "sqlite3 .import of the same 100 000-row CSV into a bare table:" | tee -a $(SUMMARY)
+	@set -o pipefail; /usr/bin/time -f "  %e s wall" sqlite3 target/bench/bare.sqlite \
 	  "CREATE TABLE p (actor TEXT, session TEXT, topic TEXT, stance TEXT, summary TEXT, quote TEXT, source TEXT);" \
-	  ".import --csv --skip 1 target/bench/positions-100k.csv p" "SELECT count(*) || ' rows' FROM p;"
-	cargo bench -p concord-core --bench views
-	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):"
-	sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql
+	  ".import --csv --skip 1 target/bench/positions-100k.csv p" "SELECT count(*) || ' rows' FROM p;" 2>&1 | tee -a $(SUMMARY)
+	set -o pipefail; cargo bench -p concord-core --bench views | tee -a $(SUMMARY)
+	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):" | tee -a $(SUMMARY)
+	@set -o pipefail; sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql | tee -a $(SUMMARY)
+	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
+	@echo '```' >> $(SUMMARY)
+	@echo "Written to $(SUMMARY)"
 
 # Runs every fuzz target for FUZZ_SECONDS (nightly and cargo-fuzz: `cargo install cargo-fuzz`),
 # then minimises its corpus; a crash stops here and leaves its input in fuzz/artifacts/, which

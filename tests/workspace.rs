@@ -279,8 +279,15 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     let conn = rusqlite::Connection::open(&db).unwrap();
     let history: Vec<(String, String)> = conn
         .prepare(
-            "SELECT op, coalesce(json_extract(after, '$.actor'), json_extract(before, '$.actor'))
-             FROM position_history ORDER BY at, id",
+            // An insert's entry holds no copy of the row (schema v9): its actor is the next
+            // entry's `before`, or the position's own while nobody has changed it.
+            "SELECT op, coalesce(json_extract(h.after, '$.actor'), json_extract(h.before, '$.actor'),
+                                 (SELECT json_extract(n.before, '$.actor') FROM position_history AS n
+                                   WHERE n.position_id = h.position_id AND n.before IS NOT NULL
+                                   ORDER BY n.at, n.rowid LIMIT 1),
+                                 (SELECT a.name FROM position AS p JOIN actor AS a ON a.id = p.actor_id
+                                   WHERE p.id = h.position_id))
+             FROM position_history AS h ORDER BY h.at, h.rowid",
         )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))

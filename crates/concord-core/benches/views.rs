@@ -7,8 +7,8 @@
 
 use concord_core::generate::{generate, GenerateSpec};
 use concord_core::model::{
-    ActorKind, Grouping, MatrixAxis, MatrixQuery, SearchQuery, SessionDiffQuery, SubjectQuery,
-    SubjectRef,
+    ActorKind, Grouping, MatrixAxis, MatrixQuery, PositionFilter, SearchQuery, SessionDiffQuery,
+    Stance, SubjectQuery, SubjectRef,
 };
 use concord_core::{FixedClock, Store, SystemClock};
 use std::path::PathBuf;
@@ -22,6 +22,9 @@ const SPEC: GenerateSpec = GenerateSpec {
     sessions: 30,
     per_cell: 3,
 };
+
+/// A positions filter for the i-th timed run.
+type Filter<'a> = Box<dyn Fn(usize) -> PositionFilter + 'a>;
 
 fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
     samples.sort();
@@ -99,6 +102,96 @@ fn main() {
         .map(|a| a.id)
         .collect();
 
+    let sessions: Vec<Uuid> = store
+        .sessions(Some(process))
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let topics: Vec<Uuid> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.path.starts_with("Synthetic topics/"))
+        .map(|t| t.id)
+        .collect();
+    let groups: Vec<Uuid> = store
+        .actors(Some(ActorKind::Group))
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    // The positions page as the window asks for it: 200 rows, newest first, with each
+    // filter alone, first page and page 50 (rows 10 000 to 10 200 where there are so many).
+    let filters: [(&str, Filter); 7] = [
+        ("no filter", Box::new(|_| PositionFilter::default())),
+        (
+            "one State",
+            Box::new(|i| PositionFilter {
+                actor_id: Some(states[i % states.len()]),
+                ..Default::default()
+            }),
+        ),
+        (
+            "one group and its members",
+            Box::new(|i| PositionFilter {
+                group_id: Some(groups[i % groups.len()]),
+                ..Default::default()
+            }),
+        ),
+        (
+            "one session",
+            Box::new(|i| PositionFilter {
+                session_id: Some(sessions[i % sessions.len()]),
+                ..Default::default()
+            }),
+        ),
+        (
+            "one topic",
+            Box::new(|i| PositionFilter {
+                topic_id: Some(topics[i % topics.len()]),
+                ..Default::default()
+            }),
+        ),
+        (
+            "one stance",
+            Box::new(|_| PositionFilter {
+                stance: Some(Stance::Opposes),
+                ..Default::default()
+            }),
+        ),
+        (
+            "words in the text",
+            Box::new(|i| PositionFilter {
+                text: Some(["ransomware", "sovereignty", "gender"][i % 3].into()),
+                ..Default::default()
+            }),
+        ),
+    ];
+    for (name, filter) in &filters {
+        for (page, offset) in [(1, 0), (50, 9_800)] {
+            time(&format!("positions page {page}, {name}"), 10, |i| {
+                let mut f = filter(i);
+                f.limit = Some(200);
+                f.offset = Some(offset);
+                store.positions(&f).unwrap()
+            });
+        }
+    }
+    time("a whole session out (36 000 positions)", 3, |i| {
+        let all = store
+            .all_positions(
+                &PositionFilter {
+                    session_id: Some(sessions[i % sessions.len()]),
+                    ..Default::default()
+                },
+                None,
+            )
+            .unwrap();
+        assert_eq!(all.len(), 36_000);
+        all
+    });
+
     time("matrix, one session (200 × 60)", 50, |i| {
         let seq = 1 + (i % 30) as i64;
         store
@@ -136,13 +229,6 @@ fn main() {
     time("a State's timeline (5 400 positions)", 20, |i| {
         store.actor_timeline(states[i % states.len()]).unwrap()
     });
-    let topics: Vec<Uuid> = store
-        .topics()
-        .unwrap()
-        .into_iter()
-        .filter(|t| t.path.starts_with("Synthetic topics/"))
-        .map(|t| t.id)
-        .collect();
     time("a topic's page (30 sessions, regional blocs)", 20, |i| {
         store
             .subject_overview(&SubjectQuery {

@@ -5,7 +5,7 @@ use crate::names::Names;
 use crate::output::{self, Format};
 use crate::values::vocab;
 use clap::Args;
-use concord_core::model::{CohesionQuery, Position, PositionFilter, SearchQuery, Stance};
+use concord_core::model::{CohesionQuery, PositionFilter, SearchQuery, Stance};
 use concord_core::Store;
 
 /// Who, when and on what: the options that narrow positions and search alike.
@@ -61,28 +61,7 @@ pub fn positions(store: &Store, a: PositionsArgs) -> Result<(), Failure> {
         limit: None,
         offset: None,
     };
-    output::positions(&all_positions(store, filter, a.limit)?, a.format)
-}
-
-/// Every matching position (or the first `limit`), read a page at a time.
-fn all_positions(
-    store: &Store,
-    mut filter: PositionFilter,
-    limit: Option<u64>,
-) -> Result<Vec<Position>, Failure> {
-    let wanted = limit.unwrap_or(u64::MAX);
-    let mut out = Vec::new();
-    loop {
-        let remaining = wanted - out.len() as u64;
-        filter.limit = Some(remaining.min(concord_core::store::MAX_PAGE as u64) as u32);
-        filter.offset = Some(out.len() as u32);
-        let page = store.positions(&filter)?;
-        let got = page.items.len();
-        out.extend(page.items);
-        if got == 0 || out.len() as u64 >= wanted.min(page.total) {
-            return Ok(out);
-        }
-    }
+    output::positions(&store.all_positions(&filter, a.limit)?, a.format)
 }
 
 #[derive(Args)]

@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_matrix_cells.sql"),
     include_str!("migrations/0007_paragraph_search.sql"),
     include_str!("migrations/0008_guards.sql"),
+    include_str!("migrations/0009_compact.sql"),
 ];
 
 /// The schema version this build writes.
@@ -152,6 +153,18 @@ pub(crate) fn upgrade(
         version: latest,
         source,
     })?;
+    compact_if_mostly_free(conn)
+}
+
+/// A migration that rebuilds tables (v9 drops the search index's copy of every text) leaves
+/// their old pages free inside the file; a file more than a quarter free is rewritten at once
+/// so it shrinks on disk. The copy made before the upgrade is already beside it.
+fn compact_if_mostly_free(conn: &Connection) -> Result<(), StoreError> {
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
+    if free * 4 > pages {
+        conn.execute_batch("VACUUM")?;
+    }
     Ok(())
 }
 

@@ -7,6 +7,8 @@ mod backup;
 mod catalog;
 mod changes;
 mod cohesion;
+#[cfg(test)]
+mod compact_tests;
 mod error;
 mod exchange;
 mod matrix;

@@ -1,6 +1,6 @@
 //! Positions: recording, editing, deleting, listing, and their history.
 
-use super::writer::parse_id;
+use super::writer::{parse_id, SNAPSHOT};
 use super::{Store, StoreError};
 use crate::model::{
     HistoryEntry, HistoryOp, Position, PositionFilter, PositionInput, PositionPage, Provenance,
@@ -100,11 +100,56 @@ impl Store {
         })
     }
 
-    /// Every change to a position, oldest first (also after it was deleted).
+    /// Every position that matches `filter` (its limit and offset aside), newest entries first,
+    /// or the first `limit` of them: one query, for exports and the CLI. (Page after page
+    /// with OFFSET would step again over every row already read.)
+    pub fn all_positions(
+        &self,
+        filter: &PositionFilter,
+        limit: Option<u64>,
+    ) -> Result<Vec<Position>, StoreError> {
+        let (where_sql, args) = filter_clause(filter);
+        let limit = limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
+        let sql = format!(
+            "{SELECT_POSITION} {where_sql}
+             ORDER BY p.created_at DESC, p.id DESC
+             LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let items = stmt
+            .query_map(params_from_iter(args.iter()), read_position)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(items)
+    }
+
+    /// Every change to a position, oldest first (also after it was deleted). An insert's entry
+    /// is stored without the row it inserted (schema v9); it is put back here from the next
+    /// entry's `before` or, when none followed, from the position as it is.
     pub fn position_history(&self, id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let mut entries = self.stored_history(id)?;
+        for i in 0..entries.len() {
+            if entries[i].op != HistoryOp::Insert || entries[i].after.is_some() {
+                continue;
+            }
+            entries[i].after = match entries.get(i + 1) {
+                Some(next) => next.before.clone(),
+                None => self
+                    .conn
+                    .prepare_cached(SNAPSHOT)?
+                    .query_row([id.to_string()], |r| r.get::<_, String>(0))
+                    .optional()?
+                    .map(|j| parse_json(&j))
+                    .transpose()?,
+            };
+        }
+        Ok(entries)
+    }
+
+    /// The history entries as stored, oldest first.
+    fn stored_history(&self, id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, position_id, op, at, changed_by, before, after FROM position_history
-             WHERE position_id = ?1 ORDER BY at, id",
+             WHERE position_id = ?1 ORDER BY at, rowid",
         )?;
         let rows = stmt.query_map([id.to_string()], |r| {
             Ok((

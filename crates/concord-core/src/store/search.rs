@@ -48,8 +48,8 @@ fn fts_query_with(text: &str, prefix: bool) -> Option<String> {
 }
 
 impl Store {
-    /// The newest [`CANDIDATES`] matches with their text, straight from the index (no second
-    /// lookup); ranked by the caller (see `crate::search::relevance` for why not FTS5's bm25()).
+    /// The newest [`CANDIDATES`] matches with their text, read from the positions (the index
+    /// keeps no copy of it since schema v9); ranked by the caller (see `crate::search::relevance` for why not FTS5's bm25()).
     ///
     /// Whole words first. A prefix query makes FTS5 merge the posting lists of every word
     /// with that prefix before it can return the newest match (tens of milliseconds for a
@@ -57,9 +57,11 @@ impl Store {
     /// not already fill the candidates.
     fn newest_matches(&self, exact: &str, prefixed: &str) -> Result<Candidates, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT k.position_id, f.summary, f.quote, f.note, f.source
+            "SELECT k.position_id, p.summary, p.quote, p.note, coalesce(src.citation, '')
              FROM position_search AS f
              JOIN position_search_key AS k ON k.rowid = f.rowid
+             JOIN position AS p ON p.id = k.position_id
+             LEFT JOIN source AS src ON src.id = p.source_id
              WHERE position_search MATCH ?1
              ORDER BY f.rowid DESC LIMIT {CANDIDATES}"
         ))?;
@@ -123,10 +125,11 @@ impl Store {
             kept = kept_of(prefixed)?;
         }
         let mut text = self.conn.prepare_cached(
-            "SELECT k.position_id, f.summary, f.quote, f.note, f.source
-             FROM position_search AS f
-             JOIN position_search_key AS k ON k.rowid = f.rowid
-             WHERE f.rowid = ?1",
+            "SELECT k.position_id, p.summary, p.quote, p.note, coalesce(src.citation, '')
+             FROM position_search_key AS k
+             JOIN position AS p ON p.id = k.position_id
+             LEFT JOIN source AS src ON src.id = p.source_id
+             WHERE k.rowid = ?1",
         )?;
         let mut out = Vec::with_capacity(kept.len());
         for rowid in kept {

@@ -1,5 +1,7 @@
 //! Writes inside one transaction. Every change to a position lands in `position_history`
-//! in the same transaction, so nothing an analyst typed is ever lost.
+//! in the same transaction, so nothing an analyst typed is ever lost. An insert's entry holds
+//! no copy of the row (schema v9): the row is the next entry's `before`, or the position as
+//! it is, and `Store::position_history` puts it back.
 
 use super::StoreError;
 use crate::citation::Citation;
@@ -31,7 +33,7 @@ pub(crate) fn stamp(at: DateTime<Utc>) -> String {
 /// The row as JSON, with the names its ids stood for at the time, so history reads on its own.
 /// Subqueries, not LEFT JOINs: with a LEFT JOIN SQLite marks the statement as depending on
 /// the bound id, and the statement cache then re-prepares it on every use (measured 10× slower).
-const SNAPSHOT: &str = "SELECT json_object(
+pub(crate) const SNAPSHOT: &str = "SELECT json_object(
     'id', p.id, 'actor_id', p.actor_id, 'topic_id', p.topic_id, 'proposal_id', p.proposal_id,
     'provision_id', p.provision_id, 'session_id', p.session_id, 'meeting_id', p.meeting_id,
     'stance', p.stance, 'summary', p.summary, 'quote', p.quote, 'source_id', p.source_id,
@@ -181,10 +183,9 @@ impl<'t> Writer<'t> {
         before: Option<String>,
         at: String,
     ) -> Result<(), StoreError> {
-        let after = if op == "delete" {
-            None
-        } else {
-            self.snapshot(id)?
+        let after = match op {
+            "update" => self.snapshot(id)?,
+            _ => None,
         };
         let history_id = self.new_id();
         self.tx
