@@ -194,8 +194,11 @@ pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
     }
     if let Some(group) = filter.group_id {
         let g = bind(Value::Text(group.to_string()), &mut args);
+        // The uncorrelated IN is computed once, so most rows (not members) are set aside by
+        // one probe; only members' rows check the membership's dates against the session.
         clauses.push(format!(
-            "(p.actor_id = {g} OR p.on_behalf_of_id = {g} OR EXISTS (
+            "(p.actor_id = {g} OR p.on_behalf_of_id = {g}
+              OR p.actor_id IN (SELECT member_id FROM group_membership WHERE group_id = {g}) AND EXISTS (
                SELECT 1 FROM group_membership AS gm WHERE gm.group_id = {g} AND gm.member_id = p.actor_id
                  AND (gm.valid_from IS NULL OR s.start_date IS NULL OR gm.valid_from <= coalesce(s.end_date, s.start_date))
                  AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)))"

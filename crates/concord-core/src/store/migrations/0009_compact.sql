@@ -99,3 +99,15 @@ END;
 --    index already starts with the session for every other read by session.
 DROP INDEX position_session;
 CREATE INDEX position_session ON position(session_id, created_at, id);
+-- 4. A position has one subject: its topic, proposal or paragraph. Each subject index now
+--    holds only the positions that have that kind of subject, instead of an entry (a NULL)
+--    for every position. Queries name the subject (`topic_id = ?`, `IN (…)`), which tells
+--    SQLite the column is not NULL, so they use these indexes as before.
+DROP INDEX position_topic;
+DROP INDEX position_proposal;
+DROP INDEX position_provision;
+CREATE INDEX position_topic ON position(topic_id, session_id, actor_id, stance, created_at)
+  WHERE topic_id IS NOT NULL;
+CREATE INDEX position_proposal ON position(proposal_id, session_id, actor_id, stance, created_at)
+  WHERE proposal_id IS NOT NULL;
+CREATE INDEX position_provision ON position(provision_id) WHERE provision_id IS NOT NULL;
