@@ -60,7 +60,7 @@ pub fn import_positions_csv(
 
 /// Writes checked rows in one transaction, creating what --create-missing asked for.
 pub(super) fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportReport, ImportError> {
-    store.write(|w| {
+    store.write_bulk(|w| {
         let mut report = ImportReport {
             positions_added: 0,
             topics_created: 0,
