@@ -85,15 +85,7 @@ impl Store {
             .query_row(&count_sql, params_from_iter(args.iter()), |r| r.get(0))?;
         let limit = filter.limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE);
         let offset = filter.offset.unwrap_or(0);
-        let sql = format!(
-            "{SELECT_POSITION} {where_sql}
-             ORDER BY p.created_at DESC, p.id DESC
-             LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let items = stmt
-            .query_map(params_from_iter(args.iter()), read_position)?
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = self.newest_first(&where_sql, &args, i64::from(limit), offset)?;
         Ok(PositionPage {
             items,
             total: total as u64,
@@ -110,10 +102,21 @@ impl Store {
     ) -> Result<Vec<Position>, StoreError> {
         let (where_sql, args) = filter_clause(filter);
         let limit = limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
+        self.newest_first(&where_sql, &args, limit, 0)
+    }
+
+    /// The positions a filter clause keeps, newest entries first; `limit` -1 for all.
+    fn newest_first(
+        &self,
+        where_sql: &str,
+        args: &[Value],
+        limit: i64,
+        offset: u32,
+    ) -> Result<Vec<Position>, StoreError> {
         let sql = format!(
             "{SELECT_POSITION} {where_sql}
              ORDER BY p.created_at DESC, p.id DESC
-             LIMIT {limit}"
+             LIMIT {limit} OFFSET {offset}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let items = stmt

