@@ -277,23 +277,34 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     w.stop().await?;
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let history: Vec<(String, String)> = conn
-        .prepare(
-            // An insert's entry holds no copy of the row (schema v9): its actor is the next
-            // entry's `before`, or the position's own while nobody has changed it.
-            "SELECT op, coalesce(json_extract(h.after, '$.actor'), json_extract(h.before, '$.actor'),
-                                 (SELECT json_extract(n.before, '$.actor') FROM position_history AS n
-                                   WHERE n.position_id = h.position_id AND n.before IS NOT NULL
-                                   ORDER BY n.at, n.rowid LIMIT 1),
-                                 (SELECT a.name FROM position AS p JOIN actor AS a ON a.id = p.actor_id
-                                   WHERE p.id = h.position_id))
-             FROM position_history AS h ORDER BY h.at, h.rowid",
-        )
+    // Each position's history as Concord reads it (an insert's entry stores no copy of the
+    // row since schema v9; the reader puts it back), also for the deleted one.
+    let ids: Vec<String> = conn
+        .prepare("SELECT DISTINCT position_id FROM position_history")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
+    let store = concord_core::Store::open(
+        &db,
+        std::sync::Arc::new(concord_core::SystemClock),
+        uuid::Uuid::nil(),
+    )
+    .unwrap();
+    let mut history: Vec<(String, String)> = Vec::new();
+    for id in ids {
+        for entry in store
+            .position_history(uuid::Uuid::parse_str(&id).unwrap())
+            .unwrap()
+        {
+            let row = entry.after.or(entry.before).unwrap();
+            history.push((
+                entry.op.as_str().to_string(),
+                row["actor"].as_str().unwrap().into(),
+            ));
+        }
+    }
     let chile: Vec<&str> = history
         .iter()
         .filter(|(_, actor)| actor == "Chile")
