@@ -16,7 +16,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings \
-	check-bindings e2e e2e-app crash-test bench fuzz clean
+	check-bindings e2e e2e-app crash-test bench bench-size fuzz clean
 
 help:
 	@echo "make run    build and open Concord on the demo database (installs what is missing)"
@@ -125,9 +125,25 @@ bench:
 	set -o pipefail; cargo bench -p concord-core --bench views | tee -a $(SUMMARY)
 	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):" | tee -a $(SUMMARY)
 	@set -o pipefail; sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql | tee -a $(SUMMARY)
+	@$(MAKE) --no-print-directory bench-size | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)
 	@echo "Written to $(SUMMARY)"
+
+# The 1.08 M-position file beside a bare table of the same rows (names and texts as text, no
+# index), built by sqlite3 from the file itself.
+bench-size:
+	@rm -f target/bench/bare-1m.sqlite
+	@sqlite3 target/bench/bare-1m.sqlite \
+	  "ATTACH 'file:target/bench/generated-1m.concord?mode=ro' AS c;" \
+	  "CREATE TABLE p (actor TEXT, session TEXT, topic TEXT, stance TEXT, summary TEXT, quote TEXT, source TEXT);" \
+	  "INSERT INTO p SELECT a.name, s.title, coalesce(t.name, r.name, v.label), x.stance, x.summary, x.quote, \
+	     coalesce(src.citation, '') FROM c.position AS x JOIN c.actor AS a ON a.id = x.actor_id \
+	     JOIN c.session AS s ON s.id = x.session_id LEFT JOIN c.topic AS t ON t.id = x.topic_id \
+	     LEFT JOIN c.proposal AS r ON r.id = x.proposal_id LEFT JOIN c.provision AS v ON v.id = x.provision_id \
+	     LEFT JOIN c.source AS src ON src.id = x.source_id;"
+	@echo "file size, 1.08 M positions: $$(($$(stat -c %s target/bench/generated-1m.concord) / 1000000)) MB;" \
+	  "bare table of the same rows: $$(($$(stat -c %s target/bench/bare-1m.sqlite) / 1000000)) MB"
 
 # Runs every fuzz target for FUZZ_SECONDS (nightly and cargo-fuzz: `cargo install cargo-fuzz`),
 # then minimises its corpus; a crash stops here and leaves its input in fuzz/artifacts/, which
