@@ -279,7 +279,7 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     let conn = rusqlite::Connection::open(&db).unwrap();
     // Each position's history as Concord reads it (an insert's entry stores no copy of the
     // row since schema v9; the reader puts it back), also for the deleted one.
-    let ids: Vec<String> = conn
+    let ids: Vec<uuid::Uuid> = conn
         .prepare("SELECT DISTINCT position_id FROM position_history")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -294,10 +294,7 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     .unwrap();
     let mut history: Vec<(String, String)> = Vec::new();
     for id in ids {
-        for entry in store
-            .position_history(uuid::Uuid::parse_str(&id).unwrap())
-            .unwrap()
-        {
+        for entry in store.position_history(id).unwrap() {
             let row = entry.after.or(entry.before).unwrap();
             history.push((
                 entry.op.as_str().to_string(),

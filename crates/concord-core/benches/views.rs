@@ -258,7 +258,7 @@ fn main() {
     );
     // The same diff as one SQL query, run by the same SQLite on the same file; also written
     // to target/bench/session-diff.sql for `make bench` to time in the sqlite3 shell.
-    let sql = session_diff_sql(&process.to_string(), 29, 30);
+    let sql = session_diff_sql(&process.simple().to_string(), 29, 30);
     std::fs::write(
         dir.join("session-diff.sql"),
         format!(".timer on\nSELECT count(*) FROM ({sql});\nSELECT count(*) FROM ({sql});\n"),
@@ -269,7 +269,9 @@ fn main() {
         plain
             .prepare_cached(&sql)
             .unwrap()
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(2)?)))
+            .query_map([], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(2)?))
+            })
             .unwrap()
             .collect::<Result<Vec<_>, _>>()
             .unwrap()
@@ -312,7 +314,8 @@ fn main() {
 /// and the rows that differ, with names, quotes, summaries, sources and session titles as the
 /// core's diff returns them. (A FULL JOIN of the two sides took 37 s here: SQLite builds no
 /// index for it.)
-fn session_diff_sql(process: &str, before: i64, after: i64) -> String {
+fn session_diff_sql(process_hex: &str, before: i64, after: i64) -> String {
+    let process = process_hex;
     format!(
         "WITH side AS (
            SELECT s.seq AS seq, p.id, p.actor_id,
@@ -323,7 +326,7 @@ fn session_diff_sql(process: &str, before: i64, after: i64) -> String {
                                      ORDER BY p.created_at DESC, p.rowid DESC) AS rn
            FROM session AS s JOIN position AS p ON p.session_id = s.id
            LEFT JOIN source AS src ON src.id = p.source_id
-           WHERE s.process_id = '{process}' AND s.seq IN ({before}, {after}))
+           WHERE s.process_id = x'{process}' AND s.seq IN ({before}, {after}))
          SELECT actor_id, (SELECT name FROM actor WHERE id = actor_id) AS actor_name, subject,
                 max(CASE WHEN seq = {before} THEN stance END) AS from_stance,
                 max(CASE WHEN seq = {after} THEN stance END) AS to_stance,

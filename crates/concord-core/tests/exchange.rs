@@ -50,12 +50,26 @@ fn every_table_round_trips_row_for_row() {
 #[test]
 fn a_file_with_a_broken_reference_writes_nothing() {
     let mut data = demo().export_all(&mut |_| {}).unwrap();
-    data["tables"]["position"][0]["actor_id"] = "no-such-actor".into();
+    data["tables"]["position"][0]["actor_id"] = "00000000-0000-4000-8000-00000000dead".into();
     let mut copy = empty();
     let e = copy.import_all(&data, &mut |_| {}).unwrap_err();
     assert!(e.to_string().contains("nothing was imported"), "{e}");
     assert_eq!(copy.counts().unwrap().actors, 0);
     assert_eq!(copy.counts().unwrap().positions, 0);
+}
+
+#[test]
+fn an_id_that_is_not_one_is_named_and_writes_nothing() {
+    let mut data = demo().export_all(&mut |_| {}).unwrap();
+    data["tables"]["position"][0]["actor_id"] = "no-such-actor".into();
+    let mut copy = empty();
+    let e = copy.import_all(&data, &mut |_| {}).unwrap_err().to_string();
+    assert!(
+        e.contains("position, row 1: actor_id \"no-such-actor\" is not an id"),
+        "{e}"
+    );
+    assert!(e.contains("nothing was imported"), "{e}");
+    assert_eq!(copy.counts().unwrap().actors, 0);
 }
 
 #[test]

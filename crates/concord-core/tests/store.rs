@@ -371,7 +371,7 @@ fn demo_holds_recorded_and_marked_sample_positions() {
 }
 
 #[test]
-fn every_table_has_a_text_id_and_records_who_changed_it() {
+fn every_table_has_a_binary_id_and_records_who_changed_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("schema.concord");
     drop(Store::open(&path, Arc::new(FixedClock::new()), installation()).unwrap());
@@ -397,9 +397,14 @@ fn every_table_has_a_text_id_and_records_who_changed_it() {
             .collect::<Result<_, _>>()
             .unwrap();
         assert!(
-            columns.contains(&("id".to_string(), "TEXT".to_string(), 1)),
-            "{table} has a TEXT primary key named id"
+            columns.contains(&("id".to_string(), "BLOB".to_string(), 1)),
+            "{table} has a BLOB primary key named id (a UUID's 16 bytes)"
         );
+        for (name, kind, _) in &columns {
+            if name == "id" || name.ends_with("_id") || name == "changed_by" {
+                assert_eq!(kind, "BLOB", "{table}.{name} holds an id");
+            }
+        }
         assert!(
             columns.iter().any(|c| c.0 == "changed_by"),
             "{table} records the installation that changed it"

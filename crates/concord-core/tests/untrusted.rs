@@ -84,7 +84,7 @@ fn a_topic_cannot_become_its_own_ancestor_by_any_path() {
     let path = made(dir.path());
     drop(open(&path, 1).unwrap());
     let conn = Connection::open(&path).unwrap();
-    let (root, child): (String, String) = conn
+    let (root, child): (Vec<u8>, Vec<u8>) = conn
         .query_row(
             "SELECT parent_id, id FROM topic WHERE parent_id IS NOT NULL LIMIT 1",
             [],
@@ -112,9 +112,10 @@ fn a_revision_label_is_used_once_per_document() {
     let path = made(dir.path());
     let conn = Connection::open(&path).unwrap();
     let insert = "INSERT INTO document (id, symbol, kind, revision_label, changed_by, updated_at)
-                  VALUES (?1, 'A/AC.292/2025/L.1', 'revised_draft', 'Rev.1', 'i', 't')";
-    conn.execute(insert, ["d1"]).unwrap();
-    let err = conn.execute(insert, ["d2"]).unwrap_err().to_string();
+                  VALUES (?1, 'A/AC.292/2025/L.1', 'revised_draft', 'Rev.1', ?2, 't')";
+    let (d1, d2, by) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::nil());
+    conn.execute(insert, [d1, by]).unwrap();
+    let err = conn.execute(insert, [d2, by]).unwrap_err().to_string();
     assert!(err.contains("UNIQUE"), "{err}");
 }
 

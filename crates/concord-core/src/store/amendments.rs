@@ -21,7 +21,7 @@ const SELECT_AMENDMENT: &str =
     (SELECT revision_label FROM document WHERE id = r.decided_in),
     (SELECT label FROM provision WHERE id = r.landed_provision_id),
     r.score, r.reason, (SELECT title FROM session WHERE id = r.session_id), r.note,
-    (SELECT json_group_array(json_array(id, name)) FROM
+    (SELECT json_group_array(json_array(uuid_text(id), name)) FROM
        (SELECT a.id, a.name FROM amendment_requester AS q JOIN actor AS a ON a.id = q.actor_id
         WHERE q.amendment_id = r.id ORDER BY a.name COLLATE NOCASE))
   FROM amendment_request AS r
@@ -65,7 +65,7 @@ fn read_amendment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Amendment> {
 }
 
 /// The stable keys of a revision's body (footnotes aside), in the order of the text.
-fn key_order(w: &Writer<'_>, document: &str) -> Result<Vec<(String, String)>, StoreError> {
+fn key_order(w: &Writer<'_>, document: Uuid) -> Result<Vec<(String, String)>, StoreError> {
     let rows =
         w.tx.prepare_cached(
             "SELECT stable_key, label FROM provision WHERE document_id = ?1 AND kind <> 'footnote'
@@ -77,14 +77,14 @@ fn key_order(w: &Writer<'_>, document: &str) -> Result<Vec<(String, String)>, St
 }
 
 /// Decides one request against the paragraph with its stable key in `document`.
-fn decide(w: &Writer<'_>, request: &str, document: &str) -> Result<(), StoreError> {
+fn decide(w: &Writer<'_>, request: Uuid, document: Uuid) -> Result<(), StoreError> {
     let (op, old_text, new_text, before, key, asked_on): (
         String,
         String,
         String,
         String,
         String,
-        String,
+        Uuid,
     ) = w.tx.query_row(
         "SELECT r.op, r.old_text, r.new_text, v.text, v.stable_key, v.document_id
              FROM amendment_request AS r JOIN provision AS v ON v.id = r.provision_id
@@ -103,7 +103,7 @@ fn decide(w: &Writer<'_>, request: &str, document: &str) -> Result<(), StoreErro
     )?;
     let op = AmendmentOp::parse(&op)
         .ok_or_else(|| StoreError::invalid("amendment", format!("unknown operation {op}")))?;
-    let after: Option<(String, String)> =
+    let after: Option<(Uuid, String)> =
         w.tx.query_row(
             "SELECT id, text FROM provision WHERE document_id = ?1 AND stable_key = ?2
              ORDER BY ordinal LIMIT 1",
@@ -119,7 +119,7 @@ fn decide(w: &Writer<'_>, request: &str, document: &str) -> Result<(), StoreErro
         after.as_ref().map(|(_, t)| t.as_str()),
         op == AmendmentOp::Move
             && moved(
-                &key_order(w, &asked_on)?,
+                &key_order(w, asked_on)?,
                 &key_order(w, document)?,
                 &key,
                 &new_text,
@@ -150,17 +150,17 @@ pub(crate) fn decide_pending(
     symbol: &str,
     document: Uuid,
 ) -> Result<u32, StoreError> {
-    let pending: Vec<String> =
+    let pending: Vec<Uuid> =
         w.tx.prepare(
             "SELECT r.id FROM amendment_request AS r
              JOIN provision AS v ON v.id = r.provision_id
              JOIN document AS d ON d.id = v.document_id
              WHERE r.decided_by = 'none' AND d.symbol = ?1 AND d.id <> ?2",
         )?
-        .query_map(params![symbol, document.to_string()], |r| r.get(0))?
+        .query_map(params![symbol, document], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in &pending {
-        decide(w, id, &document.to_string())?;
+        decide(w, *id, document)?;
     }
     Ok(pending.len() as u32)
 }
@@ -170,7 +170,7 @@ impl Store {
         self.conn
             .query_row(
                 &format!("{SELECT_AMENDMENT} WHERE r.id = ?1"),
-                [id.to_string()],
+                [id],
                 read_amendment,
             )
             .optional()?
@@ -186,11 +186,11 @@ impl Store {
         check_lengths(input)?;
         let revision = self.revision(input.revision_id)?;
         let label = input.label.trim().to_string();
-        let (provision_id, text): (String, String) = self
+        let (provision_id, text): (Uuid, String) = self
             .conn
             .query_row(
                 "SELECT id, text FROM provision WHERE document_id = ?1 AND label = ?2",
-                params![revision.id.to_string(), label],
+                params![revision.id, label],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
@@ -201,7 +201,7 @@ impl Store {
                     revision.symbol, revision.revision_label
                 ),
             })?;
-        let (doc, symbol) = (revision.id.to_string(), revision.symbol.clone());
+        let (doc, symbol) = (revision.id, revision.symbol.clone());
         let Request {
             old_text,
             new_text,
@@ -215,7 +215,7 @@ impl Store {
         let chain = self.revisions_of(&symbol)?;
         let next = chain
             .iter()
-            .position(|r| r.id.to_string() == doc)
+            .position(|r| r.id == doc)
             .and_then(|i| chain.get(i + 1))
             .map(|r| r.id);
         let id = self.write(|w| {
@@ -226,9 +226,9 @@ impl Store {
                    new_text, note, created_at, updated_at, changed_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
                 params![
-                    id.to_string(),
+                    id,
                     provision_id,
-                    input.session_id.map(|s| s.to_string()),
+                    input.session_id,
                     input.op.as_str(),
                     old_text,
                     new_text,
@@ -241,17 +241,11 @@ impl Store {
                 w.tx.execute(
                     "INSERT INTO amendment_requester (id, amendment_id, actor_id, changed_by,
                        updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        w.new_id().to_string(),
-                        id.to_string(),
-                        actor.to_string(),
-                        w.installation,
-                        now
-                    ],
+                    params![w.new_id(), id, actor, w.installation, now],
                 )?;
             }
             if let Some(next) = next {
-                decide(w, &id.to_string(), &next.to_string())?;
+                decide(w, id, next)?;
             }
             Ok::<_, StoreError>(id)
         })?;
@@ -269,7 +263,7 @@ impl Store {
             w.tx.execute(
                 "UPDATE amendment_request SET status = ?2, decided_by = 'analyst',
                    updated_at = ?3, changed_by = ?4 WHERE id = ?1",
-                params![id.to_string(), status.as_str(), w.now(), w.installation],
+                params![id, status.as_str(), w.now(), w.installation],
             )?;
             Ok::<_, StoreError>(())
         })?;
@@ -286,7 +280,7 @@ impl Store {
              ORDER BY d.rowid, v.ordinal, r.created_at"
         ))?;
         let rows = stmt
-            .query_map([document.to_string()], read_amendment)?
+            .query_map([document], read_amendment)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -347,7 +341,7 @@ impl Store {
                       se.start_date IS NULL, se.start_date DESC, se.seq DESC, p.created_at DESC",
         )?;
         let mut notes: Vec<ParagraphNotes> = Vec::new();
-        let mut rows = stmt.query([document.to_string()])?;
+        let mut rows = stmt.query([document])?;
         while let Some(r) = rows.next()? {
             let provision_id = uuid_col(r, 0)?;
             let stance: String = r.get(5)?;
@@ -416,7 +410,7 @@ impl Store {
         let rows = self
             .conn
             .prepare_cached("SELECT id, kind, text FROM provision WHERE document_id = ?1")?
-            .query_map([document.to_string()], |r| {
+            .query_map([document], |r| {
                 let kind: String = r.get(1)?;
                 Ok((
                     uuid_col(r, 0)?,
@@ -433,7 +427,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT id FROM provision WHERE document_id = ?1 AND label = ?2",
-                params![revision.to_string(), label.trim()],
+                params![revision, label.trim()],
                 |r| uuid_col(r, 0),
             )
             .optional()?
@@ -450,7 +444,7 @@ impl Store {
             .prepare_cached(
                 "SELECT id, stable_key, label FROM provision WHERE document_id = ?1 ORDER BY ordinal",
             )?
-            .query_map([document.to_string()], |r| {
+            .query_map([document], |r| {
                 Ok((uuid_col(r, 0)?, r.get(1)?, r.get(2)?))
             })?
             .collect::<Result<_, _>>()?;
@@ -460,7 +454,7 @@ impl Store {
     fn stable_key_of(&self, provision: Uuid) -> Result<String, StoreError> {
         Ok(self.conn.query_row(
             "SELECT stable_key FROM provision WHERE id = ?1",
-            [provision.to_string()],
+            [provision],
             |r| r.get(0),
         )?)
     }

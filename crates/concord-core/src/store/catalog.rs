@@ -26,7 +26,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT id, kind, name, short_name, iso3, m49, note FROM actor WHERE id = ?1",
-                [id.to_string()],
+                [id],
                 read_actor,
             )
             .optional()?
@@ -48,7 +48,7 @@ impl Store {
             ),
         };
         self.conn
-            .query_row(sql, [subject.id().to_string()], |r| r.get(0))
+            .query_row(sql, [subject.id()], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
                 what,
@@ -63,7 +63,7 @@ impl Store {
              FROM group_membership AS gm JOIN actor AS a ON a.id = gm.member_id
              WHERE gm.group_id = ?1 ORDER BY a.name COLLATE NOCASE, gm.valid_from",
         )?;
-        let rows = stmt.query_map([group_id.to_string()], |r| {
+        let rows = stmt.query_map([group_id], |r| {
             Ok(Membership {
                 id: uuid_col(r, 0)?,
                 group_id: uuid_col(r, 1)?,
@@ -102,7 +102,7 @@ impl Store {
              WHERE ?1 IS NULL OR s.process_id = ?1
              ORDER BY p.name COLLATE NOCASE, s.seq",
         )?;
-        let rows = stmt.query_map([process_id.map(|p| p.to_string())], |r| {
+        let rows = stmt.query_map([process_id], |r| {
             let (process_short_name, title): (String, String) = (r.get(2)?, r.get(5)?);
             Ok(Session {
                 id: uuid_col(r, 0)?,
@@ -136,10 +136,7 @@ impl Store {
         let rows = stmt.query_map([], |r| {
             Ok(Topic {
                 id: uuid_col(r, 0)?,
-                parent_id: r
-                    .get::<_, Option<String>>(1)?
-                    .map(|s| Uuid::parse_str(&s).map_err(|e| conversion(1, e)))
-                    .transpose()?,
+                parent_id: r.get(1)?,
                 name: r.get(2)?,
                 path: r.get(3)?,
                 ordinal: r.get(4)?,

@@ -34,7 +34,7 @@ impl Store {
         let process_name: String = self
             .conn
             .prepare_cached("SELECT short_name FROM process WHERE id = ?1")?
-            .query_row([q.process_id.to_string()], |r| r.get(0))
+            .query_row([q.process_id], |r| r.get(0))
             .map_err(|_| StoreError::NotFound {
                 what: "process",
                 id: q.process_id.to_string(),
@@ -146,7 +146,7 @@ impl Store {
              WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3",
         )?;
         let mut latest: HashMap<Key, (Latest, String)> = HashMap::new();
-        let mut rows = stmt.query(rusqlite::params![process.to_string(), from, to])?;
+        let mut rows = stmt.query(rusqlite::params![process, from, to])?;
         while let Some(r) = rows.next()? {
             let subject = subject_at(r, 2)?;
             let key = (uuid_col(r, 1)?, subject);
@@ -222,7 +222,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT title FROM session WHERE process_id = ?1 AND seq = ?2")?;
         let mut title = |seq: i64| -> Result<String, StoreError> {
-            stmt.query_row(rusqlite::params![process.to_string(), seq], |r| r.get(0))
+            stmt.query_row(rusqlite::params![process, seq], |r| r.get(0))
                 .map_err(|_| StoreError::NotFound {
                     what: "session",
                     id: format!("number {seq} of this process"),

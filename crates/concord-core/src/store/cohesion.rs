@@ -15,9 +15,7 @@ impl Store {
         let session_title: String = self
             .conn
             .prepare_cached("SELECT title FROM session WHERE process_id = ?1 AND seq = ?2")?
-            .query_row(rusqlite::params![q.process_id.to_string(), q.seq], |r| {
-                r.get(0)
-            })
+            .query_row(rusqlite::params![q.process_id, q.seq], |r| r.get(0))
             .map_err(|_| StoreError::NotFound {
                 what: "session",
                 id: format!("number {} of this process", q.seq),
@@ -35,15 +33,14 @@ impl Store {
         )?;
         let mut group_said: HashMap<SubjectRef, Stance> = HashMap::new();
         let mut member_said: HashMap<(Uuid, SubjectRef), Stance> = HashMap::new();
-        let mut rows = stmt.query(rusqlite::params![q.process_id.to_string(), q.seq])?;
+        let mut rows = stmt.query(rusqlite::params![q.process_id, q.seq])?;
         while let Some(r) = rows.next()? {
             let actor = uuid_col(r, 0)?;
-            let behalf: Option<String> = r.get(1)?;
+            let behalf: Option<Uuid> = r.get(1)?;
             let subject = subject_at(r, 2)?;
             let stance: String = r.get(5)?;
             let stance = Stance::parse(&stance).ok_or_else(|| conversion(5, "unknown stance"))?;
-            let for_group =
-                actor == q.group_id || behalf.as_deref() == Some(q.group_id.to_string().as_str());
+            let for_group = actor == q.group_id || behalf == Some(q.group_id);
             if for_group {
                 group_said.insert(subject, stance);
             } else if members.contains(&actor) {

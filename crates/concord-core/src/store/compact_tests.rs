@@ -1,4 +1,4 @@
-//! Schema v9 (`0009_compact.sql`) from a v8 file: history keeps every entry and every name
+//! Schema v9 (`0009_compact.sql`, then v10's binary ids) from a v8 file: history keeps every entry and every name
 //! recorded at the time, search finds what it found, and the file is rewritten smaller.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
@@ -15,8 +15,14 @@ const P1: &str = "00000000-0000-4000-8000-000000000001";
 const P2: &str = "00000000-0000-4000-8000-000000000002";
 const P3: &str = "00000000-0000-4000-8000-000000000003";
 
+/// The row as v8's writer recorded it: today's snapshot, with ids as the text they then were.
 fn snapshot(conn: &Connection, id: &str) -> String {
-    conn.query_row(SNAPSHOT, [id], |r| r.get(0)).unwrap()
+    let v8 = SNAPSHOT.replace("uuid_text(p.", "(p.");
+    conn.query_row(&v8, [id], |r| r.get(0)).unwrap()
+}
+
+fn uid(text: &str) -> Uuid {
+    Uuid::parse_str(text).unwrap()
 }
 
 fn history_id() -> String {
@@ -42,27 +48,31 @@ fn v8_file(path: &Path) -> Connection {
     upgrade(&mut conn, path, &MIGRATIONS[..8]).unwrap();
     conn.execute_batch(
         "INSERT INTO process (id, name, short_name, changed_by, updated_at)
-           VALUES ('oewg', 'OEWG', 'OEWG', 'i', 't');
+           VALUES ('00000000-0000-4000-8000-0000000000a1', 'OEWG', 'OEWG', '00000000-0000-0000-0000-000000000000', 't');
          INSERT INTO session (id, process_id, seq, title, changed_by, updated_at)
-           VALUES ('s7', 'oewg', 7, '7th', 'i', 't');
+           VALUES ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000a1', 7, '7th', '00000000-0000-0000-0000-000000000000', 't');
          INSERT INTO actor (id, kind, name, changed_by, updated_at)
-           VALUES ('fra', 'state', 'France', 'i', 't'), ('ken', 'state', 'Kenya', 'i', 't');
+           VALUES ('00000000-0000-4000-8000-0000000000a3', 'state', 'France', '00000000-0000-0000-0000-000000000000', 't'), ('00000000-0000-4000-8000-0000000000a4', 'state', 'Kenya', '00000000-0000-0000-0000-000000000000', 't');
          INSERT INTO topic (id, name, changed_by, updated_at)
-           VALUES ('law', 'International law', 'i', 't');",
+           VALUES ('00000000-0000-4000-8000-0000000000a5', 'International law', '00000000-0000-0000-0000-000000000000', 't');",
     )
     .unwrap();
     let add = |id: &str, actor: &str, summary: &str| {
         conn.execute(
             "INSERT INTO position (id, actor_id, topic_id, session_id, stance, summary,
                created_at, updated_at, changed_by)
-             VALUES (?1, ?2, 'law', 's7', 'supports', ?3, '2024-03-04T10:00:00.000Z', 't', 'i')",
+             VALUES (?1, ?2, '00000000-0000-4000-8000-0000000000a5', '00000000-0000-4000-8000-0000000000a2', 'supports', ?3, '2024-03-04T10:00:00.000Z', 't', '00000000-0000-0000-0000-000000000000')",
             [id, actor, summary],
         )
         .unwrap();
     };
-    add(P1, "fra", "sovereignty applies");
+    add(
+        P1,
+        "00000000-0000-4000-8000-0000000000a3",
+        "sovereignty applies",
+    );
     history(&conn, P1, "insert", None, Some(&snapshot(&conn, P1)));
-    add(P2, "fra", "capacity first");
+    add(P2, "00000000-0000-4000-8000-0000000000a3", "capacity first");
     let inserted = snapshot(&conn, P2);
     history(&conn, P2, "insert", None, Some(&inserted));
     conn.execute(
@@ -78,22 +88,27 @@ fn v8_file(path: &Path) -> Connection {
         Some(&snapshot(&conn, P2)),
     );
     conn.execute(
-        "UPDATE actor SET name = 'Republic of Kenya' WHERE id = 'ken'",
+        "UPDATE actor SET name = 'Republic of Kenya' WHERE id = '00000000-0000-4000-8000-0000000000a4'",
         [],
     )
     .unwrap();
-    add(P3, "ken", "due diligence");
+    add(P3, "00000000-0000-4000-8000-0000000000a4", "due diligence");
     let said_then = snapshot(&conn, P3);
     history(&conn, P3, "insert", None, Some(&said_then));
-    conn.execute("UPDATE actor SET name = 'Kenya' WHERE id = 'ken'", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE actor SET name = 'Kenya' WHERE id = '00000000-0000-4000-8000-0000000000a4'",
+        [],
+    )
+    .unwrap();
     conn
 }
 
+/// An entry's stored copy, in a v8 file (text ids) or a later one (binary ids).
 fn stored_after(conn: &Connection, id: &str, op: &str) -> Option<String> {
     conn.query_row(
-        "SELECT after FROM position_history WHERE position_id = ?1 AND op = ?2",
-        [id, op],
+        "SELECT after FROM position_history
+          WHERE (position_id = ?1 OR position_id = ?2) AND op = ?3",
+        rusqlite::params![id, uid(id), op],
         |r| r.get(0),
     )
     .unwrap()
@@ -170,12 +185,12 @@ fn after_v9_edits_and_deletes_keep_search_in_step() {
     upgrade(&mut conn, &path, MIGRATIONS).unwrap();
     conn.execute(
         "UPDATE position SET summary = 'humanitarian law' WHERE id = ?1",
-        [P1],
+        [uid(P1)],
     )
     .unwrap();
     assert_eq!(matches(&conn, "sovereignty"), 0);
     assert_eq!(matches(&conn, "humanitarian"), 1);
-    conn.execute("DELETE FROM position WHERE id = ?1", [P1])
+    conn.execute("DELETE FROM position WHERE id = ?1", [uid(P1)])
         .unwrap();
     assert_eq!(matches(&conn, "humanitarian"), 0);
     assert_eq!(matches(&conn, "ransomware"), 1);
@@ -191,8 +206,8 @@ fn an_upgrade_that_frees_most_of_the_file_rewrites_it_smaller() {
         conn.execute(
             "INSERT INTO position (id, actor_id, topic_id, session_id, stance, summary,
                created_at, updated_at, changed_by)
-             VALUES (?1, 'fra', 'law', 's7', 'supports', ?2, '2024-03-04T10:00:00.000Z', 't', 'i')",
-            [format!("bulk-{n}"), long.clone()],
+             VALUES (?1, '00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-0000000000a5', '00000000-0000-4000-8000-0000000000a2', 'supports', ?2, '2024-03-04T10:00:00.000Z', 't', '00000000-0000-0000-0000-000000000000')",
+            [Uuid::from_u128(0xb000 + n).to_string(), long.clone()],
         )
         .unwrap();
     }

@@ -1,8 +1,9 @@
 //! Every table's rows, read and loaded as they are, for `concord export all` and `concord
 //! import all` (see `export::all` and `import::all`, which hold what the file looks like and
-//! what it must satisfy). Lossless: each row's every column with its SQLite type. Derived
-//! tables (the search index, matrix cells) are not exchanged; the importer's triggers
-//! rebuild them.
+//! what it must satisfy). Lossless: each row's every column with its SQLite type, except
+//! that ids (16-byte BLOBs since schema v10) travel as their text, so the file reads the same
+//! whatever the schema. Derived tables (the search index, matrix cells) are not exchanged;
+//! the importer's triggers rebuild them.
 
 use super::{Store, StoreError};
 use rusqlite::types::{Value, ValueRef};
@@ -44,7 +45,23 @@ pub const EXCHANGED_TABLES: &[&str] = &[
     "amendment_requester",
 ];
 
+/// The columns of `table` that hold ids: those declared BLOB (schema v10).
+fn id_columns(
+    conn: &rusqlite::Connection,
+    table: &str,
+) -> Result<std::collections::HashSet<String>, StoreError> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) WHERE type = 'BLOB'")?;
+    let names = stmt
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
 impl Store {
+    fn id_columns(&self, table: &str) -> Result<std::collections::HashSet<String>, StoreError> {
+        id_columns(&self.conn, table)
+    }
+
     /// Every row of `table` (one of [`EXCHANGED_TABLES`]), in the order they were written.
     pub fn read_table(&self, table: &'static str) -> Result<TableRows, StoreError> {
         if !EXCHANGED_TABLES.contains(&table) {
@@ -57,12 +74,22 @@ impl Store {
             .conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
         let columns: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+        let ids = self.id_columns(table)?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let mut row = Vec::with_capacity(columns.len());
             for (i, column) in columns.iter().enumerate() {
                 row.push(match r.get_ref(i)? {
+                    ValueRef::Blob(b) if ids.contains(column) => match uuid::Uuid::from_slice(b) {
+                        Ok(id) => Value::Text(id.to_string()),
+                        Err(_) => {
+                            return Err(StoreError::invalid(
+                                "export",
+                                format!("{table}.{column} holds an id that is not 16 bytes"),
+                            ))
+                        }
+                    },
                     ValueRef::Blob(_) => {
                         return Err(StoreError::invalid(
                             "export",
@@ -112,6 +139,7 @@ impl Store {
         let mut loaded = 0u64;
         for t in tables {
             progress(&format!("Loading {} rows into {}…", t.rows.len(), t.table));
+            let ids = id_columns(&tx, t.table)?;
             let verb = if t.table == "meta" {
                 "INSERT OR REPLACE"
             } else {
@@ -124,6 +152,23 @@ impl Store {
                     columns.join(", "),
                     vec!["?"; columns.len()].join(", ")
                 );
+                let values = columns
+                    .iter()
+                    .zip(values)
+                    .map(|(column, value)| match value {
+                        Value::Text(text) if ids.contains(column) => uuid::Uuid::parse_str(text)
+                            .map(|id| Value::Blob(id.as_bytes().to_vec()))
+                            .map_err(|_| {
+                                bad(format!(
+                                    "{}, row {}: {column} \"{}\" is not an id; nothing was imported",
+                                    t.table,
+                                    n + 1,
+                                    crate::text::shorten(text, 60)
+                                ))
+                            }),
+                        other => Ok(other.clone()),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
                 tx.prepare_cached(&sql)?
                     .execute(rusqlite::params_from_iter(values))
                     .map_err(|e| bad(format!("{}, row {}: {e}", t.table, n + 1)))?;

@@ -34,26 +34,32 @@ impl Store {
         )?;
         let actor_names = self.actor_names()?;
         let labels = self.subject_labels(q.axis)?;
-        // Ids arrive as text; look them up by the borrowed text in small indexes and keep the
-        // latest statement per (actor, subject) in a dense grid: no allocation per row, which
-        // at a million positions is most of the time this query takes.
+        // Ids arrive as 16 bytes; look them up by the borrowed bytes in small indexes and keep
+        // the latest statement per (actor, subject) in a dense grid: no allocation per row,
+        // which at a million positions is most of the time this query takes.
         let actors: Vec<Uuid> = actor_names.keys().copied().collect();
         let subjects: Vec<Uuid> = labels.keys().copied().collect();
-        let index = |ids: &[Uuid]| -> HashMap<String, usize> {
+        let index = |ids: &[Uuid]| -> HashMap<[u8; 16], usize> {
             ids.iter()
                 .enumerate()
-                .map(|(i, id)| (id.to_string(), i))
+                .map(|(i, id)| (*id.as_bytes(), i))
                 .collect()
         };
         let (actor_at, subject_at) = (index(&actors), index(&subjects));
         let mut grid: Vec<Option<Latest>> = Vec::new();
         grid.resize_with(actors.len() * subjects.len(), || None);
-        let mut rows = stmt.query(rusqlite::params![q.process_id.to_string(), from, to, kind])?;
+        let mut rows = stmt.query(rusqlite::params![q.process_id, from, to, kind])?;
         while let Some(r) = rows.next()? {
             let text = |i: usize| -> rusqlite::Result<&str> {
                 r.get_ref(i)?.as_str().map_err(|e| conversion(i, e))
             };
-            let (Some(a), Some(t)) = (actor_at.get(text(0)?), subject_at.get(text(1)?)) else {
+            let id = |i: usize| -> rusqlite::Result<[u8; 16]> {
+                let bytes = r.get_ref(i)?.as_blob().map_err(|e| conversion(i, e))?;
+                bytes
+                    .try_into()
+                    .map_err(|_| conversion(i, "an id is not 16 bytes"))
+            };
+            let (Some(a), Some(t)) = (actor_at.get(&id(0)?), subject_at.get(&id(1)?)) else {
                 return Err(
                     conversion(0, "a position refers to an unknown actor or subject").into(),
                 );
@@ -177,9 +183,9 @@ impl Store {
         let positions = stmt
             .query_map(
                 rusqlite::params![
-                    q.actor_id.to_string(),
-                    q.subject.id().to_string(),
-                    q.process_id.to_string(),
+                    q.actor_id,
+                    q.subject.id(),
+                    q.process_id,
                     q.from_seq.unwrap_or(i64::MIN),
                     q.to_seq.unwrap_or(i64::MAX)
                 ],
@@ -205,10 +211,7 @@ impl Store {
                AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)",
         )?;
         let ids = stmt
-            .query_map(
-                rusqlite::params![group.to_string(), process.to_string(), seq],
-                |r| uuid_col(r, 0),
-            )?
+            .query_map(rusqlite::params![group, process, seq], |r| uuid_col(r, 0))?
             .collect::<Result<_, _>>()?;
         Ok(ids)
     }

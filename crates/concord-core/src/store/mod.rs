@@ -239,7 +239,6 @@ impl Store {
             .map_err(StoreError::busy_or)?;
         let mut writer = Writer::new(&tx, self.clock.as_ref(), self.installation);
         let value = f(&mut writer)?;
-        drop(writer);
         tx.commit().map_err(StoreError::busy_or)?;
         Ok(value)
     }

@@ -1,6 +1,6 @@
 //! Positions: recording, editing, deleting, listing, and their history.
 
-use super::writer::{parse_id, SNAPSHOT};
+use super::writer::SNAPSHOT;
 use super::{Store, StoreError};
 use crate::model::{
     HistoryEntry, HistoryOp, Position, PositionFilter, PositionInput, PositionPage, Provenance,
@@ -61,7 +61,7 @@ impl Store {
     pub fn position(&self, id: Uuid) -> Result<Position, StoreError> {
         let sql = format!("{SELECT_POSITION} WHERE p.id = ?1");
         self.conn
-            .query_row(&sql, [id.to_string()], read_position)
+            .query_row(&sql, [id], read_position)
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
                 what: "position",
@@ -139,7 +139,7 @@ impl Store {
                 None => self
                     .conn
                     .prepare_cached(SNAPSHOT)?
-                    .query_row([id.to_string()], |r| r.get::<_, String>(0))
+                    .query_row([id], |r| r.get::<_, String>(0))
                     .optional()?
                     .map(|j| parse_json(&j))
                     .transpose()?,
@@ -154,13 +154,13 @@ impl Store {
             "SELECT id, position_id, op, at, changed_by, before, after FROM position_history
              WHERE position_id = ?1 ORDER BY at, rowid",
         )?;
-        let rows = stmt.query_map([id.to_string()], |r| {
+        let rows = stmt.query_map([id], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, Uuid>(0)?,
+                r.get::<_, Uuid>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                r.get::<_, Uuid>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,
             ))
@@ -169,12 +169,12 @@ impl Store {
         for row in rows {
             let (hid, pid, op, at, by, before, after) = row?;
             entries.push(HistoryEntry {
-                id: parse_id(&hid)?,
-                position_id: parse_id(&pid)?,
+                id: hid,
+                position_id: pid,
                 op: HistoryOp::parse(&op)
                     .ok_or_else(|| StoreError::invalid("history", format!("unknown op {op}")))?,
                 at: parse_instant(&at)?,
-                installation_id: parse_id(&by)?,
+                installation_id: by,
                 before: before.map(|j| parse_json(&j)).transpose()?,
                 after: after.map(|j| parse_json(&j)).transpose()?,
             });
@@ -192,11 +192,11 @@ pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
         format!("?{}", args.len())
     };
     if let Some(actor) = filter.actor_id {
-        let a = bind(Value::Text(actor.to_string()), &mut args);
+        let a = bind(id_value(actor), &mut args);
         clauses.push(format!("p.actor_id = {a}"));
     }
     if let Some(group) = filter.group_id {
-        let g = bind(Value::Text(group.to_string()), &mut args);
+        let g = bind(id_value(group), &mut args);
         // The uncorrelated IN is computed once, so most rows (not members) are set aside by
         // one probe; only members' rows check the membership's dates against the session.
         clauses.push(format!(
@@ -208,18 +208,18 @@ pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
         ));
     }
     if let Some(session) = filter.session_id {
-        let s = bind(Value::Text(session.to_string()), &mut args);
+        let s = bind(id_value(session), &mut args);
         clauses.push(format!("p.session_id = {s}"));
     }
     if let Some(topic) = filter.topic_id {
-        let t = bind(Value::Text(topic.to_string()), &mut args);
+        let t = bind(id_value(topic), &mut args);
         clauses.push(format!(
             "p.topic_id IN (WITH RECURSIVE below(id) AS (SELECT {t} UNION
                SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id) SELECT id FROM below)"
         ));
     }
     if let Some(proposal) = filter.proposal_id {
-        let p = bind(Value::Text(proposal.to_string()), &mut args);
+        let p = bind(id_value(proposal), &mut args);
         clauses.push(format!("p.proposal_id = {p}"));
     }
     if let Some(stance) = filter.stance {
@@ -252,13 +252,14 @@ pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
     (sql, args)
 }
 
+/// An id as SQLite holds it (16 bytes, schema v10).
+pub(crate) fn id_value(id: Uuid) -> Value {
+    Value::Blob(id.as_bytes().to_vec())
+}
+
 pub(crate) fn read_position(r: &Row<'_>) -> rusqlite::Result<Position> {
     let id_at = |i: usize| -> rusqlite::Result<Uuid> { uuid_col(r, i) };
-    let opt_id = |i: usize| -> rusqlite::Result<Option<Uuid>> {
-        r.get::<_, Option<String>>(i)?
-            .map(|s| Uuid::parse_str(&s).map_err(|e| conversion(i, e)))
-            .transpose()
-    };
+    let opt_id = |i: usize| -> rusqlite::Result<Option<Uuid>> { r.get::<_, Option<Uuid>>(i) };
     let subject = subject_at(r, 3)?;
     let stance: String = r.get(12)?;
     let provenance: String = r.get(19)?;
@@ -317,8 +318,7 @@ pub(crate) fn subject_at(r: &Row<'_>, i: usize) -> rusqlite::Result<SubjectRef> 
 }
 
 pub(crate) fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
-    let s: String = r.get(i)?;
-    Uuid::parse_str(&s).map_err(|e| conversion(i, e))
+    r.get(i)
 }
 
 fn instant_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {

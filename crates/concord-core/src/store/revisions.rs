@@ -81,7 +81,7 @@ impl Store {
              ORDER BY ordinal",
         )?;
         for r in latest {
-            let rows = stmt.query_map([r.id.to_string()], |row| {
+            let rows = stmt.query_map([r.id], |row| {
                 let text: String = row.get(2)?;
                 let label: String = row.get(1)?;
                 let excerpt = crate::text::shorten(&text, 70);
@@ -131,7 +131,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT stable_key FROM provision WHERE document_id = ?1 AND label = ?2",
-                params![doc.id.to_string(), label],
+                params![doc.id, label],
                 |r| r.get(0),
             )
             .optional()?
@@ -145,7 +145,7 @@ impl Store {
         self.conn
             .query_row(
                 &format!("{SELECT_REVISION} WHERE d.id = ?1"),
-                [id.to_string()],
+                [id],
                 read_revision,
             )
             .optional()?
@@ -161,7 +161,7 @@ impl Store {
              WHERE document_id = ?1 ORDER BY ordinal",
         )?;
         let rows = stmt
-            .query_map([document.to_string()], |r| {
+            .query_map([document], |r| {
                 let kind: String = r.get(0)?;
                 Ok(Stored {
                     kind: ProvisionKind::parse(&kind)
@@ -228,14 +228,14 @@ impl Store {
                     format!("{symbol} {label} is already recorded"),
                 ));
             }
-            let latest: Option<String> =
+            let latest: Option<Uuid> =
                 w.tx.prepare(&format!(
                     "SELECT d.id FROM document AS d WHERE {OF_SYMBOL} ORDER BY {IN_ORDER}"
                 ))?
                 .query_map([symbol], |r| r.get(0))?
-                .collect::<Result<Vec<String>, _>>()?
+                .collect::<Result<Vec<Uuid>, _>>()?
                 .pop();
-            if latest != previous.as_ref().map(|p| p.id.to_string()) {
+            if latest != previous.as_ref().map(|p| p.id) {
                 return Err(StoreError::invalid(
                     "revision",
                     format!(
@@ -250,8 +250,8 @@ impl Store {
                    changed_by, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    id.to_string(),
-                    input.process_id.map(|p| p.to_string()),
+                    id,
+                    input.process_id,
                     symbol,
                     input.title.trim(),
                     input.kind.as_str(),
@@ -268,7 +268,7 @@ impl Store {
                     .parent
                     .as_ref()
                     .and_then(|l| ids.iter().rev().find(|(label, _)| label == l))
-                    .map(|(_, id)| id.to_string());
+                    .map(|(_, id)| *id);
                 let key = keys[ordinal].clone().unwrap_or_else(|| pid.to_string());
                 w.tx.prepare_cached(
                     "INSERT INTO provision (id, document_id, kind, label, parent_id, ordinal, text,
@@ -276,8 +276,8 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?
                 .execute(params![
-                    pid.to_string(),
-                    id.to_string(),
+                    pid,
+                    id,
                     p.kind.as_str(),
                     p.label,
                     parent,

@@ -11,7 +11,7 @@ use rusqlite::types::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Matches: a position's id and its four indexed fields.
-type Candidates = Vec<(String, [String; 4])>;
+type Candidates = Vec<(Uuid, [String; 4])>;
 use uuid::Uuid;
 
 const DEFAULT_HITS: u32 = 50;
@@ -233,11 +233,11 @@ impl Store {
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         order.truncate(limit);
         // 2. Excerpts and the positions themselves for the kept hits only.
-        let found: Vec<(String, Vec<TextRun>, f64)> = order
+        let found: Vec<(Uuid, Vec<TextRun>, f64)> = order
             .into_iter()
             .map(|(i, score)| {
                 let (id, fields) = &candidates[i];
-                (id.clone(), excerpt(fields, &query.text), score)
+                (*id, excerpt(fields, &query.text), score)
             })
             .collect();
         let placeholders = vec!["?"; found.len()].join(", ");
@@ -251,7 +251,6 @@ impl Store {
         Ok(found
             .into_iter()
             .filter_map(|(id, excerpt, rank)| {
-                let id = Uuid::parse_str(&id).ok()?;
                 Some(SearchHit {
                     position: positions.remove(&id)?,
                     excerpt,

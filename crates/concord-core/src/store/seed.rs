@@ -18,7 +18,7 @@ impl Store {
 }
 
 fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
-    let by = reference_installation().to_string();
+    let by = reference_installation();
     let now = w.now();
     let tx = w.tx();
     {
@@ -31,7 +31,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         )?;
         for s in reference::states() {
             actor.execute(params![
-                reference::state_id(s.iso3).to_string(),
+                reference::state_id(s.iso3),
                 s.kind.as_str(),
                 s.name,
                 s.short_name,
@@ -44,7 +44,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         }
         for g in reference::groups() {
             actor.execute(params![
-                reference::group_id(g.key).to_string(),
+                reference::group_id(g.key),
                 g.kind.as_str(),
                 g.name,
                 g.short_name,
@@ -73,9 +73,9 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                 m.valid_from.unwrap_or("")
             );
             membership.execute(params![
-                reference_id("membership", &key).to_string(),
-                reference::group_id(m.group).to_string(),
-                reference::state_id(m.member_iso3).to_string(),
+                reference_id("membership", &key),
+                reference::group_id(m.group),
+                reference::state_id(m.member_iso3),
                 m.valid_from,
                 m.valid_to,
                 m.source,
@@ -92,7 +92,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                mandate = excluded.mandate, note = excluded.note, changed_by = excluded.changed_by,
                updated_at = excluded.updated_at",
             params![
-                reference::process_id(p.key).to_string(),
+                reference::process_id(p.key),
                 p.name,
                 p.short_name,
                 p.mandate,
@@ -112,8 +112,8 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                place = excluded.place, note = excluded.note, changed_by = excluded.changed_by,
                updated_at = excluded.updated_at",
             params![
-                reference::session_id(s.process, s.seq).to_string(),
-                reference::process_id(s.process).to_string(),
+                reference::session_id(s.process, s.seq),
+                reference::process_id(s.process),
                 s.seq,
                 s.number,
                 s.title,
@@ -135,8 +135,8 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                title = excluded.title, kind = excluded.kind, date = excluded.date, note = excluded.note,
                changed_by = excluded.changed_by, updated_at = excluded.updated_at",
             params![
-                reference_id("document", key).to_string(),
-                d.process.map(|p| reference::process_id(p).to_string()),
+                reference_id("document", key),
+                d.process.map(reference::process_id),
                 d.symbol,
                 d.title,
                 d.kind.as_str(),
@@ -149,7 +149,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
     }
     for (ordinal, t) in reference::topics().iter().enumerate() {
         let (parent, name) = match t.path.rsplit_once('/') {
-            Some((parent, name)) => (Some(reference::topic_id(parent).to_string()), name),
+            Some((parent, name)) => (Some(reference::topic_id(parent)), name),
             None => (None, t.path.as_str()),
         };
         tx.execute(
@@ -159,7 +159,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                ordinal = excluded.ordinal, description = excluded.description,
                changed_by = excluded.changed_by, updated_at = excluded.updated_at",
             params![
-                reference::topic_id(&t.path).to_string(),
+                reference::topic_id(&t.path),
                 parent,
                 name,
                 ordinal as i64 + 1,
@@ -170,7 +170,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         )?;
     }
     for p in reference::proposals() {
-        let id = reference::proposal_id(p.key).to_string();
+        let id = reference::proposal_id(p.key);
         tx.execute(
             "INSERT INTO proposal (id, process_id, name, short_name, description, changed_by, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -179,7 +179,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                changed_by = excluded.changed_by, updated_at = excluded.updated_at",
             params![
                 id,
-                p.process.map(|k| reference::process_id(k).to_string()),
+                p.process.map(reference::process_id),
                 p.name,
                 p.short_name,
                 p.description,
@@ -194,9 +194,9 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                  ON CONFLICT (id) DO UPDATE SET source = excluded.source,
                    changed_by = excluded.changed_by, updated_at = excluded.updated_at",
                 params![
-                    reference_id("champion", &format!("{}:{iso3}", p.key)).to_string(),
+                    reference_id("champion", &format!("{}:{iso3}", p.key)),
                     id,
-                    reference::state_id(iso3).to_string(),
+                    reference::state_id(iso3),
                     p.champion_source,
                     by,
                     now

@@ -37,10 +37,7 @@ impl Store {
              ORDER BY s.seq, p.created_at, p.rowid"
         ))?;
         let mut sessions: Vec<SessionSaid> = Vec::new();
-        let mut rows = stmt.query(rusqlite::params![
-            q.subject.id().to_string(),
-            q.process_id.to_string()
-        ])?;
+        let mut rows = stmt.query(rusqlite::params![q.subject.id(), q.process_id])?;
         while let Some(r) = rows.next()? {
             let seq: i64 = r.get(1)?;
             if sessions.last().map(|s| s.seq) != Some(seq) {

@@ -13,7 +13,7 @@ impl Store {
              ORDER BY pc.name, s.seq, p.created_at, p.id"
         ))?;
         let positions: Vec<Position> = stmt
-            .query_map([actor_id.to_string()], read_position)?
+            .query_map([actor_id], read_position)?
             .collect::<Result<_, _>>()?;
         let mut rows: Vec<TimelineRow> = Vec::new();
         for p in positions {
@@ -53,7 +53,7 @@ impl Store {
         let date =
             |s: Option<String>| s.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let groups = stmt
-            .query_map([actor_id.to_string()], |r| {
+            .query_map([actor_id], |r| {
                 Ok(GroupMembership {
                     group_id: uuid_col(r, 0)?,
                     group_name: r.get(1)?,

@@ -172,7 +172,9 @@ mod tests {
         let previous = migrate::MIGRATIONS.len() - 1;
         migrate::upgrade(&mut conn, &path, &migrate::MIGRATIONS[..previous]).unwrap();
         conn.execute_batch(
-            "INSERT INTO topic (id, name, changed_by, updated_at) VALUES ('t', 'Law', 'i', 't');",
+            "INSERT INTO topic (id, name, changed_by, updated_at)
+             VALUES ('00000000-0000-4000-8000-000000000001', 'Law',
+                     '00000000-0000-0000-0000-000000000000', 't');",
         )
         .unwrap();
         check_schema(&conn, &path).unwrap();

@@ -23,23 +23,26 @@ pub const MAX_SOURCE_CHARS: usize = 2_000;
 pub struct Writer<'t> {
     pub(crate) tx: &'t Transaction<'t>,
     clock: &'t dyn Clock,
-    pub(crate) installation: String,
+    pub(crate) installation: Uuid,
 }
 
 pub(crate) fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// The row as JSON, with the names its ids stood for at the time, so history reads on its own.
+/// The row as JSON (ids as text, `uuid_text`), with the names its ids stood for at the time,
+/// so history reads on its own.
 /// Subqueries, not LEFT JOINs: with a LEFT JOIN SQLite marks the statement as depending on
 /// the bound id, and the statement cache then re-prepares it on every use (measured 10× slower).
 pub(crate) const SNAPSHOT: &str = "SELECT json_object(
-    'id', p.id, 'actor_id', p.actor_id, 'topic_id', p.topic_id, 'proposal_id', p.proposal_id,
-    'provision_id', p.provision_id, 'session_id', p.session_id, 'meeting_id', p.meeting_id,
-    'stance', p.stance, 'summary', p.summary, 'quote', p.quote, 'source_id', p.source_id,
-    'source', (SELECT citation FROM source WHERE id = p.source_id), 'on_behalf_of_id', p.on_behalf_of_id, 'note', p.note,
+    'id', uuid_text(p.id), 'actor_id', uuid_text(p.actor_id), 'topic_id', uuid_text(p.topic_id),
+    'proposal_id', uuid_text(p.proposal_id), 'provision_id', uuid_text(p.provision_id),
+    'session_id', uuid_text(p.session_id), 'meeting_id', uuid_text(p.meeting_id),
+    'stance', p.stance, 'summary', p.summary, 'quote', p.quote, 'source_id', uuid_text(p.source_id),
+    'source', (SELECT citation FROM source WHERE id = p.source_id),
+    'on_behalf_of_id', uuid_text(p.on_behalf_of_id), 'note', p.note,
     'provenance', p.provenance, 'created_at', p.created_at, 'updated_at', p.updated_at,
-    'changed_by', p.changed_by,
+    'changed_by', uuid_text(p.changed_by),
     'actor', (SELECT name FROM actor WHERE id = p.actor_id),
     'session', (SELECT session_label(pc.short_name, se.title) FROM session AS se
                 JOIN process AS pc ON pc.id = se.process_id WHERE se.id = p.session_id),
@@ -59,7 +62,7 @@ impl<'t> Writer<'t> {
         Writer {
             tx,
             clock,
-            installation: installation.to_string(),
+            installation,
         }
     }
 
@@ -82,11 +85,11 @@ impl<'t> Writer<'t> {
         id: Uuid,
         input: &PositionInput,
         meeting_id: Option<Uuid>,
-        source_id: Option<String>,
+        source_id: Option<Uuid>,
         now: &str,
     ) -> Vec<Value> {
         let text = |s: &str| Value::Text(s.to_owned());
-        let uuid = |u: Uuid| Value::Text(u.to_string());
+        let uuid = |u: Uuid| Value::Blob(u.as_bytes().to_vec());
         let maybe = |u: Option<Uuid>| u.map_or(Value::Null, uuid);
         let (topic, proposal, provision) = match input.subject {
             SubjectRef::Topic(id) => (Some(id), None, None),
@@ -104,11 +107,11 @@ impl<'t> Writer<'t> {
             text(input.stance.as_str()),
             text(input.summary.trim()),
             text(input.quote.trim()),
-            source_id.map_or(Value::Null, Value::Text),
+            maybe(source_id),
             maybe(input.on_behalf_of_id),
             text(input.note.trim()),
             text(now),
-            text(&self.installation),
+            uuid(self.installation),
         ]
     }
 
@@ -163,7 +166,7 @@ impl<'t> Writer<'t> {
         let before = self.snapshot(id)?.ok_or_else(|| not_found(id))?;
         let now = self.now();
         self.tx
-            .execute("DELETE FROM position WHERE id = ?1", [id.to_string()])?;
+            .execute("DELETE FROM position WHERE id = ?1", [id])?;
         self.record_history(id, "delete", Some(before), now)?;
         Ok(())
     }
@@ -172,7 +175,7 @@ impl<'t> Writer<'t> {
         Ok(self
             .tx
             .prepare_cached(SNAPSHOT)?
-            .query_row([id.to_string()], |r| r.get(0))
+            .query_row([id], |r| r.get(0))
             .optional()?)
     }
 
@@ -194,8 +197,8 @@ impl<'t> Writer<'t> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
-                history_id.to_string(),
-                id.to_string(),
+                history_id,
+                id,
                 op,
                 at,
                 self.installation,
@@ -238,12 +241,12 @@ impl<'t> Writer<'t> {
             }
         }
         if let Some(meeting) = input.meeting_id {
-            let session: Option<String> = self
+            let session: Option<Uuid> = self
                 .tx
                 .prepare_cached("SELECT session_id FROM meeting WHERE id = ?1")?
-                .query_row([meeting.to_string()], |r| r.get(0))
+                .query_row([meeting], |r| r.get(0))
                 .optional()?;
-            if session.as_deref() != Some(input.session_id.to_string().as_str()) {
+            if session != Some(input.session_id) {
                 return Err(StoreError::invalid(
                     "meeting",
                     "the meeting is not part of the chosen session",
@@ -257,7 +260,7 @@ impl<'t> Writer<'t> {
         let kind: Option<String> = self
             .tx
             .prepare_cached("SELECT kind FROM actor WHERE id = ?1")?
-            .query_row([id.to_string()], |r| r.get(0))
+            .query_row([id], |r| r.get(0))
             .optional()?;
         Ok(kind.as_deref().and_then(ActorKind::parse))
     }
@@ -268,18 +271,18 @@ impl<'t> Writer<'t> {
         let found = self
             .tx
             .prepare_cached(&sql)?
-            .query_row([id.to_string()], |_| Ok(()))
+            .query_row([id], |_| Ok(()))
             .optional()?;
         found.ok_or_else(|| StoreError::invalid(table, format!("no {table} with id {id}")))
     }
 
     /// The source row for a citation, created on first use; `None` for an empty citation.
-    pub fn source_for(&mut self, citation: &str) -> Result<Option<String>, StoreError> {
+    pub fn source_for(&mut self, citation: &str) -> Result<Option<Uuid>, StoreError> {
         let citation = citation.trim();
         if citation.is_empty() {
             return Ok(None);
         }
-        let existing: Option<String> = self
+        let existing: Option<Uuid> = self
             .tx
             .prepare_cached("SELECT id FROM source WHERE citation = ?1")?
             .query_row([citation], |r| r.get(0))
@@ -288,7 +291,7 @@ impl<'t> Writer<'t> {
             return Ok(existing);
         }
         let parts = Citation::parse(citation);
-        let id = self.new_id().to_string();
+        let id = self.new_id();
         let now = self.now();
         self.tx
             .prepare_cached(
@@ -317,7 +320,7 @@ impl<'t> Writer<'t> {
         let (title, start, end): (String, Option<String>, Option<String>) = self
             .tx
             .prepare_cached("SELECT title, start_date, end_date FROM session WHERE id = ?1")?
-            .query_row([input.session_id.to_string()], |r| {
+            .query_row([input.session_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
         let text = day.to_string();
@@ -339,13 +342,13 @@ impl<'t> Writer<'t> {
     /// The meeting of `session_id` on `date`, created on first use.
     pub fn meeting_on(&mut self, session_id: Uuid, date: NaiveDate) -> Result<Uuid, StoreError> {
         let day = date.to_string();
-        let existing: Option<String> = self
+        let existing: Option<Uuid> = self
             .tx
             .prepare_cached("SELECT id FROM meeting WHERE session_id = ?1 AND date = ?2")?
-            .query_row(params![session_id.to_string(), day], |r| r.get(0))
+            .query_row(params![session_id, day], |r| r.get(0))
             .optional()?;
         if let Some(id) = existing {
-            return parse_id(&id);
+            return Ok(id);
         }
         let id = self.new_id();
         let now = self.now();
@@ -354,13 +357,7 @@ impl<'t> Writer<'t> {
                 "INSERT INTO meeting (id, session_id, date, changed_by, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![
-                id.to_string(),
-                session_id.to_string(),
-                day,
-                self.installation,
-                now
-            ])?;
+            .execute(params![id, session_id, day, self.installation, now])?;
         Ok(id)
     }
 
@@ -389,18 +386,15 @@ impl<'t> Writer<'t> {
                 ));
             }
             let name = checked_name("topic", name)?;
-            let existing: Option<String> = self
+            let existing: Option<Uuid> = self
                 .tx
                 .prepare_cached(
-                    "SELECT id FROM topic WHERE coalesce(parent_id, '') = ?1 AND name = ?2",
+                    "SELECT id FROM topic WHERE coalesce(parent_id, x'') = coalesce(?1, x'') AND name = ?2",
                 )?
-                .query_row(
-                    params![parent.map(|p| p.to_string()).unwrap_or_default(), name],
-                    |r| r.get(0),
-                )
+                .query_row(params![parent, name], |r| r.get(0))
                 .optional()?;
             let id = match existing {
-                Some(id) => parse_id(&id)?,
+                Some(id) => id,
                 None => {
                     let id = self.new_id();
                     let now = self.now();
@@ -408,14 +402,8 @@ impl<'t> Writer<'t> {
                         "INSERT INTO topic (id, parent_id, name, ordinal, changed_by, updated_at)
                          VALUES (?1, ?2, ?3,
                            (SELECT coalesce(max(ordinal), 0) + 1 FROM topic
-                             WHERE coalesce(parent_id, '') = coalesce(?2, '')), ?4, ?5)",
-                        params![
-                            id.to_string(),
-                            parent.map(|p| p.to_string()),
-                            name,
-                            self.installation,
-                            now
-                        ],
+                             WHERE coalesce(parent_id, x'') = coalesce(?2, x'')), ?4, ?5)",
+                        params![id, parent, name, self.installation, now],
                     )?;
                     created += 1;
                     id
@@ -434,12 +422,7 @@ impl<'t> Writer<'t> {
         let now = self.now();
         self.tx.execute(
             "INSERT INTO proposal (id, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                id.to_string(),
-                checked_name("proposal", name)?,
-                self.installation,
-                now
-            ],
+            params![id, checked_name("proposal", name)?, self.installation, now],
         )?;
         Ok(id)
     }
@@ -451,7 +434,7 @@ impl<'t> Writer<'t> {
         self.tx.execute(
             "INSERT INTO process (id, name, short_name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
-                id.to_string(),
+                id,
                 checked_name("process", name)?,
                 checked_name("process short name", short_name)?,
                 self.installation,
@@ -476,8 +459,8 @@ impl<'t> Writer<'t> {
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, changed_by, updated_at)
              VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
-                id.to_string(),
-                process.to_string(),
+                id,
+                process,
                 number,
                 checked_name("session title", title)?,
                 start.to_string(),
@@ -496,7 +479,7 @@ impl<'t> Writer<'t> {
         self.tx.execute(
             "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
-                id.to_string(),
+                id,
                 kind.as_str(),
                 checked_name(kind.as_str(), name)?,
                 self.installation,
@@ -512,7 +495,7 @@ impl<'t> Writer<'t> {
         let now = self.now();
         self.tx.execute(
             "UPDATE actor SET note = 'Saved set (made in Concord)' WHERE id = ?1",
-            [id.to_string()],
+            [id],
         )?;
         for member in members {
             self.tx
@@ -521,9 +504,9 @@ impl<'t> Writer<'t> {
                      VALUES (?1, ?2, ?3, 'Saved set', ?4, ?5)",
                 )?
                 .execute(params![
-                    self.new_id().to_string(),
-                    id.to_string(),
-                    member.to_string(),
+                    self.new_id(),
+                    id,
+                    member,
                     self.installation,
                     now
                 ])?;
@@ -556,9 +539,4 @@ fn not_found(id: Uuid) -> StoreError {
 /// A name checked by the core's rule ([`crate::text::name`]), or the error that says which.
 pub(crate) fn checked_name<'a>(field: &str, text: &'a str) -> Result<&'a str, StoreError> {
     crate::text::name(text).map_err(|e| StoreError::invalid(field, format!("the name {e}")))
-}
-
-pub(crate) fn parse_id(text: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(text)
-        .map_err(|_| StoreError::invalid("id", format!("\"{text}\" is not a valid id")))
 }
