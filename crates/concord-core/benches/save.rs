@@ -1,6 +1,7 @@
 //! What one save costs on this disk: a capture (`add_position`, its history and search rows,
-//! one transaction) on a file, with `synchronous = FULL` (what Concord uses) beside the same
-//! capture with `NORMAL` (what it used before), in the same run.
+//! its change set, one transaction) on a file, with `synchronous = FULL` (what Concord uses)
+//! beside the same capture with `NORMAL` (what it used before) and beside FULL without change
+//! capture (schema v11), in the same run.
 //!
 //!     cargo bench -p concord-core --bench save
 #![allow(clippy::unwrap_used)] // a bench: a failed unwrap is a failed run
@@ -40,16 +41,20 @@ fn captures(store: &mut Store) -> (f64, f64) {
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&dir).unwrap();
-    for (label, full) in [
-        ("synchronous=NORMAL (before)", false),
-        ("synchronous=FULL (now)", true),
+    for (label, full, capture) in [
+        ("synchronous=NORMAL (before)", false, true),
+        ("FULL, no change capture", true, false),
+        ("synchronous=FULL (now)", true, true),
     ] {
-        let path = dir.join(format!("save-{full}.concord"));
+        let path = dir.join(format!("save-{full}-{capture}.concord"));
         let _ = std::fs::remove_file(&path);
         let _ = std::fs::remove_file(path.with_extension("concord-wal"));
         let mut store = Store::open_ready(&path, Arc::new(SystemClock), Uuid::nil()).unwrap();
         if !full {
             store.set_synchronous_normal_for_benchmarks().unwrap();
+        }
+        if !capture {
+            store.without_change_capture_for_benchmarks();
         }
         let (p50, p95) = captures(&mut store);
         println!("one capture, {label:<28} p50 {p50:>7.3} ms   p95 {p95:>7.3} ms   ({RUNS} saves)");

@@ -18,6 +18,7 @@ pub mod installation;
 pub mod model;
 pub mod prefs;
 pub mod reference;
+pub mod replica;
 pub mod resolve;
 pub mod search;
 pub mod sets;

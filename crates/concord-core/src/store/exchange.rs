@@ -122,7 +122,9 @@ impl Store {
         progress: &mut dyn FnMut(&str),
     ) -> Result<u64, StoreError> {
         let bad = |m: String| StoreError::invalid("exchange file", m);
+        let home = self.home();
         let tx = self.conn.transaction()?;
+        let mut capture = super::capture::Capture::new(&tx, home, self.clock.as_ref())?;
         let existing: i64 = tx.query_row(
             "SELECT (SELECT count(*) FROM actor) + (SELECT count(*) FROM position)",
             [],
@@ -172,9 +174,11 @@ impl Store {
                 tx.prepare_cached(&sql)?
                     .execute(rusqlite::params_from_iter(values))
                     .map_err(|e| bad(format!("{}, row {}: {e}", t.table, n + 1)))?;
+                capture.row_written()?;
                 loaded += 1;
             }
         }
+        capture.finish()?;
         tx.commit().map_err(|e| {
             bad(format!(
                 "a row refers to one that is not in the file ({e}); nothing was imported"

@@ -4,6 +4,9 @@
 
 mod amendments;
 mod backup;
+mod capture;
+#[cfg(test)]
+mod capture_tests;
 mod catalog;
 mod changes;
 mod cohesion;
@@ -23,6 +26,7 @@ mod trust;
 mod writer;
 
 pub use backup::{backup_file, check_file};
+pub use capture::ChangeSet;
 pub use error::StoreError;
 pub use exchange::{Cell, TableLoad, TableRows, EXCHANGED_TABLES};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
@@ -47,6 +51,8 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     installation: Uuid,
     path: Option<PathBuf>,
+    /// Whether writes keep change sets (`capture.rs`); off only in the save benchmark.
+    capture: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -119,6 +125,7 @@ impl Store {
             clock,
             installation,
             path: Some(path.to_path_buf()),
+            capture: true,
         })
     }
 
@@ -183,6 +190,7 @@ impl Store {
             clock,
             installation,
             path: None,
+            capture: true,
         })
     }
 
@@ -201,6 +209,13 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// For the save benchmark only (`benches/save.rs`): saves without change capture, to
+    /// measure what capture costs beside it. Never called by the app.
+    #[doc(hidden)]
+    pub fn without_change_capture_for_benchmarks(&mut self) {
+        self.capture = false;
     }
 
     /// For the save benchmark only (`benches/save.rs`): the durability Concord used before,
@@ -233,14 +248,46 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        self.write_captured(self.capture, f)
+    }
+
+    /// [`Store::write`], with or without change capture (`capture.rs`). Loading the reference
+    /// data is not captured: every replica loads the same rows under the same ids itself.
+    fn write_captured<T, E>(
+        &mut self,
+        capture: bool,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let home = if capture { self.home() } else { String::new() };
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::busy_or)?;
         let mut writer = Writer::new(&tx, self.clock.as_ref(), self.installation);
+        if capture {
+            writer.capture = Some(capture::Capture::new(&tx, home, self.clock.as_ref())?);
+        }
         let value = f(&mut writer)?;
+        if let Some(capture) = writer.capture.take() {
+            capture.finish()?;
+        }
+        drop(writer);
         tx.commit().map_err(StoreError::busy_or)?;
         Ok(value)
+    }
+
+    /// [`Store::write`] without change capture, for the reference data only.
+    pub(crate) fn write_reference<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.write_captured(false, f)
     }
 
     /// [`Store::write`] for an import of many rows. Each row's insert touches some 40 pages of

@@ -12,7 +12,7 @@ impl Store {
     /// Creates or refreshes the reference data (States, groups, processes, sessions, documents,
     /// topics, proposals) in one transaction; returns what the database then holds.
     pub fn load_reference(&mut self) -> Result<Counts, StoreError> {
-        self.write(load)?;
+        self.write_reference(load)?;
         self.counts()
     }
 }

@@ -173,8 +173,8 @@ mod tests {
         migrate::upgrade(&mut conn, &path, &migrate::MIGRATIONS[..previous]).unwrap();
         conn.execute_batch(
             "INSERT INTO topic (id, name, changed_by, updated_at)
-             VALUES ('00000000-0000-4000-8000-000000000001', 'Law',
-                     '00000000-0000-0000-0000-000000000000', 't');",
+             VALUES (x'00000000000040008000000000000001', 'Law',
+                     x'00000000000000000000000000000000', 't');",
         )
         .unwrap();
         check_schema(&conn, &path).unwrap();

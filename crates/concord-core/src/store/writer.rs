@@ -24,6 +24,9 @@ pub struct Writer<'t> {
     pub(crate) tx: &'t Transaction<'t>,
     clock: &'t dyn Clock,
     pub(crate) installation: Uuid,
+    /// What this transaction changed, kept as change sets (`capture.rs`); `None` for the
+    /// reference data.
+    pub(crate) capture: Option<super::capture::Capture<'t>>,
 }
 
 pub(crate) fn stamp(at: DateTime<Utc>) -> String {
@@ -63,6 +66,7 @@ impl<'t> Writer<'t> {
             tx,
             clock,
             installation,
+            capture: None,
         }
     }
 
@@ -137,6 +141,9 @@ impl<'t> Writer<'t> {
             )?
             .execute(params_from_iter(values))?;
         self.record_history(id, "insert", None, now)?;
+        if let Some(capture) = self.capture.as_mut() {
+            capture.row_written()?;
+        }
         Ok(id)
     }
 

@@ -1,0 +1,213 @@
+//! Change capture: every write transaction records, in the same transaction, what it changed
+//! in the user tables, as a changeset of SQLite's session extension, numbered per replica and
+//! stamped with the hybrid logical clock (`crate::replica`). Merging and sync read these.
+
+use super::exchange::EXCHANGED_TABLES;
+use super::{Store, StoreError};
+use crate::clock::Clock;
+use crate::replica::{replica_for, Hlc};
+use rusqlite::session::Session;
+use rusqlite::{params, Connection, OptionalExtension};
+use uuid::Uuid;
+
+/// One write transaction's changes, as kept in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeSet {
+    pub replica_id: Uuid,
+    pub seq: i64,
+    pub hlc: Hlc,
+    /// A changeset of SQLite's session extension.
+    pub changes: Vec<u8>,
+}
+
+/// The tables whose changes are captured: the user tables that `export all` exchanges, less
+/// `meta` (this file's own settings). Search indexes and matrix cells are derived.
+pub(crate) fn captured(table: &str) -> bool {
+    table != "meta" && EXCHANGED_TABLES.contains(&table)
+}
+
+/// Positions an import writes per change set: the session extension holds every changed
+/// row's key, and the set itself, in memory until the set is taken, so a long import keeps
+/// a set per this many rows (all in its one transaction) instead of one that grows with it.
+const ROWS_PER_SET: u32 = if cfg!(test) { 3 } else { 10_000 };
+
+/// The capture of one write transaction in progress.
+pub(crate) struct Capture<'t> {
+    conn: &'t Connection,
+    session: Session<'t>,
+    home: String,
+    clock: &'t dyn Clock,
+    rows: u32,
+}
+
+impl<'t> Capture<'t> {
+    /// Starts recording what the transaction on `conn` is about to change.
+    pub(crate) fn new(
+        conn: &'t Connection,
+        home: String,
+        clock: &'t dyn Clock,
+    ) -> Result<Self, StoreError> {
+        Ok(Capture {
+            conn,
+            session: start(conn)?,
+            home,
+            clock,
+            rows: 0,
+        })
+    }
+
+    /// Counts a position written; every [`ROWS_PER_SET`] the set so far is kept and a new
+    /// one begins.
+    pub(crate) fn row_written(&mut self) -> Result<(), StoreError> {
+        self.rows += 1;
+        if self.rows >= ROWS_PER_SET {
+            record(self.conn, &mut self.session, &self.home, self.clock)?;
+            self.session = start(self.conn)?;
+            self.rows = 0;
+        }
+        Ok(())
+    }
+
+    /// Keeps what is left as the last change set of the transaction.
+    pub(crate) fn finish(mut self) -> Result<(), StoreError> {
+        record(self.conn, &mut self.session, &self.home, self.clock)
+    }
+}
+
+/// Starts recording the changes the transaction on `conn` is about to make.
+fn start(conn: &Connection) -> Result<Session<'_>, StoreError> {
+    let mut session = Session::new(conn)?;
+    session.table_filter(Some(captured));
+    session.attach::<&str>(None)?;
+    Ok(session)
+}
+
+/// Keeps what `session` recorded as this replica's next change set; nothing if the
+/// transaction changed nothing. `home` says where the file lives (`replica::home`).
+fn record(
+    conn: &Connection,
+    session: &mut Session<'_>,
+    home: &str,
+    clock: &dyn Clock,
+) -> Result<(), StoreError> {
+    if session.is_empty() {
+        return Ok(());
+    }
+    let mut changes = Vec::new();
+    session.changeset_strm(&mut changes)?;
+    if changes.is_empty() {
+        // Rows inserted and deleted again in one transaction cancel out.
+        return Ok(());
+    }
+    let replica = replica(conn, home, || clock.new_id())?;
+    let latest: Option<Hlc> = conn
+        .prepare_cached(
+            "SELECT hlc_ms, hlc_count FROM change_set ORDER BY hlc_ms DESC, hlc_count DESC LIMIT 1",
+        )?
+        .query_row([], |r| {
+            Ok(Hlc {
+                wall_ms: r.get(0)?,
+                counter: r.get(1)?,
+            })
+        })
+        .optional()?;
+    let hlc = Hlc::next(latest, clock.now().timestamp_millis());
+    conn.prepare_cached(
+        "INSERT INTO change_set (replica_id, seq, hlc_ms, hlc_count, changes)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM change_set WHERE replica_id = ?1),
+                 ?2, ?3, ?4)",
+    )?
+    .execute(params![replica, hlc.wall_ms, hlc.counter, changes])?;
+    Ok(())
+}
+
+/// This file's replica id, made (and kept in `meta` with its home) when the file has none
+/// or is no longer where its replica wrote it.
+fn replica(
+    conn: &Connection,
+    home: &str,
+    fresh: impl FnOnce() -> Uuid,
+) -> Result<Uuid, StoreError> {
+    let stored: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT i.value, h.value FROM meta AS i JOIN meta AS h
+              WHERE i.key = 'replica_id' AND h.key = 'replica_home'",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let stored = stored.and_then(|(id, at)| Uuid::parse_str(&id).ok().map(|id| (id, at)));
+    let stored = stored.as_ref().map(|(id, at)| (*id, at.as_str()));
+    let (id, new) = match stored {
+        Some((id, at)) if at == home => (id, false),
+        _ => replica_for(stored, home, fresh()),
+    };
+    if new {
+        let mut set = conn.prepare_cached(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )?;
+        set.execute(params!["replica_id", id.to_string()])?;
+        set.execute(params!["replica_home", home])?;
+    }
+    Ok(id)
+}
+
+impl Store {
+    /// Every change set this file holds, in the order of their clocks (replica id, then
+    /// number, breaking ties).
+    pub fn change_sets(&self) -> Result<Vec<ChangeSet>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT replica_id, seq, hlc_ms, hlc_count, changes FROM change_set
+             ORDER BY hlc_ms, hlc_count, replica_id, seq",
+        )?;
+        let sets = stmt
+            .query_map([], |r| {
+                Ok(ChangeSet {
+                    replica_id: r.get(0)?,
+                    seq: r.get(1)?,
+                    hlc: Hlc {
+                        wall_ms: r.get(2)?,
+                        counter: r.get(3)?,
+                    },
+                    changes: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(sets)
+    }
+
+    /// The replica id this file last wrote under, if it has written since schema v11.
+    pub fn replica_id(&self) -> Result<Option<Uuid>, StoreError> {
+        let id: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(id.and_then(|id| Uuid::parse_str(&id).ok()))
+    }
+
+    /// Where this store's file lives, for [`crate::replica::home`].
+    pub(crate) fn home(&self) -> String {
+        let file = self.path.as_ref().map(|path| {
+            let (device, inode) = file_identity(path);
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            (device, inode, path.display().to_string())
+        });
+        crate::replica::home(
+            self.installation,
+            file.as_ref().map(|(d, i, p)| (*d, *i, p.as_str())),
+        )
+    }
+}
+
+#[cfg(unix)]
+fn file_identity(path: &std::path::Path) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).map_or((0, 0), |m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_identity(_path: &std::path::Path) -> (u64, u64) {
+    (0, 0)
+}
