@@ -55,10 +55,14 @@ pub fn home(installation: Uuid, file: Option<(u64, u64, &str)>) -> String {
 /// The replica id a write uses: the file's own, if the file is still where that replica
 /// wrote it; otherwise a new one (returned with `true`: the store records it with its home).
 /// So two copies never share an id, and two replicas on one machine are two ids.
-pub fn replica_for(stored: Option<(Uuid, &str)>, home: &str, new_id: Uuid) -> (Uuid, bool) {
+pub fn replica_for(
+    stored: Option<(Uuid, &str)>,
+    home: &str,
+    new_id: impl FnOnce() -> Uuid,
+) -> (Uuid, bool) {
     match stored {
         Some((id, at)) if at == home => (id, false),
-        _ => (new_id, true),
+        _ => (new_id(), true),
     }
 }
 
@@ -108,12 +112,15 @@ mod tests {
             Some((2049, 77, "/home/a/record.concord")),
         );
         let r = Uuid::from_u128(5);
-        assert_eq!(replica_for(Some((r, &here)), &here, fresh), (r, false));
-        assert_eq!(replica_for(Some((r, &here)), &copy, fresh), (fresh, true));
+        assert_eq!(replica_for(Some((r, &here)), &here, || fresh), (r, false));
         assert_eq!(
-            replica_for(Some((r, &here)), &colleague, fresh),
+            replica_for(Some((r, &here)), &copy, || fresh),
             (fresh, true)
         );
-        assert_eq!(replica_for(None, &here, fresh), (fresh, true));
+        assert_eq!(
+            replica_for(Some((r, &here)), &colleague, || fresh),
+            (fresh, true)
+        );
+        assert_eq!(replica_for(None, &here, || fresh), (fresh, true));
     }
 }

@@ -137,10 +137,7 @@ fn replica(
         .optional()?;
     let stored = stored.and_then(|(id, at)| Uuid::parse_str(&id).ok().map(|id| (id, at)));
     let stored = stored.as_ref().map(|(id, at)| (*id, at.as_str()));
-    let (id, new) = match stored {
-        Some((id, at)) if at == home => (id, false),
-        _ => replica_for(stored, home, fresh()),
-    };
+    let (id, new) = replica_for(stored, home, fresh);
     if new {
         let mut set = conn.prepare_cached(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)

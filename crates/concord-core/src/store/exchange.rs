@@ -58,10 +58,6 @@ fn id_columns(
 }
 
 impl Store {
-    fn id_columns(&self, table: &str) -> Result<std::collections::HashSet<String>, StoreError> {
-        id_columns(&self.conn, table)
-    }
-
     /// Every row of `table` (one of [`EXCHANGED_TABLES`]), in the order they were written.
     pub fn read_table(&self, table: &'static str) -> Result<TableRows, StoreError> {
         if !EXCHANGED_TABLES.contains(&table) {
@@ -74,7 +70,7 @@ impl Store {
             .conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
         let columns: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
-        let ids = self.id_columns(table)?;
+        let ids = id_columns(&self.conn, table)?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {

@@ -93,7 +93,7 @@ impl<'t> Writer<'t> {
         now: &str,
     ) -> Vec<Value> {
         let text = |s: &str| Value::Text(s.to_owned());
-        let uuid = |u: Uuid| Value::Blob(u.as_bytes().to_vec());
+        let uuid = super::positions::id_value;
         let maybe = |u: Option<Uuid>| u.map_or(Value::Null, uuid);
         let (topic, proposal, provision) = match input.subject {
             SubjectRef::Topic(id) => (Some(id), None, None),
