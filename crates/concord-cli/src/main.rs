@@ -10,7 +10,7 @@ mod output;
 mod values;
 
 use clap::{Parser, Subcommand};
-use cmd::{catalog, exports, imports, positions, safety};
+use cmd::{catalog, exports, imports, positions, safety, team};
 use failure::Failure;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +71,26 @@ enum Command {
         /// The backup to restore (see `concord backup --list`).
         file: PathBuf,
     },
+    /// Bring in what another copy of the record (a colleague's file) has that this one lacks.
+    /// The other file is only read.
+    Merge {
+        /// The other .concord file.
+        other: PathBuf,
+    },
+    /// A fingerprint of the shared content: equal on copies that hold the same changes.
+    Digest,
+    /// Values merges set aside (edits of one field made apart, deletions against edits).
+    Conflicts(team::ConflictsArgs),
+    /// Change a record as the window does (history kept).
+    Edit {
+        #[command(subcommand)]
+        what: team::EditWhat,
+    },
+    /// Delete a record as the window does (history kept).
+    Delete {
+        #[command(subcommand)]
+        what: team::DeleteWhat,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,6 +131,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),
         Command::Backup(a) => safety::backup(&store, names::named(cli.db.as_deref())?, a),
+        Command::Merge { other } => team::merge(&mut store, team::other_file(&other)?),
+        Command::Digest => team::digest(&store),
+        Command::Conflicts(a) => team::conflicts(&mut store, a),
+        Command::Edit { what } => team::edit(&mut store, what),
+        Command::Delete { what } => team::delete(&mut store, what),
         Command::Check | Command::Restore { .. } => Ok(()),
     }
 }

@@ -4,7 +4,7 @@
 use crate::failure::Failure;
 use clap::ValueEnum;
 use concord_core::model::{
-    Actor, Alignment, Cohesion, ParagraphHit, Position, SearchHit, Session, TextRun,
+    Actor, Alignment, Cohesion, Conflict, ParagraphHit, Position, SearchHit, Session, TextRun,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -275,4 +275,31 @@ pub fn cohesion(c: &Cohesion, format: Format) -> Result<(), Failure> {
         Format::Csv => csv_rows(&header, &rows),
         _ => table(&header, &rows),
     }
+}
+
+pub fn conflicts(items: &[Conflict], format: Format) -> Result<(), Failure> {
+    emit(
+        items,
+        format,
+        &[
+            "id",
+            "about",
+            "field",
+            "shown",
+            "set aside",
+            "by replica",
+            "made at",
+        ],
+        |c| {
+            vec![
+                c.id.to_string(),
+                c.about.clone(),
+                c.field.clone().unwrap_or_else(|| "(deleted)".into()),
+                c.shown.clone(),
+                c.set_aside.clone(),
+                c.by_replica.to_string(),
+                c.made_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ]
+        },
+    )
 }

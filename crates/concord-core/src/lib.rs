@@ -15,6 +15,7 @@ pub mod files;
 pub mod generate;
 pub mod import;
 pub mod installation;
+pub mod merge;
 pub mod model;
 pub mod prefs;
 pub mod reference;

@@ -5,3 +5,4 @@ pub mod exports;
 pub mod imports;
 pub mod positions;
 pub mod safety;
+pub mod team;

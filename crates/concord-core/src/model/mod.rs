@@ -68,6 +68,7 @@ mod errors;
 mod exports;
 mod positions;
 mod stance;
+mod team;
 mod views;
 
 pub use catalog::*;
@@ -77,6 +78,7 @@ pub use errors::*;
 pub use exports::*;
 pub use positions::*;
 pub use stance::*;
+pub use team::*;
 pub use views::*;
 
 #[cfg(test)]

@@ -124,3 +124,22 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub actors_created: u64,
 }
+
+impl From<&Position> for PositionInput {
+    /// The values to save a position again as it is: the start of an edit.
+    fn from(p: &Position) -> PositionInput {
+        PositionInput {
+            actor_id: p.actor_id,
+            subject: p.subject,
+            session_id: p.session_id,
+            meeting_id: p.meeting_id,
+            meeting_date: None,
+            stance: p.stance,
+            summary: p.summary.clone(),
+            quote: p.quote.clone(),
+            source: p.source.clone(),
+            on_behalf_of_id: p.on_behalf_of_id,
+            note: p.note.clone(),
+        }
+    }
+}

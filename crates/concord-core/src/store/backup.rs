@@ -19,6 +19,14 @@ pub fn backup_file(src: &Path, dest: &Path) -> Result<(), StoreError> {
     copy(&open_read_only(src)?, dest)
 }
 
+/// Refuses, reading only, a file that is not a Concord database, that a newer Concord wrote,
+/// or whose schema is not one Concord made: the checks before a colleague's file is copied.
+pub(crate) fn check_foreign(path: &Path) -> Result<(), StoreError> {
+    let conn = open_read_only(path)?;
+    migrate::check_openable(&conn, path)?;
+    trust::check_schema(&conn, path).map_err(|e| trust::name_damage(path, e))
+}
+
 /// A hardened, read-only connection to the file at `path`, which must be a regular file.
 fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     if crate::files::found(path)? == crate::files::Found::NotAFile {

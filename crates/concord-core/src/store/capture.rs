@@ -2,9 +2,11 @@
 //! in the user tables, as a changeset of SQLite's session extension, numbered per replica and
 //! stamped with the hybrid logical clock (`crate::replica`). Merging and sync read these.
 
+use super::apply::Applier;
 use super::exchange::EXCHANGED_TABLES;
-use super::{Store, StoreError};
+use super::{ledger, Store, StoreError};
 use crate::clock::Clock;
+use crate::merge::{Deps, SetInfo, Stamp};
 use crate::replica::{replica_for, Hlc};
 use rusqlite::session::Session;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -16,6 +18,8 @@ pub struct ChangeSet {
     pub replica_id: Uuid,
     pub seq: i64,
     pub hlc: Hlc,
+    /// What its file held of other replicas' sets when it was made.
+    pub deps: Deps,
     /// A changeset of SQLite's session extension.
     pub changes: Vec<u8>,
 }
@@ -112,13 +116,14 @@ fn record(
         })
         .optional()?;
     let hlc = Hlc::next(latest, clock.now().timestamp_millis());
-    conn.prepare_cached(
-        "INSERT INTO change_set (replica_id, seq, hlc_ms, hlc_count, changes)
-         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM change_set WHERE replica_id = ?1),
-                 ?2, ?3, ?4)",
-    )?
-    .execute(params![replica, hlc.wall_ms, hlc.counter, changes])?;
-    Ok(())
+    let mut deps = ledger::known(conn)?;
+    let seq = deps.0.remove(&replica).unwrap_or(0) + 1;
+    let info = SetInfo {
+        stamp: Stamp { hlc, replica, seq },
+        deps,
+    };
+    ledger::keep_set(conn, &info, &changes)?;
+    Applier::new(conn).note_own(&info, &changes)
 }
 
 /// This file's replica id, made (and kept in `meta` with its home) when the file has none
@@ -154,7 +159,7 @@ impl Store {
     /// number, breaking ties).
     pub fn change_sets(&self) -> Result<Vec<ChangeSet>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT replica_id, seq, hlc_ms, hlc_count, changes FROM change_set
+            "SELECT replica_id, seq, hlc_ms, hlc_count, changes, deps FROM change_set
              ORDER BY hlc_ms, hlc_count, replica_id, seq",
         )?;
         let sets = stmt
@@ -167,6 +172,7 @@ impl Store {
                         counter: r.get(3)?,
                     },
                     changes: r.get(4)?,
+                    deps: Deps::from_bytes(&r.get::<_, Vec<u8>>(5)?).unwrap_or_default(),
                 })
             })?
             .collect::<Result<_, _>>()?;

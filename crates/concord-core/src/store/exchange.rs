@@ -43,6 +43,7 @@ pub const EXCHANGED_TABLES: &[&str] = &[
     "position_history",
     "amendment_request",
     "amendment_requester",
+    "conflict_resolution",
 ];
 
 /// The columns of `table` that hold ids: those declared BLOB (schema v10).

@@ -20,6 +20,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_compact.sql"),
     include_str!("migrations/0010_binary_ids.sql"),
     include_str!("migrations/0011_change_capture.sql"),
+    include_str!("migrations/0012_merge.sql"),
 ];
 
 /// The schema version this build writes.

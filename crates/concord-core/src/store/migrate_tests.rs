@@ -387,3 +387,41 @@ fn newer_schema_is_refused() {
     let err = check_openable(&conn, &path).unwrap_err();
     assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == LATEST_VERSION + 5));
 }
+
+#[test]
+fn v11_file_upgrades_to_v12_with_its_change_sets_kept_and_ready_to_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.concord");
+    let mut conn = Connection::open(&path).unwrap();
+    configure(&conn).unwrap();
+    upgrade(&mut conn, &path, &MIGRATIONS[..11]).unwrap();
+    conn.execute(
+        "INSERT INTO change_set (replica_id, seq, hlc_ms, hlc_count, changes)
+         VALUES (x'0000000000000000000000000000000a', 1, 1000, 0, x'01')",
+        [],
+    )
+    .unwrap();
+    upgrade(&mut conn, &path, &MIGRATIONS[..12]).unwrap();
+    assert_eq!(version(&conn), 12);
+    let (seq, deps): (i64, Vec<u8>) = conn
+        .query_row("SELECT seq, deps FROM change_set", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (seq, deps),
+        (1, Vec::new()),
+        "a kept set saw nothing of others"
+    );
+    for table in [
+        "field_clock",
+        "tombstone",
+        "conflict",
+        "conflict_resolution",
+    ] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+}

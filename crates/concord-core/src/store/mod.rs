@@ -3,6 +3,7 @@
 //! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
 
 mod amendments;
+mod apply;
 mod backup;
 mod capture;
 #[cfg(test)]
@@ -12,9 +13,15 @@ mod changes;
 mod cohesion;
 #[cfg(test)]
 mod compact_tests;
+mod conflicts;
+mod digest;
 mod error;
 mod exchange;
+mod ledger;
 mod matrix;
+mod merge;
+#[cfg(test)]
+mod merge_tests;
 mod migrate;
 mod positions;
 mod revisions;
@@ -29,6 +36,7 @@ pub use backup::{backup_file, check_file};
 pub use capture::ChangeSet;
 pub use error::StoreError;
 pub use exchange::{Cell, TableLoad, TableRows, EXCHANGED_TABLES};
+pub use merge::MergeReport;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;

@@ -148,6 +148,17 @@ impl Store {
         Ok(entries)
     }
 
+    /// Every position that has a history, deleted ones included.
+    pub fn history_position_ids(&self) -> Result<Vec<Uuid>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT position_id FROM position_history ORDER BY position_id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// The history entries as stored, oldest first.
     fn stored_history(&self, id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -243,7 +243,7 @@ impl Store {
                     ),
                 ));
             }
-            let id = w.new_id();
+            let id = w.natural_id("revision", &format!("{symbol}:{label}"));
             let now = w.now();
             w.tx.execute(
                 "INSERT INTO document (id, process_id, symbol, title, kind, revision_label, date,
@@ -263,7 +263,7 @@ impl Store {
             )?;
             let mut ids: Vec<(String, Uuid)> = Vec::new();
             for (ordinal, p) in provisions.iter().enumerate() {
-                let pid = w.new_id();
+                let pid = w.natural_id("provision", &format!("{id}:{ordinal}"));
                 let parent = p
                     .parent
                     .as_ref()

@@ -82,6 +82,13 @@ impl<'t> Writer<'t> {
         self.clock.new_id()
     }
 
+    /// The id of a row made from its natural key (a meeting's session and day, a topic's
+    /// parent and name): two copies of the record that create it apart create the same row,
+    /// so merging them makes one, not two that break a uniqueness rule.
+    pub(crate) fn natural_id(&self, kind: &str, key: &str) -> Uuid {
+        crate::clock::reference_id(&format!("made-{kind}"), key)
+    }
+
     /// The values of a position's row, numbered as both `insert_position` and
     /// `update_position` bind them (?1 id … ?13 note, ?14 time, ?15 who).
     fn columns(
@@ -178,7 +185,7 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn snapshot(&self, id: Uuid) -> Result<Option<String>, StoreError> {
+    pub(crate) fn snapshot(&self, id: Uuid) -> Result<Option<String>, StoreError> {
         Ok(self
             .tx
             .prepare_cached(SNAPSHOT)?
@@ -186,7 +193,7 @@ impl<'t> Writer<'t> {
             .optional()?)
     }
 
-    fn record_history(
+    pub(crate) fn record_history(
         &mut self,
         id: Uuid,
         op: &str,
@@ -298,7 +305,7 @@ impl<'t> Writer<'t> {
             return Ok(existing);
         }
         let parts = Citation::parse(citation);
-        let id = self.new_id();
+        let id = self.natural_id("source", citation);
         let now = self.now();
         self.tx
             .prepare_cached(
@@ -357,7 +364,7 @@ impl<'t> Writer<'t> {
         if let Some(id) = existing {
             return Ok(id);
         }
-        let id = self.new_id();
+        let id = self.natural_id("meeting", &format!("{session_id}:{day}"));
         let now = self.now();
         self.tx
             .prepare_cached(
@@ -403,7 +410,8 @@ impl<'t> Writer<'t> {
             let id = match existing {
                 Some(id) => id,
                 None => {
-                    let id = self.new_id();
+                    let parent_key = parent.map_or_else(String::new, |p| p.to_string());
+                    let id = self.natural_id("topic", &format!("{parent_key}/{name}"));
                     let now = self.now();
                     self.tx.execute(
                         "INSERT INTO topic (id, parent_id, name, ordinal, changed_by, updated_at)
@@ -425,7 +433,7 @@ impl<'t> Writer<'t> {
 
     /// Creates a proposal with this name.
     pub fn create_proposal(&mut self, name: &str) -> Result<Uuid, StoreError> {
-        let id = self.new_id();
+        let id = self.natural_id("proposal", name.trim());
         let now = self.now();
         self.tx.execute(
             "INSERT INTO proposal (id, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4)",
@@ -436,7 +444,7 @@ impl<'t> Writer<'t> {
 
     /// Creates a process.
     pub fn create_process(&mut self, name: &str, short_name: &str) -> Result<Uuid, StoreError> {
-        let id = self.new_id();
+        let id = self.natural_id("process", short_name.trim());
         let now = self.now();
         self.tx.execute(
             "INSERT INTO process (id, name, short_name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -460,7 +468,7 @@ impl<'t> Writer<'t> {
         start: NaiveDate,
         end: NaiveDate,
     ) -> Result<Uuid, StoreError> {
-        let id = self.new_id();
+        let id = self.natural_id("session", &format!("{process}:{number}"));
         let now = self.now();
         self.tx.execute(
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, changed_by, updated_at)
@@ -481,7 +489,7 @@ impl<'t> Writer<'t> {
 
     /// Creates an actor of `kind` with this name.
     pub fn create_actor(&mut self, kind: ActorKind, name: &str) -> Result<Uuid, StoreError> {
-        let id = self.new_id();
+        let id = self.natural_id("actor", &format!("{kind}:{}", name.trim()));
         let now = self.now();
         self.tx.execute(
             "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -511,7 +519,7 @@ impl<'t> Writer<'t> {
                      VALUES (?1, ?2, ?3, 'Saved set', ?4, ?5)",
                 )?
                 .execute(params![
-                    self.new_id(),
+                    self.natural_id("membership", &format!("{id}:{member}")),
                     id,
                     member,
                     self.installation,

@@ -1,0 +1,159 @@
+//! The shared record: merge another copy, its digest, conflicts, and scripted edits that go
+//! through the same write path (and change capture) as the window's.
+
+use crate::failure::{bad_input, Failure};
+use crate::output::{self, Format};
+use crate::values::vocab;
+use clap::{Args, Subcommand, ValueEnum};
+use concord_core::model::{Keep, PositionInput, Stance};
+use concord_core::Store;
+use std::path::PathBuf;
+use uuid::Uuid;
+
+fn id(text: &str, what: &str) -> Result<Uuid, Failure> {
+    Uuid::parse_str(text.trim())
+        .map_err(|_| bad_input(format!("\"{text}\" is not a {what} id (see --format json)")))
+}
+
+pub fn merge(store: &mut Store, other: &std::path::Path) -> Result<(), Failure> {
+    let report = store.merge_file(other)?;
+    println!(
+        "merged {}: {} change sets ({} rows), {} conflicts set aside{}",
+        other.display(),
+        report.change_sets,
+        report.rows,
+        report.conflicts,
+        if report.conflicts > 0 {
+            " (see `concord conflicts`)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
+pub fn digest(store: &Store) -> Result<(), Failure> {
+    println!("{}", store.digest()?);
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ConflictsArgs {
+    #[command(subcommand)]
+    action: Option<ConflictAction>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Subcommand)]
+enum ConflictAction {
+    /// Settle a conflict on this copy (and, through merge or sync, on every copy).
+    Resolve {
+        /// The conflict's id (`concord conflicts`).
+        id: String,
+        /// mine: the value shown; theirs: the value set aside (for a deletion: delete after
+        /// all); both: keep both, as two positions.
+        #[arg(long, value_enum)]
+        keep: KeepArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KeepArg {
+    Mine,
+    Theirs,
+    Both,
+}
+
+pub fn conflicts(store: &mut Store, a: ConflictsArgs) -> Result<(), Failure> {
+    match a.action {
+        None => output::conflicts(&store.conflicts()?, a.format),
+        Some(ConflictAction::Resolve { id: text, keep }) => {
+            let keep = match keep {
+                KeepArg::Mine => Keep::Shown,
+                KeepArg::Theirs => Keep::SetAside,
+                KeepArg::Both => Keep::Both,
+            };
+            store.resolve_conflict(id(&text, "conflict")?, keep)?;
+            println!("settled: {}", keep.label());
+            Ok(())
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum EditWhat {
+    /// Change a position's fields; the old values stay in its history.
+    Position(EditPosition),
+}
+
+#[derive(Args)]
+pub struct EditPosition {
+    /// The position's id (`concord positions --format json`).
+    id: String,
+    #[arg(long, value_parser = vocab::<Stance>())]
+    stance: Option<Stance>,
+    #[arg(long)]
+    summary: Option<String>,
+    #[arg(long)]
+    quote: Option<String>,
+    /// A citation: "A/79/214, para. 27", a URL, or a title.
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+pub fn edit(store: &mut Store, what: EditWhat) -> Result<(), Failure> {
+    let EditWhat::Position(a) = what;
+    let position_id = id(&a.id, "position")?;
+    let current = store.position(position_id)?;
+    let mut input = PositionInput::from(&current);
+    let untouched = input.clone();
+    if let Some(stance) = a.stance {
+        input.stance = stance;
+    }
+    for (field, value) in [
+        (&mut input.summary, a.summary),
+        (&mut input.quote, a.quote),
+        (&mut input.source, a.source),
+        (&mut input.note, a.note),
+    ] {
+        if let Some(value) = value {
+            *field = value;
+        }
+    }
+    if input == untouched {
+        return Err(bad_input(
+            "give at least one of --stance, --summary, --quote, --source, --note".into(),
+        ));
+    }
+    store.update_position(position_id, &input)?;
+    println!("edited position {position_id}");
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum DeleteWhat {
+    /// Delete a position; its last values stay in its history.
+    Position {
+        /// The position's id.
+        id: String,
+    },
+}
+
+pub fn delete(store: &mut Store, what: DeleteWhat) -> Result<(), Failure> {
+    let DeleteWhat::Position { id: text } = what;
+    let position_id = id(&text, "position")?;
+    store.delete_position(position_id)?;
+    println!("deleted position {position_id}");
+    Ok(())
+}
+
+/// The file to merge, checked to be there before the store is touched.
+pub fn other_file(path: &PathBuf) -> Result<&PathBuf, Failure> {
+    if !path.exists() {
+        return Err(bad_input(format!("{} does not exist", path.display())));
+    }
+    Ok(path)
+}

@@ -1,0 +1,165 @@
+//! Two analysts, two machines (two config folders), two files: what `concord merge`,
+//! `digest`, `conflicts`, `edit position` and `delete position` do, as scripts meet them.
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
+
+mod common;
+
+use common::{concord, said};
+use std::path::{Path, PathBuf};
+
+struct Analyst {
+    home: PathBuf,
+    db: PathBuf,
+}
+
+impl Analyst {
+    fn new(root: &Path, name: &str) -> Analyst {
+        let home = root.join(name);
+        std::fs::create_dir_all(&home).unwrap();
+        let a = Analyst {
+            db: home.join("record.concord"),
+            home,
+        };
+        a.ok(&["init"]);
+        a
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        said(concord(&self.home, &self.db, args))
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    }
+
+    fn digest(&self) -> String {
+        self.ok(&["digest"]).trim().to_string()
+    }
+
+    fn merge(&self, other: &Analyst) -> String {
+        self.ok(&["merge", other.db.to_str().unwrap()])
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn csv(dir: &Path, rows: &str) -> PathBuf {
+    let path = dir.join("in.csv");
+    std::fs::write(
+        &path,
+        format!("actor,session,proposal,stance,summary\n{rows}"),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn two_analysts_share_one_record_through_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = Analyst::new(dir.path(), "room");
+    let capital = Analyst::new(dir.path(), "capital");
+    assert_eq!(
+        room.digest(),
+        capital.digest(),
+        "init alone gives the same digest"
+    );
+
+    let input = csv(
+        dir.path(),
+        "France,7,Programme of Action,supports,first reading\n",
+    );
+    room.ok(&["import", "positions", input.to_str().unwrap()]);
+    let said = capital.merge(&room);
+    assert!(said.contains("1 change sets"), "{said}");
+    assert_eq!(room.digest(), capital.digest());
+    let positions = capital.json(&["positions", "--format", "json"]);
+    let id = positions[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(positions[0]["summary"], "first reading");
+
+    // Both edit the same summary; the later one shows on both, the other is set aside.
+    room.ok(&["edit", "position", &id, "--summary", "as said in the room"]);
+    capital.ok(&[
+        "edit",
+        "position",
+        &id,
+        "--summary",
+        "as corrected in the capital",
+    ]);
+    room.merge(&capital);
+    capital.merge(&room);
+    assert_eq!(room.digest(), capital.digest());
+    for a in [&room, &capital] {
+        let shown = a.json(&["positions", "--format", "json"]);
+        assert_eq!(shown[0]["summary"], "as corrected in the capital");
+        let conflicts = a.json(&["conflicts", "--format", "json"]);
+        assert_eq!(conflicts.as_array().unwrap().len(), 1);
+        assert_eq!(conflicts[0]["set_aside"], "as said in the room");
+    }
+    let conflict = room.json(&["conflicts", "--format", "json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    room.ok(&["conflicts", "resolve", &conflict, "--keep", "theirs"]);
+    capital.merge(&room);
+    for a in [&room, &capital] {
+        let shown = a.json(&["positions", "--format", "json"]);
+        assert_eq!(shown[0]["summary"], "as said in the room");
+        assert!(a
+            .json(&["conflicts", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .is_empty());
+    }
+    assert_eq!(room.digest(), capital.digest());
+
+    // Merging again changes nothing; deleting goes through history like the window's.
+    let before = capital.digest();
+    assert!(capital.merge(&room).contains(" 0 change sets"));
+    assert_eq!(capital.digest(), before);
+    capital.ok(&["delete", "position", &id]);
+    room.merge(&capital);
+    assert!(room
+        .json(&["positions", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn merging_something_that_is_not_a_concord_file_is_bad_input_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Analyst::new(dir.path(), "a");
+    let before = a.digest();
+    let junk = dir.path().join("notes.concord");
+    std::fs::write(&junk, "these are my notes, not a database").unwrap();
+    let (code, _, err) = a.run(&["merge", junk.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("notes.concord"), "{err}");
+    let (code, _, err) = a.run(&[
+        "merge",
+        dir.path().join("nowhere.concord").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert_eq!(a.digest(), before);
+}
+
+#[test]
+fn edit_without_a_change_or_with_a_wrong_id_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Analyst::new(dir.path(), "a");
+    let (code, _, err) = a.run(&["edit", "position", "not-an-id", "--summary", "x"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = a.run(&[
+        "edit",
+        "position",
+        "00000000-0000-7000-8000-000000000001",
+        "--summary",
+        "x",
+    ]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -1,0 +1,36 @@
+//! The shared record: what a merge brought in, and the conflicts it set aside.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+vocabulary! {
+    /// How an analyst settles a conflict.
+    Keep {
+        Shown => "shown", "Keep the value shown (mine)";
+        SetAside => "set_aside", "Take the value set aside (theirs)";
+        Both => "both", "Keep both, as two positions";
+    }
+}
+
+/// A value a merge set aside: an edit that lost to a later edit of the same field made
+/// without seeing it, or a deletion made without seeing an edit of the row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conflict {
+    pub id: Uuid,
+    /// The table of the row: "position", "topic" …
+    pub table: String,
+    pub row_id: Uuid,
+    /// What the row is, for people: "France — Programme of Action (OEWG 2021–2025, 7th)".
+    pub about: String,
+    /// The field; `None` when what was set aside is a deletion of the row.
+    pub field: Option<String>,
+    /// The value shown now (empty for a deletion whose row was brought back).
+    pub shown: String,
+    /// The value set aside (empty for a deletion).
+    pub set_aside: String,
+    /// The copy of the record (replica) that made the write set aside, and when.
+    pub by_replica: Uuid,
+    pub made_at: DateTime<Utc>,
+}

@@ -1,0 +1,256 @@
+//! Merging: bringing into this file the change sets another copy of the record holds and this
+//! one lacks, in one transaction, by the rules of `crate::merge` (applied by `apply.rs`).
+
+use super::apply::Applier;
+use super::{ledger, Store, StoreError};
+use crate::merge::{Deps, SetInfo, Stamp};
+use crate::replica::Hlc;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// What a merge brought in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MergeReport {
+    /// Change sets applied (another replica's writes this file lacked).
+    pub change_sets: u32,
+    /// Rows those sets inserted, changed or deleted.
+    pub rows: u32,
+    /// Values set aside as conflicts by this merge.
+    pub conflicts: u32,
+}
+
+/// A change set offered to a merge, before it is checked against what this file holds.
+pub(crate) struct Offered {
+    pub(crate) info: SetInfo,
+    pub(crate) changes: Vec<u8>,
+}
+
+impl Store {
+    /// Merges the file at `other` into this one. The other file is only read: it is copied
+    /// through SQLite's backup with a full integrity check, and the copy gets every check a
+    /// file from elsewhere gets (and is upgraded if an older Concord wrote it) before its
+    /// change sets are read. Idempotent: merging the same file again changes nothing.
+    pub fn merge_file(&mut self, other: &Path) -> Result<MergeReport, StoreError> {
+        super::backup::check_foreign(other).map_err(|e| trust_name(other, e))?;
+        let dir = tempfile::tempdir()?;
+        let copy = dir.path().join("merging.concord");
+        super::backup_file(other, &copy).map_err(|e| match e {
+            StoreError::Damaged { detail, .. } => StoreError::Damaged {
+                path: other.to_path_buf(),
+                detail,
+            },
+            other => other,
+        })?;
+        let theirs = Store::open(&copy, self.clock.clone(), self.installation).map_err(|e| {
+            StoreError::invalid(
+                "merge",
+                format!("{} cannot be merged: {e}", other.display()),
+            )
+        })?;
+        let known = ledger::known(&self.conn)?;
+        let mut stmt = theirs.conn.prepare(
+            "SELECT replica_id, seq, hlc_ms, hlc_count, deps, changes FROM change_set
+              ORDER BY hlc_ms, hlc_count, replica_id, seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let deps: Vec<u8> = r.get(4)?;
+            Ok((
+                Stamp {
+                    hlc: Hlc {
+                        wall_ms: r.get(2)?,
+                        counter: r.get(3)?,
+                    },
+                    replica: r.get(0)?,
+                    seq: r.get(1)?,
+                },
+                deps,
+                r.get::<_, Vec<u8>>(5)?,
+            ))
+        })?;
+        let offered = rows.map(|row| {
+            let (stamp, deps, changes) = row?;
+            let deps = Deps::from_bytes(&deps).ok_or_else(|| {
+                StoreError::invalid(
+                    "merge",
+                    format!(
+                        "{}: change {} of replica {} names what it saw in a form Concord does \
+                         not write; nothing was merged",
+                        other.display(),
+                        stamp.seq,
+                        stamp.replica
+                    ),
+                )
+            })?;
+            Ok(Offered {
+                info: SetInfo { stamp, deps },
+                changes,
+            })
+        });
+        // Only the sets this file lacks are read in full: the rest are skipped by number.
+        let offered = offered.filter(|o: &Result<Offered, StoreError>| match o {
+            Ok(o) => known
+                .0
+                .get(&o.info.stamp.replica)
+                .is_none_or(|n| o.info.stamp.seq > *n),
+            Err(_) => true,
+        });
+        self.merge_sets(offered)
+    }
+
+    /// Applies the offered sets this file lacks, in the order of their clocks, in one
+    /// transaction. A set must follow the sets of its replica this file holds, and everything
+    /// it saw must be here (or come before it); otherwise nothing is merged.
+    pub(crate) fn merge_sets(
+        &mut self,
+        offered: impl Iterator<Item = Result<Offered, StoreError>>,
+    ) -> Result<MergeReport, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::busy_or)?;
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        let mut known = ledger::known(&tx)?;
+        let mut applier = Applier::new(&tx);
+        let mut report = MergeReport::default();
+        for set in offered {
+            let Offered { info, changes } = set?;
+            let Stamp { replica, seq, .. } = info.stamp;
+            let have = known.0.get(&replica).copied().unwrap_or(0);
+            if seq <= have {
+                if ledger::held(&tx, replica, seq)?.is_some_and(|mine| mine != changes) {
+                    return Err(StoreError::invalid(
+                        "merge",
+                        format!(
+                            "change {seq} of replica {replica} differs from the one this file \
+                             holds: one of the two files was altered; nothing was merged"
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if seq != have + 1 {
+                return Err(gap(&info.stamp, have));
+            }
+            if let Some((r, n)) = info
+                .deps
+                .0
+                .iter()
+                .find(|(r, n)| known.0.get(*r).copied().unwrap_or(0) < **n)
+            {
+                return Err(StoreError::invalid(
+                    "merge",
+                    format!(
+                        "change {seq} of replica {replica} was made after change {n} of replica \
+                         {r}, which neither file holds; nothing was merged"
+                    ),
+                ));
+            }
+            report.rows += u32::try_from(applier.apply(&info, &changes)?).unwrap_or(u32::MAX);
+            ledger::keep_set(&tx, &info, &changes)?;
+            known.0.insert(replica, seq);
+            report.change_sets += 1;
+        }
+        report.conflicts = u32::try_from(applier.set_aside).unwrap_or(u32::MAX);
+        drop(applier);
+        let broken: Option<(String, i64)> = tx
+            .query_row(
+                "SELECT \"table\", rowid FROM pragma_foreign_key_check LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        if let Some((table, rowid)) = broken {
+            return Err(StoreError::invalid(
+                "merge",
+                format!(
+                    "the merged changes leave a row of {table} (row {rowid}) pointing at \
+                     something neither file has; nothing was merged"
+                ),
+            ));
+        }
+        tx.commit().map_err(StoreError::busy_or)?;
+        Ok(report)
+    }
+}
+
+/// SQLite's "not a database", met while checking, said as what it is.
+fn trust_name(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(ref inner)
+        | StoreError::Open {
+            source: ref inner, ..
+        } if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            StoreError::NotConcord {
+                path: path.to_path_buf(),
+                reason: "it is not a database".into(),
+            }
+        }
+        other => other,
+    }
+}
+
+fn gap(set: &Stamp, have: i64) -> StoreError {
+    StoreError::invalid(
+        "merge",
+        format!(
+            "change {} of replica {} comes after change {}, but this file holds changes only up \
+             to {have} of that replica; nothing was merged",
+            set.seq,
+            set.replica,
+            set.seq - 1
+        ),
+    )
+}
+
+/// The change sets this file holds beyond `known`, in the order of their clocks: what a copy
+/// that holds `known` lacks. Read replica by replica from where `known` stops.
+pub(crate) fn sets_after(store: &Store, known: &Deps) -> Result<Vec<Offered>, StoreError> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT replica_id, seq, hlc_ms, hlc_count, deps, changes FROM change_set
+          WHERE replica_id = ?1 AND seq > ?2",
+    )?;
+    let mut out = Vec::new();
+    for (replica, _) in ledger::known(&store.conn)?.0 {
+        let from = known.0.get(&replica).copied().unwrap_or(0);
+        let mut rows = stmt.query(params![replica, from])?;
+        while let Some(r) = rows.next()? {
+            let stamp = Stamp {
+                hlc: Hlc {
+                    wall_ms: r.get(2)?,
+                    counter: r.get(3)?,
+                },
+                replica: r.get(0)?,
+                seq: r.get(1)?,
+            };
+            let deps = Deps::from_bytes(&r.get::<_, Vec<u8>>(4)?).unwrap_or_default();
+            out.push(Offered {
+                info: SetInfo { stamp, deps },
+                changes: r.get(5)?,
+            });
+        }
+    }
+    out.sort_by_key(|o| o.info.stamp);
+    Ok(out)
+}
+
+impl Store {
+    /// For each replica, the highest change set number this file holds.
+    pub fn known_changes(&self) -> Result<Deps, StoreError> {
+        ledger::known(&self.conn)
+    }
+
+    /// Merges from another open store what it holds and this one lacks: the same as
+    /// [`Store::merge_file`] without the file (the tests' replicas live in memory).
+    pub fn merge_from(&mut self, other: &Store) -> Result<MergeReport, StoreError> {
+        let known = ledger::known(&self.conn)?;
+        let offered = sets_after(other, &known)?;
+        self.merge_sets(offered.into_iter().map(Ok))
+    }
+}
