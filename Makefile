@@ -16,7 +16,7 @@ APP := target/release/concord-desktop
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings \
+.PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
 	check-bindings e2e e2e-app crash-test bench bench-size fuzz clean
 
 help:
@@ -104,7 +104,7 @@ e2e-app: ui
 e2e: e2e-app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
-	  --test capability --test network --test instance -- --test-threads=1
+	  --test capability --test network --test instance --test team -- --test-threads=1
 
 # Prints each figure beside its anchor measured in the same run, and keeps them in
 # target/bench/summary.md: the real import path beside sqlite3's own .import of the same CSV
@@ -128,8 +128,28 @@ bench:
 	@set -o pipefail; sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql | tee -a $(SUMMARY)
 	@$(MAKE) --no-print-directory bench-size | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
+	@set -o pipefail; $(MAKE) --no-print-directory bench-merge 2>&1 | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)
 	@echo "Written to $(SUMMARY)"
+
+# Merging two copies that grew apart (benches/merge.rs builds them): `concord merge`, whole
+# process, beside sqlite3 copying the same position rows from one file to the other.
+MERGE_POSITIONS ?= 1000000
+bench-merge:
+	MERGE_POSITIONS=$(MERGE_POSITIONS) cargo bench -p concord-core --bench merge
+	cargo build --release -p concord-cli
+	@cp target/bench/merge-ours.concord target/bench/merge-ours-sql.concord
+	@/usr/bin/time -f "concord merge: %e s wall, %M KB peak" target/release/concord \
+	  --db target/bench/merge-ours.concord merge target/bench/merge-theirs.concord
+	@/usr/bin/time -f "sqlite3 INSERT … SELECT of the same positions: %e s wall, %M KB peak" sqlite3 \
+	  target/bench/merge-ours-sql.concord "ATTACH 'target/bench/merge-theirs.concord' AS t;" \
+	  "CREATE TABLE p AS SELECT * FROM t.position WHERE 0;" \
+	  "INSERT INTO p SELECT * FROM t.position;" "SELECT count(*) || ' rows copied' FROM p;"
+	@rm -rf target/bench/team-folder && mkdir -p target/bench/team-folder
+	@target/release/concord --db target/bench/merge-theirs.concord team create --store target/bench/team-folder >/dev/null
+	@/usr/bin/time -f "concord sync, sending every change set of that copy: %e s wall, %M KB peak" \
+	  target/release/concord --db target/bench/merge-theirs.concord sync
+	@echo "on the store: $$(du -sk target/bench/team-folder | cut -f1) KB in all; the last set (the 10 000 edits): $$(($$(stat -c %s $$(ls -d target/bench/team-folder/changes/*/* | sort | tail -1)) / 1024)) KB"
 
 # The 1.08 M-position file beside a bare table of the same rows (names and texts as text, no
 # index), built by sqlite3 from the file itself.

@@ -53,6 +53,20 @@ pub fn open_database(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
     chosen(picked)
 }
 
+/// Which other copy of the record to merge into the open one.
+pub fn open_to_merge(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = stand_in("CONCORD_MERGE_PATH") {
+        return Ok(Some(path));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Merge another Concord file into this one")
+        .add_filter("Concord database", &["concord", "sqlite", "db"])
+        .blocking_pick_file();
+    chosen(picked)
+}
+
 /// Which draft revision to read.
 pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
     if let Some(path) = stand_in("CONCORD_OPEN_PATH") {

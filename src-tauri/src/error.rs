@@ -30,7 +30,8 @@ macro_rules! from_core {
 from_core!(
     concord_core::StoreError,
     concord_core::export::ExportError,
-    concord_core::draft::extract::ExtractError
+    concord_core::draft::extract::ExtractError,
+    concord_core::team::TeamError
 );
 
 impl serde::Serialize for CommandError {

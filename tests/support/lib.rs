@@ -258,6 +258,19 @@ impl Window {
             .await
     }
 
+    /// Ctrl+Shift+S: sync with the team.
+    pub async fn ctrl_shift_s(&self) -> WebDriverResult<()> {
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .key_down(Key::Shift)
+            .send_keys("s")
+            .key_up(Key::Shift)
+            .key_up(Key::Control)
+            .perform()
+            .await
+    }
+
     /// Saves a screenshot of the window as `name`.png in the folder named by CONCORD_SHOTS,
     /// when that is set (for looking at what the tests saw); does nothing otherwise.
     pub async fn shot(&self, name: &str) -> WebDriverResult<()> {

@@ -81,6 +81,13 @@ enum Command {
     Digest,
     /// Values merges set aside (edits of one field made apart, deletions against edits).
     Conflicts(team::ConflictsArgs),
+    /// The team record: one record shared through a folder the team already has.
+    Team {
+        #[command(subcommand)]
+        what: team::TeamWhat,
+    },
+    /// Send this copy's changes to the team store and apply the others'.
+    Sync,
     /// Change a record as the window does (history kept).
     Edit {
         #[command(subcommand)]
@@ -134,6 +141,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Merge { other } => team::merge(&mut store, team::other_file(&other)?),
         Command::Digest => team::digest(&store),
         Command::Conflicts(a) => team::conflicts(&mut store, a),
+        Command::Team { what } => team::team(&mut store, what),
+        Command::Sync => team::sync(&mut store),
         Command::Edit { what } => team::edit(&mut store, what),
         Command::Delete { what } => team::delete(&mut store, what),
         Command::Check | Command::Restore { .. } => Ok(()),

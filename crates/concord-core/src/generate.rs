@@ -94,7 +94,7 @@ impl Rng {
         (self.next_u64() % n as u64) as usize
     }
 
-    fn words(&mut self, n: usize) -> String {
+    pub fn words(&mut self, n: usize) -> String {
         (0..n)
             .map(|_| WORDS[self.below(WORDS.len())])
             .collect::<Vec<_>>()

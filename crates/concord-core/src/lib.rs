@@ -24,6 +24,7 @@ pub mod resolve;
 pub mod search;
 pub mod sets;
 pub mod store;
+pub mod team;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -55,7 +55,17 @@ const TOPICS: &[&str] = &[
 ];
 const SETS: &[&str] = &["Like-minded", "Friends of the PoA"];
 
+/// How the replicas exchange changes: merging each other's stores directly, or syncing
+/// through a shared folder whose newest files are sometimes still arriving.
+#[derive(Clone, Copy, PartialEq)]
+enum Exchange {
+    Merge,
+    Folder,
+}
+
 struct World {
+    exchange: Exchange,
+    folder: tempfile::TempDir,
     replicas: Vec<Store>,
     rng: Rng,
     written: Vec<String>,
@@ -64,7 +74,7 @@ struct World {
 }
 
 impl World {
-    fn new(n: usize, seed: u64) -> World {
+    fn new(n: usize, seed: u64, exchange: Exchange) -> World {
         let now = Arc::new(AtomicI64::new(1_709_546_400_000));
         let mut rng = Rng(seed);
         let replicas = (0..n)
@@ -82,7 +92,20 @@ impl World {
                 s
             })
             .collect();
+        let folder = tempfile::tempdir().unwrap();
+        let mut replicas: Vec<Store> = replicas;
+        if exchange == Exchange::Folder {
+            let at = folder.path().to_str().unwrap().to_string();
+            let key = concord_core::team::create(&mut replicas[0], &at)
+                .unwrap()
+                .to_text();
+            for s in replicas.iter_mut().skip(1) {
+                concord_core::team::join(s, &at, &key).unwrap();
+            }
+        }
         World {
+            exchange,
+            folder,
             replicas,
             rng,
             written: Vec::new(),
@@ -182,6 +205,7 @@ impl World {
                 // Already made here under that name: the write is refused whole.
                 let _ = self.replicas[r].write(|w| w.create_actor_set(name, &members));
             }
+            _ if self.exchange == Exchange::Folder => self.sync_delayed(r),
             _ => {
                 let from = self.rng.below(self.replicas.len());
                 if from != r {
@@ -189,6 +213,33 @@ impl World {
                     to.merge_from(other).unwrap();
                 }
             }
+        }
+    }
+
+    /// Syncs `r` while some of the other replicas' newest files are still "arriving" (hidden
+    /// as a synced folder's partial files are), then lets them arrive.
+    fn sync_delayed(&mut self, r: usize) {
+        let changes = self.folder.path().join("changes");
+        let mut hidden = Vec::new();
+        if let Ok(folders) = std::fs::read_dir(&changes) {
+            for folder in folders.flatten() {
+                let mut files: Vec<_> = std::fs::read_dir(folder.path())
+                    .unwrap()
+                    .flatten()
+                    .map(|f| f.path())
+                    .collect();
+                files.sort();
+                for f in files.iter().rev().take(self.rng.below(3)) {
+                    let to =
+                        f.with_file_name(format!(".{}", f.file_name().unwrap().to_string_lossy()));
+                    std::fs::rename(f, &to).unwrap();
+                    hidden.push((to, f.clone()));
+                }
+            }
+        }
+        concord_core::team::sync(&mut self.replicas[r], Utc::now()).unwrap();
+        for (from, to) in hidden {
+            std::fs::rename(from, to).unwrap();
         }
     }
 
@@ -209,6 +260,14 @@ impl World {
     /// Everyone merges from everyone until nothing moves.
     fn settle(&mut self) {
         let n = self.replicas.len();
+        if self.exchange == Exchange::Folder {
+            for _ in 0..2 {
+                for s in self.replicas.iter_mut() {
+                    concord_core::team::sync(s, Utc::now()).unwrap();
+                }
+            }
+            return;
+        }
         for _ in 0..2 {
             for to in 0..n {
                 for from in 0..n {
@@ -262,14 +321,14 @@ fn two(v: &mut [Store], a: usize, b: usize) -> (&mut Store, &Store) {
     }
 }
 
-fn converge(replicas: usize, operations: usize, seed: u64) {
+fn converge(replicas: usize, operations: usize, seed: u64, exchange: Exchange) {
     // Another seed tries other orders: CONVERGENCE_SEED=7 make rust-test
     let seed = seed
         ^ std::env::var("CONVERGENCE_SEED")
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
-    let mut world = World::new(replicas, seed);
+    let mut world = World::new(replicas, seed, exchange);
     for i in 0..operations {
         if i == operations / 3 {
             let r = world.rng.below(replicas);
@@ -349,10 +408,15 @@ fn operations(default: usize) -> usize {
 
 #[test]
 fn three_replicas_converge_with_nothing_lost() {
-    converge(3, operations(10_000), 0x5eed_0003);
+    converge(3, operations(10_000), 0x5eed_0003, Exchange::Merge);
+}
+
+#[test]
+fn three_replicas_syncing_through_a_folder_with_files_delayed_converge() {
+    converge(3, operations(10_000), 0x5eed_f003, Exchange::Folder);
 }
 
 #[test]
 fn ten_replicas_converge_with_nothing_lost() {
-    converge(10, operations(10_000), 0x5eed_0010);
+    converge(10, operations(10_000), 0x5eed_0010, Exchange::Merge);
 }

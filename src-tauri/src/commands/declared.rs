@@ -110,6 +110,46 @@ commands! {
         Ok(Some(path.display().to_string()))
     }
 
+    /// Asks for another copy of the record (native dialog), a colleague's file, and brings in
+    /// what it has that the open one lacks; the other file is only read. Null when cancelled.
+    merge_file(cx) -> Option<MergeReport> {
+        let Some(path) = dialogs::open_to_merge(cx.app)? else {
+            return Ok(None);
+        };
+        Ok(Some(cx.store()?.merge_file(&path)?))
+    }
+
+    /// The conflicts merges set aside that no one has settled, oldest first.
+    conflicts(cx) -> Vec<Conflict> {
+        Ok(cx.store()?.conflicts()?)
+    }
+
+    /// Settles a conflict: keep the value shown, take the one set aside, or keep both.
+    resolve_conflict(cx, id: Uuid, keep: Keep) -> () {
+        Ok(cx.store()?.resolve_conflict(id, keep)?)
+    }
+
+    /// The file's team: its store, last sync and what went each way, open conflicts.
+    team_status(cx) -> TeamStatus {
+        Ok(concord_core::team::status(&*cx.store()?)?)
+    }
+
+    /// Puts the file in a new team syncing through `store` (a shared or synced folder);
+    /// returns the new key, to be shown once and passed to colleagues out of band.
+    create_team(cx, store: String) -> String {
+        Ok(concord_core::team::create(&mut *cx.store()?, &store)?.to_text())
+    }
+
+    /// Joins the team syncing through `store`, with the key a colleague passed on.
+    join_team(cx, store: String, key: String) -> () {
+        Ok(concord_core::team::join(&mut *cx.store()?, &store, &key)?)
+    }
+
+    /// Sends this copy's changes to the team store and applies the others'.
+    sync_team(cx) -> SyncReport {
+        Ok(concord_core::team::sync(&mut *cx.store()?, chrono::Utc::now())?)
+    }
+
     matrix(cx, query: MatrixQuery) -> Matrix {
         Ok(cx.store()?.matrix(&query)?)
     }

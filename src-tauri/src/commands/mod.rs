@@ -10,13 +10,15 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 use concord_core::model::{
     Actor, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus, CellQuery,
-    Cohesion, CohesionQuery, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
-    ExportOutcome, HistoryEntry, LedgerActor, Matrix, MatrixQuery, ParagraphHit, ParagraphNotes,
-    ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
-    Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery,
-    Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, StartProblem, SubjectOverview,
-    SubjectQuery, SummaryRequest, Timeline, Topic,
+    Cohesion, CohesionQuery, Conflict, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
+    ExportOutcome, HistoryEntry, Keep, LedgerActor, Matrix, MatrixQuery, ParagraphHit,
+    ParagraphNotes, ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput,
+    PositionPage, Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit,
+    SearchQuery, Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, StartProblem,
+    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
 };
+use concord_core::store::MergeReport;
+use concord_core::team::{SyncReport, TeamStatus};
 pub use context::{database_opened, events, open_refused, Cx};
 use uuid::Uuid;
 

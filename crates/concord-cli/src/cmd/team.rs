@@ -157,3 +157,98 @@ pub fn other_file(path: &PathBuf) -> Result<&PathBuf, Failure> {
     }
     Ok(path)
 }
+
+#[derive(Subcommand)]
+pub enum TeamWhat {
+    /// Put this file in a new team: its store (a shared or synced folder) and a new key,
+    /// printed alone on the last line: pass it to colleagues out of band.
+    Create {
+        #[arg(long)]
+        store: String,
+    },
+    /// Join a team a colleague made, with its store and key.
+    Join {
+        #[arg(long)]
+        store: String,
+        #[arg(long)]
+        key: String,
+    },
+    /// The file's team: store, replica, last sync, open conflicts.
+    Status {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
+    use concord_core::team;
+    match what {
+        TeamWhat::Create { store: location } => {
+            let key = team::create(store, &location).map_err(failure)?;
+            println!("This file is now in a team syncing through {location}.");
+            println!("Give colleagues this key out of band (it is shown only now):");
+            println!("{}", key.to_text());
+        }
+        TeamWhat::Join {
+            store: location,
+            key,
+        } => {
+            team::join(store, &location, &key).map_err(failure)?;
+            println!("Joined the team syncing through {location}; run `concord sync`.");
+        }
+        TeamWhat::Status { format } => {
+            let s = team::status(store).map_err(failure)?;
+            if format == Format::Json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&s).map_err(|e| bad_input(e.to_string()))?
+                );
+            } else {
+                println!(
+                    "store:          {}",
+                    s.store.as_deref().unwrap_or("(no team)")
+                );
+                println!(
+                    "replica:        {}",
+                    s.replica
+                        .map_or("(not written yet)".into(), |r| r.to_string())
+                );
+                println!(
+                    "last sync:      {}",
+                    s.last_sync.map_or("never".into(), |t| format!(
+                        "{} (sent {}, received {})",
+                        t.to_rfc3339(),
+                        s.sent,
+                        s.received
+                    ))
+                );
+                println!("open conflicts: {}", s.open_conflicts);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn sync(store: &mut Store) -> Result<(), Failure> {
+    let r = concord_core::team::sync(store, chrono::Utc::now()).map_err(failure)?;
+    println!(
+        "synced: {} change sets sent, {} received ({} rows), {} conflicts set aside{}",
+        r.sent,
+        r.received,
+        r.rows,
+        r.conflicts,
+        if r.waiting > 0 {
+            format!("; {} still arriving", r.waiting)
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+fn failure(e: concord_core::team::TeamError) -> Failure {
+    Failure {
+        bad_input: e.code().is_bad_input(),
+        message: e.to_string(),
+    }
+}

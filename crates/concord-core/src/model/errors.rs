@@ -27,6 +27,7 @@ vocabulary! {
         ExportFailed => "export_failed", "The export failed";
         Database => "database", "Database error";
         Io => "io", "File error";
+        Offline => "offline", "The team store cannot be reached";
         Internal => "internal", "Internal error";
     }
 }

@@ -126,6 +126,47 @@ fn record(
     Applier::new(conn).note_own(&info, &changes)
 }
 
+/// Records every row of the shared tables as one change set of this replica (inserts), for
+/// rows an older Concord wrote before change capture: SQLite's session extension diffs each
+/// table against an empty copy of it.
+pub(crate) fn baseline(
+    conn: &mut Connection,
+    home: &str,
+    clock: &dyn Clock,
+) -> Result<(), StoreError> {
+    conn.execute_batch("ATTACH ':memory:' AS baseline_empty")?;
+    let result = (|| {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tables: Vec<&str> = EXCHANGED_TABLES
+            .iter()
+            .copied()
+            .filter(|t| captured(t))
+            .collect();
+        for table in &tables {
+            let sql: String = tx.query_row(
+                "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )?;
+            let body = sql.find('(').map_or("", |at| &sql[at..]);
+            tx.execute_batch(&format!("CREATE TABLE baseline_empty.\"{table}\" {body}"))?;
+        }
+        {
+            let mut session = start(&tx)?;
+            for table in &tables {
+                session.diff("baseline_empty", *table)?;
+            }
+            record(&tx, &mut session, home, clock)?;
+        }
+        tx.commit()?;
+        Ok::<_, StoreError>(())
+    })();
+    let detached = conn.execute_batch("DETACH baseline_empty");
+    result?;
+    detached?;
+    Ok(())
+}
+
 /// This file's replica id, made (and kept in `meta` with its home) when the file has none
 /// or is no longer where its replica wrote it.
 fn replica(

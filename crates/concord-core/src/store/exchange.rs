@@ -67,9 +67,16 @@ impl Store {
                 format!("{table} is not exchanged"),
             ));
         }
+        // This copy's own identity and its team key never leave it in an export.
+        let own = if table == "meta" {
+            " WHERE key NOT IN ('replica_id', 'replica_home', 'team_store', 'team_key', \
+             'team_last_sync', 'team_sent', 'team_received')"
+        } else {
+            ""
+        };
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+            .prepare(&format!("SELECT * FROM {table}{own} ORDER BY rowid"))?;
         let columns: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
         let ids = id_columns(&self.conn, table)?;
         let mut rows = stmt.query([])?;

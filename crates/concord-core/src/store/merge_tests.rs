@@ -331,3 +331,25 @@ fn a_change_set_writing_outside_the_shared_tables_is_refused() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn rows_written_before_change_capture_travel_once_as_a_baseline() {
+    let (mut old, mut fresh) = pair();
+    // As an older Concord wrote it: no change set for this position.
+    old.without_change_capture_for_benchmarks();
+    let p = old.add_position(&input("FRA", "from 2023")).unwrap();
+    old.capture = true;
+    old.conn
+        .execute(
+            "INSERT INTO meta (key, value) VALUES ('baseline_needed', '1')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(fresh.merge_from(&old).unwrap().change_sets, 0);
+    old.record_baseline().unwrap();
+    old.record_baseline().unwrap();
+    assert_eq!(old.change_sets().unwrap().len(), 1, "once");
+    fresh.merge_from(&old).unwrap();
+    assert_eq!(fresh.position(p.id).unwrap().summary, "from 2023");
+    assert_eq!(fresh.digest().unwrap(), old.digest().unwrap());
+}

@@ -10,6 +10,7 @@ import type { BackupInfo } from './BackupInfo';
 import type { CellQuery } from './CellQuery';
 import type { Cohesion } from './Cohesion';
 import type { CohesionQuery } from './CohesionQuery';
+import type { Conflict } from './Conflict';
 import type { DatabaseInfo } from './DatabaseInfo';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftProvision } from './DraftProvision';
@@ -17,9 +18,11 @@ import type { ErrorInfo } from './ErrorInfo';
 import type { ExportFormat } from './ExportFormat';
 import type { ExportOutcome } from './ExportOutcome';
 import type { HistoryEntry } from './HistoryEntry';
+import type { Keep } from './Keep';
 import type { LedgerActor } from './LedgerActor';
 import type { Matrix } from './Matrix';
 import type { MatrixQuery } from './MatrixQuery';
+import type { MergeReport } from './MergeReport';
 import type { ParagraphHit } from './ParagraphHit';
 import type { ParagraphNotes } from './ParagraphNotes';
 import type { ParagraphRisk } from './ParagraphRisk';
@@ -43,6 +46,8 @@ import type { StartProblem } from './StartProblem';
 import type { SubjectOverview } from './SubjectOverview';
 import type { SubjectQuery } from './SubjectQuery';
 import type { SummaryRequest } from './SummaryRequest';
+import type { SyncReport } from './SyncReport';
+import type { TeamStatus } from './TeamStatus';
 import type { Timeline } from './Timeline';
 import type { Topic } from './Topic';
 
@@ -80,6 +85,20 @@ export interface Commands {
   openDatabase(): Promise<DatabaseInfo | null>;
   /** Asks where to save a copy of the open database and writes it; the path, or null when cancelled. */
   saveCopy(): Promise<string | null>;
+  /** Asks for another copy of the record (native dialog), a colleague's file, and brings in what it has that the open one lacks; the other file is only read. Null when cancelled. */
+  mergeFile(): Promise<MergeReport | null>;
+  /** The conflicts merges set aside that no one has settled, oldest first. */
+  conflicts(): Promise<Array<Conflict>>;
+  /** Settles a conflict: keep the value shown, take the one set aside, or keep both. */
+  resolveConflict(id: string, keep: Keep): Promise<null>;
+  /** The file's team: its store, last sync and what went each way, open conflicts. */
+  teamStatus(): Promise<TeamStatus>;
+  /** Puts the file in a new team syncing through `store` (a shared or synced folder); returns the new key, to be shown once and passed to colleagues out of band. */
+  createTeam(store: string): Promise<string>;
+  /** Joins the team syncing through `store`, with the key a colleague passed on. */
+  joinTeam(store: string, key: string): Promise<null>;
+  /** Sends this copy's changes to the team store and applies the others'. */
+  syncTeam(): Promise<SyncReport>;
   matrix(query: MatrixQuery): Promise<Matrix>;
   actorTimeline(id: string): Promise<Timeline>;
   search(query: SearchQuery): Promise<Array<SearchHit>>;
@@ -155,6 +174,13 @@ export function commands(invoke: Invoke): Commands {
     newDatabase: () => invoke('new_database') as Promise<DatabaseInfo | null>,
     openDatabase: () => invoke('open_database') as Promise<DatabaseInfo | null>,
     saveCopy: () => invoke('save_copy') as Promise<string | null>,
+    mergeFile: () => invoke('merge_file') as Promise<MergeReport | null>,
+    conflicts: () => invoke('conflicts') as Promise<Array<Conflict>>,
+    resolveConflict: (id, keep) => invoke('resolve_conflict', { id, keep }) as Promise<null>,
+    teamStatus: () => invoke('team_status') as Promise<TeamStatus>,
+    createTeam: (store) => invoke('create_team', { store }) as Promise<string>,
+    joinTeam: (store, key) => invoke('join_team', { store, key }) as Promise<null>,
+    syncTeam: () => invoke('sync_team') as Promise<SyncReport>,
     matrix: (query) => invoke('matrix', { query }) as Promise<Matrix>,
     actorTimeline: (id) => invoke('actor_timeline', { id }) as Promise<Timeline>,
     search: (query) => invoke('search', { query }) as Promise<Array<SearchHit>>,

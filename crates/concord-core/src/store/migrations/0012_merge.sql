@@ -56,3 +56,9 @@ CREATE TABLE conflict_resolution (
   changed_by  BLOB NOT NULL CHECK (length(changed_by) = 16),
   updated_at  TEXT NOT NULL
 ) STRICT;
+
+-- A file that held positions or documents before this version may hold rows no change set
+-- recorded (written before schema v11): the first team sync sends them as one baseline set.
+INSERT INTO meta (key, value)
+SELECT 'baseline_needed', '1'
+ WHERE EXISTS (SELECT 1 FROM position) OR EXISTS (SELECT 1 FROM document);

@@ -1,0 +1,102 @@
+//! What the team record keeps in the file: its store and key (`meta`, never exported), when it
+//! last synced, and this replica's sets for sending. The rules are in `crate::team`.
+
+use super::merge::{MergeReport, Offered};
+use super::{capture, ledger, merge, Store, StoreError};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+impl Store {
+    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(&self, pairs: &[(&str, String)]) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        for (key, value) in pairs {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The team store location and key, if this file is in a team.
+    pub fn team(&self) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self.meta("team_store")?.zip(self.meta("team_key")?))
+    }
+
+    pub(crate) fn set_team(&mut self, location: &str, key: &str) -> Result<(), StoreError> {
+        self.set_meta(&[
+            ("team_store", location.to_string()),
+            ("team_key", key.to_string()),
+        ])
+    }
+
+    /// When the last sync ran, and how many change sets it sent and received.
+    pub(crate) fn last_sync(&self) -> Result<Option<(DateTime<Utc>, u32, u32)>, StoreError> {
+        let Some(at) = self.meta("team_last_sync")? else {
+            return Ok(None);
+        };
+        let Ok(at) = DateTime::parse_from_rfc3339(&at) else {
+            return Ok(None);
+        };
+        let count = |key| -> Result<u32, StoreError> {
+            Ok(self.meta(key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
+        };
+        Ok(Some((
+            at.with_timezone(&Utc),
+            count("team_sent")?,
+            count("team_received")?,
+        )))
+    }
+
+    pub(crate) fn note_sync(
+        &self,
+        at: DateTime<Utc>,
+        sent: u32,
+        received: u32,
+    ) -> Result<(), StoreError> {
+        self.set_meta(&[
+            ("team_last_sync", at.to_rfc3339()),
+            ("team_sent", sent.to_string()),
+            ("team_received", received.to_string()),
+        ])
+    }
+
+    /// This replica's change sets numbered above `seq`, oldest first.
+    pub(crate) fn own_sets_after(&self, seq: i64) -> Result<Vec<Offered>, StoreError> {
+        let Some(me) = self.replica_id()? else {
+            return Ok(Vec::new());
+        };
+        // Everyone else's sets count as known: only ours above `seq` are read.
+        let mut known = ledger::known(&self.conn)?;
+        known.0.values_mut().for_each(|n| *n = i64::MAX);
+        known.0.insert(me, seq);
+        merge::sets_after(self, &known)
+    }
+
+    /// Applies sets already checked and ordered (`crate::team::sync`) in one transaction.
+    pub(crate) fn merge_offered(&mut self, sets: Vec<Offered>) -> Result<MergeReport, StoreError> {
+        self.merge_sets(sets.into_iter().map(Ok))
+    }
+
+    /// Records, once, the rows an older Concord wrote before change capture as one change set
+    /// of this replica, so a colleague joining the team receives the whole record.
+    pub(crate) fn record_baseline(&mut self) -> Result<(), StoreError> {
+        if self.meta("baseline_needed")?.is_none() {
+            return Ok(());
+        }
+        let home = self.home();
+        capture::baseline(&mut self.conn, &home, self.clock.as_ref())?;
+        self.conn
+            .execute("DELETE FROM meta WHERE key = 'baseline_needed'", [])?;
+        Ok(())
+    }
+}

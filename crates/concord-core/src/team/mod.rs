@@ -1,0 +1,253 @@
+//! The team record: one record shared by a delegation through storage it already runs.
+//!
+//! A file joins a team with a store location and the team key (`create` makes the key, shown
+//! once; colleagues `join` with it). `sync` sends this replica's change sets that the store
+//! lacks, each as its own file `changes/<replica>/<number>`, encrypted and authenticated with
+//! the key, and never rewrites another's; then it reads the other replicas' files this file
+//! lacks and merges them in one transaction (`Store::merge_sets`). A file that was altered,
+//! cut short, made with another key or put back under another name is refused by name, and
+//! nothing of that sync is applied. A file not yet arrived (a synced folder still copying)
+//! only delays what comes after it.
+
+mod key;
+mod remote;
+mod wire;
+
+pub use key::TeamKey;
+pub use remote::{Folder, Location, Remote, MAX_FILE_BYTES};
+
+use crate::merge::Stamp;
+use crate::model::ErrorCode;
+use crate::store::{Offered, Store, StoreError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error("{0}")]
+    Key(String),
+    #[error("{0}")]
+    Location(String),
+    #[error("this file is not in a team yet: run `team create --store FOLDER`, or `team join --store FOLDER --key KEY` with the key a colleague gave you")]
+    NotSet,
+    #[error("{file} on the team store was refused: {why}; nothing of this sync was applied")]
+    Refused { file: String, why: String },
+    #[error("the team store cannot be reached now ({0}); your work is kept here and will be sent on the next sync")]
+    Offline(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl TeamError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            TeamError::Key(_) | TeamError::Location(_) | TeamError::NotSet => {
+                ErrorCode::InvalidInput
+            }
+            TeamError::Refused { .. } => ErrorCode::MalformedFile,
+            TeamError::Offline(_) => ErrorCode::Offline,
+            TeamError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// A file's team, as `team status` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TeamStatus {
+    /// The store location; `None` when the file is in no team.
+    pub store: Option<String>,
+    /// This copy's replica id, once it has written.
+    pub replica: Option<Uuid>,
+    pub last_sync: Option<DateTime<Utc>>,
+    /// Change sets sent and received by the last sync.
+    pub sent: u32,
+    pub received: u32,
+    /// Conflicts open now.
+    pub open_conflicts: u32,
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SyncReport {
+    pub sent: u32,
+    pub received: u32,
+    pub rows: u32,
+    pub conflicts: u32,
+    /// Files seen on the store whose earlier numbers have not arrived yet (a synced folder
+    /// still copying): they come in on a later sync.
+    pub waiting: u32,
+}
+
+/// Makes this file's team: the store, and a new key, returned to be shown once.
+pub fn create(store: &mut Store, location: &str) -> Result<TeamKey, TeamError> {
+    let location = Location::parse(location)?;
+    location.connect()?;
+    let key = TeamKey::generate();
+    store.record_baseline()?;
+    store.set_team(&location.to_text(), &key.to_text())?;
+    Ok(key)
+}
+
+/// Joins a team made elsewhere: the store and the key a colleague passed on.
+pub fn join(store: &mut Store, location: &str, key: &str) -> Result<(), TeamError> {
+    let location = Location::parse(location)?;
+    let key = TeamKey::parse(key)?;
+    let remote = location.connect()?;
+    // A wrong key is bad input: check it on a file the team already wrote, if any.
+    if let Some((name, bytes)) = first_file(remote.as_ref())? {
+        key.open(&name, &bytes).map_err(|_| {
+            TeamError::Key(format!(
+                "this key does not open the team's files in {} (another team's key, or mistyped)",
+                location.to_text()
+            ))
+        })?;
+    }
+    store.record_baseline()?;
+    store.set_team(&location.to_text(), &key.to_text())?;
+    Ok(())
+}
+
+fn first_file(remote: &dyn Remote) -> Result<Option<(String, Vec<u8>)>, TeamError> {
+    for replica in remote.list("changes")? {
+        let Ok(replica) = Uuid::parse_str(&replica) else {
+            continue;
+        };
+        if let Some(seq) = remote
+            .list(&wire::folder(replica))?
+            .iter()
+            .filter_map(|f| wire::seq_of(f))
+            .min()
+        {
+            let name = wire::name(replica, seq);
+            return Ok(Some((name.clone(), remote.read(&name)?)));
+        }
+    }
+    Ok(None)
+}
+
+pub fn status(store: &Store) -> Result<TeamStatus, TeamError> {
+    let settings = store.team()?;
+    let last = store.last_sync()?;
+    Ok(TeamStatus {
+        store: settings.map(|(location, _)| location),
+        replica: store.replica_id()?,
+        last_sync: last.as_ref().map(|l| l.0),
+        sent: last.as_ref().map_or(0, |l| l.1),
+        received: last.as_ref().map_or(0, |l| l.2),
+        open_conflicts: u32::try_from(store.conflicts()?.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Sends this replica's change sets the store lacks, then merges the others' this file lacks.
+pub fn sync(store: &mut Store, now: DateTime<Utc>) -> Result<SyncReport, TeamError> {
+    let (location, key) = store.team()?.ok_or(TeamError::NotSet)?;
+    let key = TeamKey::parse(&key)?;
+    let remote = Location::parse(&location)?.connect()?;
+    sync_with(store, remote.as_ref(), &key, now)
+}
+
+/// [`sync`] against a store already connected.
+pub fn sync_with(
+    store: &mut Store,
+    remote: &dyn Remote,
+    key: &TeamKey,
+    now: DateTime<Utc>,
+) -> Result<SyncReport, TeamError> {
+    let mut report = SyncReport::default();
+    let me = store.replica_id()?;
+    if let Some(me) = me {
+        let there: Vec<i64> = remote
+            .list(&wire::folder(me))?
+            .iter()
+            .filter_map(|f| wire::seq_of(f))
+            .collect();
+        let sent_up_to = there.iter().copied().max().unwrap_or(0);
+        for set in store.own_sets_after(sent_up_to)? {
+            let name = wire::name(me, set.info.stamp.seq);
+            remote.write(
+                &name,
+                &key.seal(&name, &wire::encode(&set.info, &set.changes))?,
+            )?;
+            report.sent += 1;
+        }
+    }
+    let known = store.known_changes()?;
+    let mut offered: Vec<Offered> = Vec::new();
+    for folder in remote.list("changes")? {
+        let Ok(replica) = Uuid::parse_str(&folder) else {
+            continue;
+        };
+        if Some(replica) == me {
+            continue;
+        }
+        let mut seqs: Vec<i64> = remote
+            .list(&wire::folder(replica))?
+            .iter()
+            .filter_map(|f| wire::seq_of(f))
+            .collect();
+        seqs.sort_unstable();
+        let first = known.0.get(&replica).copied().unwrap_or(0) + 1;
+        let mut next = first;
+        for seq in seqs.into_iter().filter(|s| *s >= first) {
+            if seq != next {
+                report.waiting += 1;
+                continue;
+            }
+            let name = wire::name(replica, seq);
+            let plain = key.open(&name, &remote.read(&name)?)?;
+            let (info, changes) = wire::decode(&name, replica, seq, &plain)?;
+            offered.push(Offered { info, changes });
+            next += 1;
+        }
+    }
+    let ready = causal(offered, known.0, &mut report.waiting);
+    let merged = store.merge_offered(ready)?;
+    report.received = merged.change_sets;
+    report.rows = merged.rows;
+    report.conflicts = merged.conflicts;
+    store.note_sync(now, report.sent, report.received)?;
+    Ok(report)
+}
+
+/// The sets that can be applied now, in clock order: each follows its replica's sets and
+/// everything it saw is here or comes before it. The rest wait for a later sync.
+fn causal(
+    mut offered: Vec<Offered>,
+    mut known: BTreeMap<Uuid, i64>,
+    waiting: &mut u32,
+) -> Vec<Offered> {
+    offered.sort_by_key(|o| o.info.stamp);
+    let mut ready = Vec::new();
+    loop {
+        let before = offered.len();
+        let mut rest = Vec::new();
+        for o in offered {
+            let Stamp { replica, seq, .. } = o.info.stamp;
+            let follows = known.get(&replica).copied().unwrap_or(0) + 1 == seq;
+            let saw_here = o
+                .info
+                .deps
+                .0
+                .iter()
+                .all(|(r, n)| known.get(r).copied().unwrap_or(0) >= *n);
+            if follows && saw_here {
+                known.insert(replica, seq);
+                ready.push(o);
+            } else {
+                rest.push(o);
+            }
+        }
+        offered = rest;
+        if offered.is_empty() || offered.len() == before {
+            break;
+        }
+    }
+    *waiting += u32::try_from(offered.len()).unwrap_or(u32::MAX);
+    ready.sort_by_key(|o| o.info.stamp);
+    ready
+}

@@ -1,0 +1,233 @@
+//! Two and three copies of one record syncing through a shared folder (`crate::team`): what
+//! arrives, what is refused (tampered, cut short, another team's, put back), what waits.
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
+
+use concord_core::model::{PositionInput, Stance, SubjectRef};
+use concord_core::reference::{self, OEWG};
+use concord_core::team::{self, TeamError};
+use concord_core::{Clock, FixedClock, Store};
+use std::path::Path;
+use std::sync::Arc;
+use uuid::Uuid;
+
+fn replicas(n: u128) -> Vec<Store> {
+    let clock: Arc<dyn Clock> = Arc::new(FixedClock::new());
+    (1..=n)
+        .map(|i| {
+            let mut s = Store::open_in_memory(clock.clone(), Uuid::from_u128(i)).unwrap();
+            s.load_reference().unwrap();
+            s
+        })
+        .collect()
+}
+
+fn input(iso3: &str, summary: &str) -> PositionInput {
+    PositionInput {
+        actor_id: reference::state_id(iso3),
+        subject: SubjectRef::Proposal(reference::proposal_id("POA")),
+        session_id: reference::session_id(OEWG, 7),
+        meeting_id: None,
+        meeting_date: None,
+        stance: Stance::Supports,
+        summary: summary.into(),
+        quote: String::new(),
+        source: String::new(),
+        on_behalf_of_id: None,
+        note: String::new(),
+    }
+}
+
+fn sync(s: &mut Store) -> team::SyncReport {
+    team::sync(s, chrono::Utc::now()).unwrap()
+}
+
+/// A team in `folder`: the first replica makes it, the others join with its key.
+fn team_of(folder: &Path, stores: &mut [Store]) -> String {
+    let key = team::create(&mut stores[0], folder.to_str().unwrap())
+        .unwrap()
+        .to_text();
+    for s in stores.iter_mut().skip(1) {
+        team::join(s, folder.to_str().unwrap(), &key).unwrap();
+    }
+    key
+}
+
+fn files(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for replica in std::fs::read_dir(folder.join("changes")).unwrap() {
+        for f in std::fs::read_dir(replica.unwrap().path()).unwrap() {
+            out.push(f.unwrap().path());
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_capture_on_one_copy_arrives_on_the_other_and_a_shared_edit_is_a_conflict_on_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(2);
+    team_of(dir.path(), &mut r);
+    let p = r[0].add_position(&input("FRA", "first reading")).unwrap();
+    assert_eq!(sync(&mut r[0]).sent, 1);
+    let got = sync(&mut r[1]);
+    assert_eq!((got.sent, got.received), (0, 1));
+    assert_eq!(r[1].position(p.id).unwrap().summary, "first reading");
+
+    let mut a = PositionInput::from(&p);
+    a.summary = "room".into();
+    r[0].update_position(p.id, &a).unwrap();
+    let mut b = PositionInput::from(&p);
+    b.summary = "capital".into();
+    r[1].update_position(p.id, &b).unwrap();
+    for _ in 0..2 {
+        sync(&mut r[0]);
+        sync(&mut r[1]);
+    }
+    assert_eq!(r[0].digest().unwrap(), r[1].digest().unwrap());
+    for s in &r {
+        assert_eq!(s.position(p.id).unwrap().summary, "capital");
+        assert_eq!(s.conflicts().unwrap().len(), 1);
+    }
+    let status = team::status(&r[0]).unwrap();
+    assert_eq!(status.open_conflicts, 1);
+    assert!(status.last_sync.is_some());
+    // Syncing again moves nothing; nothing on the store is readable without the key.
+    let again = sync(&mut r[0]);
+    assert_eq!((again.sent, again.received), (0, 0));
+    for f in files(dir.path()) {
+        let bytes = std::fs::read(&f).unwrap();
+        assert!(
+            !bytes.windows(7).any(|w| w == b"capital"),
+            "{} is plain text",
+            f.display()
+        );
+    }
+}
+
+fn refused(result: Result<team::SyncReport, TeamError>, file: &Path) {
+    let err = result.unwrap_err();
+    assert!(matches!(err, TeamError::Refused { .. }), "{err}");
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert!(err.to_string().contains(&name), "{err}");
+}
+
+#[test]
+fn a_tampered_cut_short_foreign_or_put_back_file_is_refused_and_nothing_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(2);
+    team_of(dir.path(), &mut r);
+    r[0].add_position(&input("FRA", "one")).unwrap();
+    r[0].add_position(&input("DEU", "two")).unwrap();
+    sync(&mut r[0]);
+    let before = r[1].digest().unwrap();
+    let sets = files(dir.path());
+    assert_eq!(sets.len(), 2);
+    let (first, second) = (&sets[0], &sets[1]);
+    let good = std::fs::read(second).unwrap();
+
+    let mut changed = good.clone();
+    changed[40] ^= 0x01;
+    std::fs::write(second, &changed).unwrap();
+    refused(team::sync(&mut r[1], chrono::Utc::now()), second);
+
+    std::fs::write(second, &good[..good.len() / 2]).unwrap();
+    refused(team::sync(&mut r[1], chrono::Utc::now()), second);
+
+    std::fs::copy(first, second).unwrap();
+    refused(team::sync(&mut r[1], chrono::Utc::now()), second);
+
+    let other = team::TeamKey::generate();
+    let name = format!(
+        "changes/{}",
+        second
+            .strip_prefix(dir.path().join("changes"))
+            .unwrap()
+            .display()
+    );
+    std::fs::write(second, other.seal(&name, b"CSET1 anything").unwrap()).unwrap();
+    refused(team::sync(&mut r[1], chrono::Utc::now()), second);
+    assert_eq!(
+        r[1].digest().unwrap(),
+        before,
+        "nothing of a refused sync is applied"
+    );
+
+    std::fs::write(second, &good).unwrap();
+    assert_eq!(sync(&mut r[1]).received, 2);
+}
+
+#[test]
+fn a_file_still_arriving_delays_only_what_comes_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(2);
+    team_of(dir.path(), &mut r);
+    r[0].add_position(&input("FRA", "one")).unwrap();
+    r[0].add_position(&input("DEU", "two")).unwrap();
+    sync(&mut r[0]);
+    let first = files(dir.path())[0].clone();
+    let hidden = first.with_file_name(".still-copying");
+    std::fs::rename(&first, &hidden).unwrap();
+    let got = sync(&mut r[1]);
+    assert_eq!((got.received, got.waiting), (0, 1));
+    std::fs::rename(&hidden, &first).unwrap();
+    assert_eq!(sync(&mut r[1]).received, 2);
+    assert_eq!(r[0].digest().unwrap(), r[1].digest().unwrap());
+}
+
+#[test]
+fn joining_with_another_teams_key_is_refused_as_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(2);
+    team::create(&mut r[0], dir.path().to_str().unwrap()).unwrap();
+    r[0].add_position(&input("FRA", "one")).unwrap();
+    sync(&mut r[0]);
+    let wrong = team::TeamKey::generate().to_text();
+    let err = team::join(&mut r[1], dir.path().to_str().unwrap(), &wrong).unwrap_err();
+    assert!(err.code().is_bad_input(), "{err}");
+    assert!(matches!(
+        team::sync(&mut r[1], chrono::Utc::now()),
+        Err(TeamError::NotSet)
+    ));
+}
+
+#[test]
+fn a_missing_folder_is_offline_not_bad_input_and_webdav_is_named() {
+    let mut r = replicas(1);
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("share");
+    std::fs::create_dir(&gone).unwrap();
+    team::create(&mut r[0], gone.to_str().unwrap()).unwrap();
+    std::fs::remove_dir(&gone).unwrap();
+    let err = team::sync(&mut r[0], chrono::Utc::now()).unwrap_err();
+    assert!(matches!(err, TeamError::Offline(_)), "{err}");
+    assert!(!err.code().is_bad_input());
+    let err = team::create(&mut r[0], "webdav://127.0.0.1/team").unwrap_err();
+    assert!(err.to_string().contains("not built yet"), "{err}");
+}
+
+#[test]
+fn three_copies_syncing_in_turn_converge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(3);
+    team_of(dir.path(), &mut r);
+    let p = r[0].add_position(&input("FRA", "base")).unwrap();
+    sync(&mut r[0]);
+    for s in r.iter_mut().skip(1) {
+        sync(s);
+    }
+    for (i, s) in r.iter_mut().enumerate() {
+        let mut e = PositionInput::from(&p);
+        e.summary = format!("edit {i}");
+        s.update_position(p.id, &e).unwrap();
+        s.add_position(&input("KEN", &format!("new {i}"))).unwrap();
+    }
+    for _ in 0..2 {
+        for s in r.iter_mut().rev() {
+            sync(s);
+        }
+    }
+    let digest = r[0].digest().unwrap();
+    assert!(r.iter().all(|s| s.digest().unwrap() == digest));
+    assert_eq!(r[0].conflicts().unwrap().len(), 2);
+}

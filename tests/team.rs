@@ -1,0 +1,159 @@
+//! End-to-end, in the real window: a colleague's copy of the record edited the same summary;
+//! Team → Merge another file… (CONCORD_MERGE_PATH stands in for the native dialog) lists the
+//! conflict, and taking the value set aside settles it, in the window and in the file.
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
+
+use concord_core::model::PositionInput;
+use concord_core::{Store, SystemClock};
+use concord_e2e::thirtyfour::prelude::*;
+use concord_e2e::Window;
+use concord_testing::{position, say};
+use std::path::Path;
+use std::sync::Arc;
+use uuid::Uuid;
+
+fn open(db: &Path, installation: u128) -> Store {
+    Store::open_ready(db, Arc::new(SystemClock), Uuid::from_u128(installation)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_colleagues_file_merges_and_its_conflict_is_settled_on_the_team_page(
+) -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room.concord");
+    let capital = dir.path().join("capital.concord");
+    let id = {
+        let mut r = open(&room, 1);
+        let p = say(
+            &mut r,
+            PositionInput {
+                summary: "first reading".into(),
+                ..position("FRA", 7)
+            },
+        );
+        let mut c = open(&capital, 2);
+        c.merge_file(&room).unwrap();
+        let mut theirs = PositionInput::from(&p);
+        theirs.summary = "as corrected in the capital".into();
+        c.update_position(p.id, &theirs).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let mut mine = PositionInput::from(&p);
+        mine.summary = "as said in the room".into();
+        r.update_position(p.id, &mine).unwrap();
+        p.id
+    };
+
+    let w = Window::start_with(
+        &room,
+        &dir.path().join("config"),
+        &[("CONCORD_MERGE_PATH", capital.as_path())],
+    )
+    .await?;
+    w.driver.find(By::Id("nav-team")).await?.click().await?;
+    w.wait_for(By::Id("conflicts-none")).await?;
+    w.driver.find(By::Id("merge-file")).await?.click().await?;
+    w.wait_for_text("#merge-report", |t| t.contains("1 conflict set aside"))
+        .await?;
+    let row = w.wait_for(By::Css("#conflicts tr.conflict")).await?;
+    assert_eq!(
+        row.find(By::Css(".shown")).await?.text().await?,
+        "as said in the room"
+    );
+    assert_eq!(
+        row.find(By::Css(".set-aside")).await?.text().await?,
+        "as corrected in the capital"
+    );
+    w.shot("team-conflict").await?;
+    row.find(By::Css(".keep-set-aside")).await?.click().await?;
+    w.wait_for(By::Id("conflicts-none")).await?;
+    w.stop().await?;
+
+    let s = open(&room, 1);
+    assert_eq!(
+        s.position(id).unwrap().summary,
+        "as corrected in the capital"
+    );
+    assert!(s.conflicts().unwrap().is_empty());
+    Ok(())
+}
+
+/// Opens `db` in a window of its own installation (its own config folder), syncs with
+/// Ctrl+Shift+S (the status line says what went each way), then opens the Team page.
+async fn synced(db: &Path, config: &Path, expect: &str) -> WebDriverResult<Window> {
+    let w = Window::start(db, config).await?;
+    w.ctrl_shift_s().await?;
+    w.wait_for_text(".status", |t| {
+        t.starts_with("Synced:") && t.contains(expect)
+    })
+    .await?;
+    w.driver.find(By::Id("nav-team")).await?.click().await?;
+    w.wait_for(By::Id("sync-now")).await?;
+    Ok(w)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
+) -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let (room, capital) = (
+        dir.path().join("room.concord"),
+        dir.path().join("capital.concord"),
+    );
+    let (room_cfg, capital_cfg) = (
+        dir.path().join("room-config"),
+        dir.path().join("capital-config"),
+    );
+    {
+        let mut r = open(&room, 1);
+        let key = concord_core::team::create(&mut r, folder.to_str().unwrap()).unwrap();
+        let mut c = open(&capital, 2);
+        concord_core::team::join(&mut c, folder.to_str().unwrap(), &key.to_text()).unwrap();
+        say(
+            &mut r,
+            PositionInput {
+                summary: "first reading".into(),
+                ..position("FRA", 7)
+            },
+        );
+    }
+    // A capture in the room's window is sent; the capital's window receives it.
+    synced(&room, &room_cfg, "1 sent").await?.stop().await?;
+    let w = synced(&capital, &capital_cfg, "1 received").await?;
+    w.wait_for_text("header .counts", |t| t.starts_with("1 positions"))
+        .await?;
+    w.stop().await?;
+
+    // The same summary edited on both copies: after syncing, both list the conflict.
+    let id = open(&capital, 2)
+        .all_positions(&Default::default(), None)
+        .unwrap()[0]
+        .id;
+    for (db, installation, summary) in [(&room, 1, "room"), (&capital, 2, "capital")] {
+        let mut s = open(db, installation);
+        let mut edit = PositionInput::from(&s.position(id).unwrap());
+        edit.summary = summary.into();
+        s.update_position(id, &edit).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    synced(&room, &room_cfg, "1 sent").await?.stop().await?;
+    let w = synced(&capital, &capital_cfg, "1 received").await?;
+    let row = w.wait_for(By::Css("#conflicts tr.conflict")).await?;
+    assert_eq!(row.find(By::Css(".shown")).await?.text().await?, "capital");
+    assert_eq!(row.find(By::Css(".set-aside")).await?.text().await?, "room");
+    w.shot("team-sync-conflict").await?;
+    row.find(By::Css(".keep-shown")).await?.click().await?;
+    w.wait_for(By::Id("conflicts-none")).await?;
+    w.driver.find(By::Id("sync-now")).await?.click().await?;
+    w.wait_for_text("#sync-report", |t| t.contains("1 change set sent"))
+        .await?;
+    w.stop().await?;
+    let w = synced(&room, &room_cfg, "2 received").await?;
+    w.wait_for(By::Id("conflicts-none")).await?;
+    w.stop().await?;
+    let (r, c) = (open(&room, 1), open(&capital, 2));
+    assert_eq!(r.digest().unwrap(), c.digest().unwrap());
+    assert_eq!(r.position(id).unwrap().summary, "capital");
+    Ok(())
+}
