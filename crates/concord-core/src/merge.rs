@@ -120,6 +120,13 @@ pub fn insert_takes(edited: bool, incoming_greater: bool) -> bool {
     !edited && incoming_greater
 }
 
+/// Columns that say when and by which installation a row was written, not what the record
+/// holds: the latest still shows after a merge, but nothing is set aside for them, and the
+/// digest leaves them out (`init` stamps its own time on every file's reference data).
+pub fn is_bookkeeping(col: &str) -> bool {
+    matches!(col, "created_at" | "updated_at" | "changed_by" | "at")
+}
+
 /// The id of the conflict that sets aside `set`'s write of `col` (a deletion: `None`) of the
 /// row `row_id` of `table`: the same on every replica.
 pub fn conflict_id(table: &str, row_id: Uuid, col: Option<&str>, set: &Stamp) -> Uuid {

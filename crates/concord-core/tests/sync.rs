@@ -2,38 +2,16 @@
 //! arrives, what is refused (tampered, cut short, another team's, put back), what waits.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
-use concord_core::model::{PositionInput, Stance, SubjectRef};
-use concord_core::reference::{self, OEWG};
+use concord_core::model::PositionInput;
 use concord_core::team::{self, TeamError};
-use concord_core::{Clock, FixedClock, Store};
+use concord_core::Store;
+use concord_testing::{position, replicas};
 use std::path::Path;
-use std::sync::Arc;
-use uuid::Uuid;
-
-fn replicas(n: u128) -> Vec<Store> {
-    let clock: Arc<dyn Clock> = Arc::new(FixedClock::new());
-    (1..=n)
-        .map(|i| {
-            let mut s = Store::open_in_memory(clock.clone(), Uuid::from_u128(i)).unwrap();
-            s.load_reference().unwrap();
-            s
-        })
-        .collect()
-}
 
 fn input(iso3: &str, summary: &str) -> PositionInput {
     PositionInput {
-        actor_id: reference::state_id(iso3),
-        subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-        session_id: reference::session_id(OEWG, 7),
-        meeting_id: None,
-        meeting_date: None,
-        stance: Stance::Supports,
         summary: summary.into(),
-        quote: String::new(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
+        ..position(iso3, 7)
     }
 }
 
@@ -230,4 +208,29 @@ fn three_copies_syncing_in_turn_converge() {
     let digest = r[0].digest().unwrap();
     assert!(r.iter().all(|s| s.digest().unwrap() == digest));
     assert_eq!(r[0].conflicts().unwrap().len(), 2);
+}
+
+#[test]
+fn sets_of_a_copy_outside_the_team_are_relayed_so_a_newcomer_gets_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(3);
+    // An older colleague's copy, never in the team, merged into the first member's file.
+    let p = r[0]
+        .add_position(&input("FRA", "from the old copy"))
+        .unwrap();
+    let (outside, rest) = r.split_at_mut(1);
+    rest[0].merge_from(&outside[0]).unwrap();
+    rest[0]
+        .add_position(&input("KEN", "the member's own"))
+        .unwrap();
+    team_of(dir.path(), rest);
+    assert_eq!(
+        sync(&mut rest[0]).sent,
+        2,
+        "its own set and the outside copy's"
+    );
+    let got = sync(&mut rest[1]);
+    assert_eq!((got.received, got.waiting), (2, 0));
+    assert_eq!(rest[1].position(p.id).unwrap().summary, "from the old copy");
+    assert_eq!(rest[0].digest().unwrap(), rest[1].digest().unwrap());
 }

@@ -61,3 +61,16 @@ pub fn say(s: &mut Store, input: PositionInput) -> Position {
     s.add_position(&input)
         .unwrap_or_else(|e| panic!("the position was refused: {e}"))
 }
+
+/// `n` copies of one record in memory (installations 1 … n) sharing one test clock, so
+/// "later" is simply whoever wrote later; each has the reference data.
+pub fn replicas(n: u128) -> Vec<Store> {
+    let clock: Arc<dyn concord_core::Clock> = Arc::new(FixedClock::new());
+    (1..=n)
+        .map(|i| {
+            let mut s = Store::open_in_memory(clock.clone(), Uuid::from_u128(i)).unwrap();
+            s.load_reference().unwrap();
+            s
+        })
+        .collect()
+}

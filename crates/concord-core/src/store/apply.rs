@@ -36,12 +36,6 @@ struct Op {
     new: Vec<Option<Value>>,
 }
 
-/// Fields whose conflicts are bookkeeping, not something an analyst decides: the latest
-/// still shows, but nothing is set aside.
-fn bookkeeping(col: &str) -> bool {
-    matches!(col, "created_at" | "updated_at" | "changed_by")
-}
-
 /// Applies change sets within one write transaction.
 pub(crate) struct Applier<'c> {
     conn: &'c Connection,
@@ -123,7 +117,7 @@ impl<'c> Applier<'c> {
         row: Uuid,
         col: &str,
     ) -> Result<(), StoreError> {
-        for (id, stamp) in ledger::field_conflicts(self.conn, table, row, col)? {
+        for (id, stamp) in ledger::conflicts_on(self.conn, table, row, Some(col))? {
             if info.saw(&stamp) {
                 ledger::drop_conflict(self.conn, id)?;
             }
@@ -139,7 +133,7 @@ impl<'c> Applier<'c> {
         value: &Value,
         set: &Stamp,
     ) -> Result<(), StoreError> {
-        if col.is_some_and(bookkeeping) {
+        if col.is_some_and(merge::is_bookkeeping) {
             return Ok(());
         }
         ledger::add_conflict(self.conn, table, row, col, value, set)?;
@@ -269,7 +263,7 @@ impl<'c> Applier<'c> {
         }
         if !merge::deletes(info, &writers) {
             // Set aside; it stands for the deletions set aside before that its author saw.
-            for (id, stamp) in ledger::deletion_conflicts(self.conn, &op.table, op.row)? {
+            for (id, stamp) in ledger::conflicts_on(self.conn, &op.table, op.row, None)? {
                 if info.saw(&stamp) {
                     ledger::drop_conflict(self.conn, id)?;
                 }

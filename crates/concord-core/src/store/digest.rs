@@ -7,12 +7,6 @@ use super::{Store, StoreError};
 use rusqlite::types::ValueRef;
 use sha2::{Digest, Sha256};
 
-/// Columns that say when and by which installation a row was written here, not what the
-/// record holds: `init` stamps its own time on the reference data of every file.
-fn bookkeeping(col: &str) -> bool {
-    matches!(col, "created_at" | "updated_at" | "changed_by" | "at")
-}
-
 impl Store {
     /// SHA-256, in hex, of every shared table (and the conflicts merges set aside) row by row
     /// in id order, less bookkeeping columns.
@@ -30,7 +24,7 @@ impl Store {
                 .query_map([table], |r| r.get(0))?
                 .collect::<Result<Vec<String>, _>>()?
                 .into_iter()
-                .filter(|c| !bookkeeping(c))
+                .filter(|c| !crate::merge::is_bookkeeping(c))
                 .collect();
             let list = cols
                 .iter()

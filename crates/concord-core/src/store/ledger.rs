@@ -239,22 +239,6 @@ fn from_image(text: &str) -> Result<Vec<Value>, StoreError> {
         .collect()
 }
 
-/// The deletions set aside on a row: their ids and the sets they came from.
-pub(crate) fn deletion_conflicts(
-    conn: &Connection,
-    table: &str,
-    row: Uuid,
-) -> Result<Vec<(Uuid, Stamp)>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, hlc_ms, hlc_count, replica_id, seq FROM conflict
-          WHERE tbl = ?1 AND row_id = ?2 AND col IS NULL",
-    )?;
-    let found = stmt
-        .query_map(params![table, row], |r| Ok((r.get(0)?, stamp(r, 1)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok(found)
-}
-
 /// Drops the deletions set aside on a row: it has now been deleted after all.
 pub(crate) fn drop_deletion_conflicts(
     conn: &Connection,
@@ -294,16 +278,17 @@ pub(crate) fn add_conflict(
     Ok(())
 }
 
-/// The conflicts set aside on one field: their ids and the sets they came from.
-pub(crate) fn field_conflicts(
+/// The conflicts set aside on one field of a row (`None`: its deletions), with the sets they
+/// came from.
+pub(crate) fn conflicts_on(
     conn: &Connection,
     table: &str,
     row: Uuid,
-    col: &str,
+    col: Option<&str>,
 ) -> Result<Vec<(Uuid, Stamp)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, hlc_ms, hlc_count, replica_id, seq FROM conflict
-          WHERE tbl = ?1 AND row_id = ?2 AND col = ?3",
+          WHERE tbl = ?1 AND row_id = ?2 AND col IS ?3",
     )?;
     let found = stmt
         .query_map(params![table, row, col], |r| Ok((r.get(0)?, stamp(r, 1)?)))?

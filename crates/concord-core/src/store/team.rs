@@ -2,7 +2,7 @@
 //! last synced, and this replica's sets for sending. The rules are in `crate::team`.
 
 use super::merge::{MergeReport, Offered};
-use super::{capture, ledger, merge, Store, StoreError};
+use super::{capture, merge, Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
@@ -70,16 +70,13 @@ impl Store {
         ])
     }
 
-    /// This replica's change sets numbered above `seq`, oldest first.
-    pub(crate) fn own_sets_after(&self, seq: i64) -> Result<Vec<Offered>, StoreError> {
-        let Some(me) = self.replica_id()? else {
-            return Ok(Vec::new());
-        };
-        // Everyone else's sets count as known: only ours above `seq` are read.
-        let mut known = ledger::known(&self.conn)?;
-        known.0.values_mut().for_each(|n| *n = i64::MAX);
-        known.0.insert(me, seq);
-        merge::sets_after(self, &known)
+    /// The change sets this file holds beyond `known` (for each replica, the highest number
+    /// the other side holds), in clock order.
+    pub(crate) fn sets_beyond(
+        &self,
+        known: &crate::merge::Deps,
+    ) -> Result<Vec<Offered>, StoreError> {
+        merge::sets_after(self, known)
     }
 
     /// Applies sets already checked and ordered (`crate::team::sync`) in one transaction.

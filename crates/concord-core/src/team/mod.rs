@@ -3,7 +3,8 @@
 //! A file joins a team with a store location and the team key (`create` makes the key, shown
 //! once; colleagues `join` with it). `sync` sends this replica's change sets that the store
 //! lacks, each as its own file `changes/<replica>/<number>`, encrypted and authenticated with
-//! the key, and never rewrites another's; then it reads the other replicas' files this file
+//! the key (and relays the sets of copies outside the team that this file holds), never
+//! rewriting a file that is there; then it reads the other replicas' files this file
 //! lacks and merges them in one transaction (`Store::merge_sets`). A file that was altered,
 //! cut short, made with another key or put back under another name is refused by name, and
 //! nothing of that sync is applied. A file not yet arrived (a synced folder still copying)
@@ -160,21 +161,33 @@ pub fn sync_with(
 ) -> Result<SyncReport, TeamError> {
     let mut report = SyncReport::default();
     let me = store.replica_id()?;
-    if let Some(me) = me {
-        let there: Vec<i64> = remote
-            .list(&wire::folder(me))?
+    // Send every set this file holds that the store lacks: its own, and those of copies
+    // that are not in the team (a file merged in, the copy this one began as), which the
+    // team could not get otherwise. A file already there is never written again.
+    let mut on_store = crate::merge::Deps::default();
+    let mut present = std::collections::BTreeSet::new();
+    for replica in store.known_changes()?.0.into_keys() {
+        let mut seqs: Vec<i64> = remote
+            .list(&wire::folder(replica))?
             .iter()
             .filter_map(|f| wire::seq_of(f))
             .collect();
-        let sent_up_to = there.iter().copied().max().unwrap_or(0);
-        for set in store.own_sets_after(sent_up_to)? {
-            let name = wire::name(me, set.info.stamp.seq);
-            remote.write(
-                &name,
-                &key.seal(&name, &wire::encode(&set.info, &set.changes))?,
-            )?;
-            report.sent += 1;
+        seqs.sort_unstable();
+        let contiguous = seqs.iter().zip(1..).take_while(|(s, n)| **s == *n).count();
+        on_store.0.insert(replica, contiguous as i64);
+        present.extend(seqs.into_iter().map(|s| (replica, s)));
+    }
+    for set in store.sets_beyond(&on_store)? {
+        let (replica, seq) = (set.info.stamp.replica, set.info.stamp.seq);
+        if present.contains(&(replica, seq)) {
+            continue;
         }
+        let name = wire::name(replica, seq);
+        remote.write(
+            &name,
+            &key.seal(&name, &wire::pack(&set.info, &set.changes)?)?,
+        )?;
+        report.sent += 1;
     }
     let known = store.known_changes()?;
     let mut offered: Vec<Offered> = Vec::new();
@@ -200,7 +213,7 @@ pub fn sync_with(
             }
             let name = wire::name(replica, seq);
             let plain = key.open(&name, &remote.read(&name)?)?;
-            let (info, changes) = wire::decode(&name, replica, seq, &plain)?;
+            let (info, changes) = wire::unpack(&name, replica, seq, &plain)?;
             offered.push(Offered { info, changes });
             next += 1;
         }

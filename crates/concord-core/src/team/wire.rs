@@ -7,6 +7,8 @@ use crate::replica::Hlc;
 use uuid::Uuid;
 
 const MAGIC: &[u8; 5] = b"CSET1";
+/// The most a set file may inflate to: far above a set of 10 000 positions (some 25 MB).
+const MAX_INFLATED: u64 = 512 * 1024 * 1024;
 const HEAD: usize = 5 + 16 + 8 + 8 + 4 + 4;
 
 /// The file name of a replica's set on the store.
@@ -25,6 +27,41 @@ pub fn seq_of(file: &str) -> Option<i64> {
         .then(|| file.parse().ok())
         .flatten()
         .filter(|n| *n > 0)
+}
+
+/// A set as its file holds it before encryption: [`encode`], deflated (history snapshots
+/// are JSON and shrink several times).
+pub fn pack(info: &SetInfo, changes: &[u8]) -> Result<Vec<u8>, TeamError> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&encode(info, changes))
+        .and_then(|()| z.finish())
+        .map_err(|e| TeamError::Offline(format!("could not compress a change set: {e}")))
+}
+
+/// Reads [`pack`]; see [`decode`].
+pub fn unpack(
+    file: &str,
+    replica: Uuid,
+    seq: i64,
+    bytes: &[u8],
+) -> Result<(SetInfo, Vec<u8>), TeamError> {
+    use std::io::Read;
+    let mut plain = Vec::new();
+    flate2::read::DeflateDecoder::new(bytes)
+        .take(MAX_INFLATED + 1)
+        .read_to_end(&mut plain)
+        .map_err(|_| TeamError::Refused {
+            file: file.to_string(),
+            why: "it does not inflate".into(),
+        })?;
+    if plain.len() as u64 > MAX_INFLATED {
+        return Err(TeamError::Refused {
+            file: file.to_string(),
+            why: "it inflates beyond any change set Concord writes".into(),
+        });
+    }
+    decode(file, replica, seq, &plain)
 }
 
 pub fn encode(info: &SetInfo, changes: &[u8]) -> Vec<u8> {
@@ -109,6 +146,9 @@ mod tests {
         assert_eq!(changes, b"changes");
         assert!(decode("x", replica, 4, &bytes).is_err());
         assert!(decode("x", replica, 3, &bytes[..20]).is_err());
+        let (again, _) = unpack("x", replica, 3, &pack(&info, b"changes").unwrap()).unwrap();
+        assert_eq!(again, info);
+        assert!(unpack("x", replica, 3, b"not deflate").is_err());
         assert_eq!(seq_of("000000000003"), Some(3));
         assert_eq!(seq_of("3"), None);
         assert_eq!(seq_of(".000000000003.partial"), None);
