@@ -83,6 +83,16 @@ fn a_capture_on_one_copy_arrives_on_the_other_and_a_shared_edit_is_a_conflict_on
     }
 }
 
+/// Two copies in a team in `folder`; the first has sent two change sets.
+fn two_sets_sent(folder: &Path) -> Vec<Store> {
+    let mut r = replicas(2);
+    team_of(folder, &mut r);
+    r[0].add_position(&input("FRA", "one")).unwrap();
+    r[0].add_position(&input("DEU", "two")).unwrap();
+    sync(&mut r[0]);
+    r
+}
+
 fn refused(result: Result<team::SyncReport, TeamError>, file: &Path) {
     let err = result.unwrap_err();
     assert!(matches!(err, TeamError::Refused { .. }), "{err}");
@@ -93,11 +103,7 @@ fn refused(result: Result<team::SyncReport, TeamError>, file: &Path) {
 #[test]
 fn a_tampered_cut_short_foreign_or_put_back_file_is_refused_and_nothing_is_applied() {
     let dir = tempfile::tempdir().unwrap();
-    let mut r = replicas(2);
-    team_of(dir.path(), &mut r);
-    r[0].add_position(&input("FRA", "one")).unwrap();
-    r[0].add_position(&input("DEU", "two")).unwrap();
-    sync(&mut r[0]);
+    let mut r = two_sets_sent(dir.path());
     let before = r[1].digest().unwrap();
     let sets = files(dir.path());
     assert_eq!(sets.len(), 2);
@@ -138,11 +144,7 @@ fn a_tampered_cut_short_foreign_or_put_back_file_is_refused_and_nothing_is_appli
 #[test]
 fn a_file_still_arriving_delays_only_what_comes_after_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut r = replicas(2);
-    team_of(dir.path(), &mut r);
-    r[0].add_position(&input("FRA", "one")).unwrap();
-    r[0].add_position(&input("DEU", "two")).unwrap();
-    sync(&mut r[0]);
+    let mut r = two_sets_sent(dir.path());
     let first = files(dir.path())[0].clone();
     let hidden = first.with_file_name(".still-copying");
     std::fs::rename(&first, &hidden).unwrap();
@@ -233,4 +235,14 @@ fn sets_of_a_copy_outside_the_team_are_relayed_so_a_newcomer_gets_everything() {
     assert_eq!((got.received, got.waiting), (2, 0));
     assert_eq!(rest[1].position(p.id).unwrap().summary, "from the old copy");
     assert_eq!(rest[0].digest().unwrap(), rest[1].digest().unwrap());
+}
+
+#[test]
+fn the_team_folder_is_kept_by_its_absolute_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(1);
+    let typed = format!("{}/./", dir.path().display());
+    team::create(&mut r[0], &typed).unwrap();
+    let kept = team::status(&r[0]).unwrap().store.unwrap();
+    assert_eq!(Path::new(&kept), dir.path().canonicalize().unwrap());
 }

@@ -86,7 +86,7 @@ pub struct SyncReport {
 
 /// Makes this file's team: the store, and a new key, returned to be shown once.
 pub fn create(store: &mut Store, location: &str) -> Result<TeamKey, TeamError> {
-    let location = Location::parse(location)?;
+    let location = Location::parse(location)?.resolved()?;
     location.connect()?;
     let key = TeamKey::generate();
     store.record_baseline()?;
@@ -96,7 +96,7 @@ pub fn create(store: &mut Store, location: &str) -> Result<TeamKey, TeamError> {
 
 /// Joins a team made elsewhere: the store and the key a colleague passed on.
 pub fn join(store: &mut Store, location: &str, key: &str) -> Result<(), TeamError> {
-    let location = Location::parse(location)?;
+    let location = Location::parse(location)?.resolved()?;
     let key = TeamKey::parse(key)?;
     let remote = location.connect()?;
     // A wrong key is bad input: check it on a file the team already wrote, if any.

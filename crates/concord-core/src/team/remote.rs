@@ -40,6 +40,23 @@ impl Location {
         Ok(Location::Folder(PathBuf::from(path)))
     }
 
+    /// The location as it must be kept: a folder by its absolute path, so `sync` finds it
+    /// from wherever Concord runs. The folder must be there.
+    pub fn resolved(self) -> Result<Location, TeamError> {
+        match self {
+            Location::Folder(path) => {
+                std::fs::canonicalize(&path)
+                    .map(Location::Folder)
+                    .map_err(|e| {
+                        TeamError::Offline(format!(
+                            "the team folder {} cannot be used: {e}",
+                            path.display()
+                        ))
+                    })
+            }
+        }
+    }
+
     /// The form kept in the database and shown to people.
     pub fn to_text(&self) -> String {
         match self {
