@@ -11,7 +11,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-fn stamp(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Stamp> {
+/// A change set's stamp from four columns: hlc_ms, hlc_count, replica_id, seq.
+pub(crate) fn stamp(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Stamp> {
     Ok(Stamp {
         hlc: Hlc {
             wall_ms: r.get(at)?,

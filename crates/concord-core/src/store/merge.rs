@@ -4,7 +4,6 @@
 use super::apply::Applier;
 use super::{ledger, Store, StoreError};
 use crate::merge::{Deps, SetInfo, Stamp};
-use crate::replica::Hlc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -52,23 +51,12 @@ impl Store {
         })?;
         let known = ledger::known(&self.conn)?;
         let mut stmt = theirs.conn.prepare(
-            "SELECT replica_id, seq, hlc_ms, hlc_count, deps, changes FROM change_set
+            "SELECT hlc_ms, hlc_count, replica_id, seq, deps, changes FROM change_set
               ORDER BY hlc_ms, hlc_count, replica_id, seq",
         )?;
         let rows = stmt.query_map([], |r| {
             let deps: Vec<u8> = r.get(4)?;
-            Ok((
-                Stamp {
-                    hlc: Hlc {
-                        wall_ms: r.get(2)?,
-                        counter: r.get(3)?,
-                    },
-                    replica: r.get(0)?,
-                    seq: r.get(1)?,
-                },
-                deps,
-                r.get::<_, Vec<u8>>(5)?,
-            ))
+            Ok((ledger::stamp(r, 0)?, deps, r.get::<_, Vec<u8>>(5)?))
         })?;
         let offered = rows.map(|row| {
             let (stamp, deps, changes) = row?;
@@ -211,33 +199,28 @@ fn gap(set: &Stamp, have: i64) -> StoreError {
 
 /// The change sets this file holds beyond `known`, in the order of their clocks: what a copy
 /// that holds `known` lacks. Read replica by replica from where `known` stops.
-pub(crate) fn sets_after(store: &Store, known: &Deps) -> Result<Vec<Offered>, StoreError> {
-    let mut stmt = store.conn.prepare_cached(
-        "SELECT replica_id, seq, hlc_ms, hlc_count, deps, changes FROM change_set
+impl Store {
+    pub(crate) fn sets_after(&self, known: &Deps) -> Result<Vec<Offered>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT hlc_ms, hlc_count, replica_id, seq, deps, changes FROM change_set
           WHERE replica_id = ?1 AND seq > ?2",
-    )?;
-    let mut out = Vec::new();
-    for (replica, _) in ledger::known(&store.conn)?.0 {
-        let from = known.0.get(&replica).copied().unwrap_or(0);
-        let mut rows = stmt.query(params![replica, from])?;
-        while let Some(r) = rows.next()? {
-            let stamp = Stamp {
-                hlc: Hlc {
-                    wall_ms: r.get(2)?,
-                    counter: r.get(3)?,
-                },
-                replica: r.get(0)?,
-                seq: r.get(1)?,
-            };
-            let deps = Deps::from_bytes(&r.get::<_, Vec<u8>>(4)?).unwrap_or_default();
-            out.push(Offered {
-                info: SetInfo { stamp, deps },
-                changes: r.get(5)?,
-            });
+        )?;
+        let mut out = Vec::new();
+        for (replica, _) in ledger::known(&self.conn)?.0 {
+            let from = known.0.get(&replica).copied().unwrap_or(0);
+            let mut rows = stmt.query(params![replica, from])?;
+            while let Some(r) = rows.next()? {
+                let stamp = ledger::stamp(r, 0)?;
+                let deps = Deps::from_bytes(&r.get::<_, Vec<u8>>(4)?).unwrap_or_default();
+                out.push(Offered {
+                    info: SetInfo { stamp, deps },
+                    changes: r.get(5)?,
+                });
+            }
         }
+        out.sort_by_key(|o| o.info.stamp);
+        Ok(out)
     }
-    out.sort_by_key(|o| o.info.stamp);
-    Ok(out)
 }
 
 impl Store {
@@ -250,7 +233,7 @@ impl Store {
     /// [`Store::merge_file`] without the file (the tests' replicas live in memory).
     pub fn merge_from(&mut self, other: &Store) -> Result<MergeReport, StoreError> {
         let known = ledger::known(&self.conn)?;
-        let offered = sets_after(other, &known)?;
+        let offered = other.sets_after(&known)?;
         self.merge_sets(offered.into_iter().map(Ok))
     }
 }

@@ -1,8 +1,7 @@
 //! What the team record keeps in the file: its store and key (`meta`, never exported), when it
 //! last synced, and this replica's sets for sending. The rules are in `crate::team`.
 
-use super::merge::{MergeReport, Offered};
-use super::{capture, merge, Store, StoreError};
+use super::{capture, Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
@@ -68,20 +67,6 @@ impl Store {
             ("team_sent", sent.to_string()),
             ("team_received", received.to_string()),
         ])
-    }
-
-    /// The change sets this file holds beyond `known` (for each replica, the highest number
-    /// the other side holds), in clock order.
-    pub(crate) fn sets_beyond(
-        &self,
-        known: &crate::merge::Deps,
-    ) -> Result<Vec<Offered>, StoreError> {
-        merge::sets_after(self, known)
-    }
-
-    /// Applies sets already checked and ordered (`crate::team::sync`) in one transaction.
-    pub(crate) fn merge_offered(&mut self, sets: Vec<Offered>) -> Result<MergeReport, StoreError> {
-        self.merge_sets(sets.into_iter().map(Ok))
     }
 
     /// Records, once, the rows an older Concord wrote before change capture as one change set

@@ -113,17 +113,24 @@ pub fn join(store: &mut Store, location: &str, key: &str) -> Result<(), TeamErro
     Ok(())
 }
 
+/// The numbers of a replica's sets on the store, in order (names Concord did not write are
+/// left alone).
+fn numbers_on(remote: &dyn Remote, replica: Uuid) -> Result<Vec<i64>, TeamError> {
+    let mut seqs: Vec<i64> = remote
+        .list(&wire::folder(replica))?
+        .iter()
+        .filter_map(|f| wire::seq_of(f))
+        .collect();
+    seqs.sort_unstable();
+    Ok(seqs)
+}
+
 fn first_file(remote: &dyn Remote) -> Result<Option<(String, Vec<u8>)>, TeamError> {
     for replica in remote.list("changes")? {
         let Ok(replica) = Uuid::parse_str(&replica) else {
             continue;
         };
-        if let Some(seq) = remote
-            .list(&wire::folder(replica))?
-            .iter()
-            .filter_map(|f| wire::seq_of(f))
-            .min()
-        {
+        if let Some(&seq) = numbers_on(remote, replica)?.first() {
             let name = wire::name(replica, seq);
             return Ok(Some((name.clone(), remote.read(&name)?)));
         }
@@ -167,17 +174,12 @@ pub fn sync_with(
     let mut on_store = crate::merge::Deps::default();
     let mut present = std::collections::BTreeSet::new();
     for replica in store.known_changes()?.0.into_keys() {
-        let mut seqs: Vec<i64> = remote
-            .list(&wire::folder(replica))?
-            .iter()
-            .filter_map(|f| wire::seq_of(f))
-            .collect();
-        seqs.sort_unstable();
+        let seqs = numbers_on(remote, replica)?;
         let contiguous = seqs.iter().zip(1..).take_while(|(s, n)| **s == *n).count();
         on_store.0.insert(replica, contiguous as i64);
         present.extend(seqs.into_iter().map(|s| (replica, s)));
     }
-    for set in store.sets_beyond(&on_store)? {
+    for set in store.sets_after(&on_store)? {
         let (replica, seq) = (set.info.stamp.replica, set.info.stamp.seq);
         if present.contains(&(replica, seq)) {
             continue;
@@ -198,12 +200,7 @@ pub fn sync_with(
         if Some(replica) == me {
             continue;
         }
-        let mut seqs: Vec<i64> = remote
-            .list(&wire::folder(replica))?
-            .iter()
-            .filter_map(|f| wire::seq_of(f))
-            .collect();
-        seqs.sort_unstable();
+        let seqs = numbers_on(remote, replica)?;
         let first = known.0.get(&replica).copied().unwrap_or(0) + 1;
         let mut next = first;
         for seq in seqs.into_iter().filter(|s| *s >= first) {
@@ -219,7 +216,7 @@ pub fn sync_with(
         }
     }
     let ready = causal(offered, known.0, &mut report.waiting);
-    let merged = store.merge_offered(ready)?;
+    let merged = store.merge_sets(ready.into_iter().map(Ok))?;
     report.received = merged.change_sets;
     report.rows = merged.rows;
     report.conflicts = merged.conflicts;
