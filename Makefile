@@ -17,7 +17,8 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
-	check-bindings e2e e2e-app crash-test bench bench-size fuzz clean
+	test-servers \
+	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence fuzz clean
 
 help:
 	@echo "make run    build and open Concord on the demo database (installs what is missing)"
@@ -62,12 +63,24 @@ run: deps app
 	$(APP)
 
 ## ---- tests --------------------------------------------------------------------------------
-test: deps lint rust-test app check-bindings ui-test e2e
+test: deps test-servers lint rust-test app check-bindings ui-test e2e
 	@echo "make test: all checks passed"
 
 lint: ui  # clippy compiles the desktop crate, which embeds ui/dist
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+
+# The servers the sync tests start and stop on 127.0.0.1: WebDAV (Debian's rclone) and S3
+# (moto's server, from PyPI, in a virtualenv of its own under target/).
+SERVERS_VENV := target/servers/venv
+test-servers:
+	@command -v rclone >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq rclone >/dev/null; \
+	  else echo "The sync tests need rclone. Run:"; echo "  sudo apt-get install -y rclone"; exit 1; fi; }
+	@[ -x $(SERVERS_VENV)/bin/python ] && $(SERVERS_VENV)/bin/python -c 'import moto.server' 2>/dev/null || { \
+	  echo "Installing moto's S3 server into $(SERVERS_VENV)"; \
+	  python3 -m venv $(SERVERS_VENV) && \
+	  $(SERVERS_VENV)/bin/pip install --quiet --disable-pip-version-check 'moto[server]>=5,<6'; }
 
 rust-test:
 	cargo test -p concord-core -p concord-cli
@@ -129,8 +142,15 @@ bench:
 	@$(MAKE) --no-print-directory bench-size | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
 	@set -o pipefail; $(MAKE) --no-print-directory bench-merge 2>&1 | tee -a $(SUMMARY)
+	@set -o pipefail; $(MAKE) --no-print-directory bench-convergence 2>&1 | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)
 	@echo "Written to $(SUMMARY)"
+
+# The randomised convergence run at 3, 10 and 30 replicas (10 000 operations each, release):
+# every replica ends with one digest and nothing lost; the times are printed beside each other.
+bench-convergence:
+	cargo test --release -q -p concord-core --test convergence -- --include-ignored --nocapture \
+	  --test-threads=1 2>&1 | grep -E "replicas, |test result"
 
 # Merging two copies that grew apart (benches/merge.rs builds them): `concord merge`, whole
 # process, beside sqlite3 copying the same position rows from one file to the other.

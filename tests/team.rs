@@ -107,9 +107,9 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
     );
     {
         let mut r = open(&room, 1);
-        let key = concord_core::team::create(&mut r, folder.to_str().unwrap()).unwrap();
+        let key = concord_core::team::create(&mut r, folder.to_str().unwrap(), None).unwrap();
         let mut c = open(&capital, 2);
-        concord_core::team::join(&mut c, folder.to_str().unwrap(), &key.to_text()).unwrap();
+        concord_core::team::join(&mut c, folder.to_str().unwrap(), &key.to_text(), None).unwrap();
         say(
             &mut r,
             PositionInput {
@@ -155,5 +155,113 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
     let (r, c) = (open(&room, 1), open(&capital, 2));
     assert_eq!(r.digest().unwrap(), c.digest().unwrap());
     assert_eq!(r.position(id).unwrap().summary, "capital");
+    Ok(())
+}
+
+/// `rclone serve webdav` over `dir` on a free port of 127.0.0.1, asking for ana / s3cret;
+/// stopped when dropped.
+struct Dav(std::process::Child, u16);
+
+impl Dav {
+    fn start(dir: &Path) -> Dav {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dav = Dav(
+            std::process::Command::new("rclone")
+                .args([
+                    "serve",
+                    "webdav",
+                    dir.to_str().unwrap(),
+                    "--config",
+                    "/dev/null",
+                ])
+                .args(["--addr", &format!("127.0.0.1:{port}")])
+                .args(["--user", "ana", "--pass", "s3cret"])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("rclone is needed (`make test-servers`)"),
+            port,
+        );
+        for _ in 0..300 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return dav;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        drop(dav);
+        panic!("rclone did not start listening");
+    }
+}
+
+impl Drop for Dav {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_it(
+) -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let served = dir.path().join("served");
+    std::fs::create_dir(&served).unwrap();
+    let dav = Dav::start(&served);
+    let address = format!("http://127.0.0.1:{}/delegation/", dav.1);
+    let room = dir.path().join("room.concord");
+    let id = say(
+        &mut open(&room, 1),
+        PositionInput {
+            summary: "said in the room".into(),
+            ..position("KEN", 7)
+        },
+    )
+    .id;
+
+    let w = Window::start(&room, &dir.path().join("config")).await?;
+    w.driver.find(By::Id("nav-team")).await?.click().await?;
+    w.wait_for(By::Id("team-store"))
+        .await?
+        .send_keys(&address)
+        .await?;
+    // A WebDAV address asks for the login; a wrong password is said and joins nothing.
+    w.wait_for(By::Id("team-user"))
+        .await?
+        .send_keys("ana")
+        .await?;
+    let password = w.driver.find(By::Id("team-password")).await?;
+    password.send_keys("guess").await?;
+    w.shot("team-webdav-setup").await?;
+    w.driver.find(By::Id("team-create")).await?.click().await?;
+    w.wait_for_text(".form-error", |t| t.contains("refused this login"))
+        .await?;
+    password.clear().await?;
+    password.send_keys("s3cret").await?;
+    w.driver.find(By::Id("team-create")).await?.click().await?;
+    let key = w
+        .wait_for_text("#team-key code", |t| t.starts_with("concord-team-"))
+        .await?;
+    w.wait_for_text("#team-status", |t| t.contains(&address))
+        .await?;
+    w.driver.find(By::Id("sync-now")).await?.click().await?;
+    w.wait_for_text("#sync-report", |t| t.contains("1 change set sent"))
+        .await?;
+    w.shot("team-webdav").await?;
+    w.stop().await?;
+
+    // The file keeps the store and login; a colleague joins with the key the window showed.
+    let login = concord_core::team::Login::given("ana", "s3cret").unwrap();
+    assert_eq!(
+        concord_core::team::status(&open(&room, 1)).unwrap().store,
+        Some(address.clone())
+    );
+    let mut capital = open(&dir.path().join("capital.concord"), 2);
+    concord_core::team::join(&mut capital, &address, &key, Some(&login)).unwrap();
+    let got = concord_core::team::sync(&mut capital, chrono::Utc::now()).unwrap();
+    assert_eq!(got.received, 1);
+    assert_eq!(capital.position(id).unwrap().summary, "said in the room");
     Ok(())
 }

@@ -96,11 +96,11 @@ impl World {
         let mut replicas: Vec<Store> = replicas;
         if exchange == Exchange::Folder {
             let at = folder.path().to_str().unwrap().to_string();
-            let key = concord_core::team::create(&mut replicas[0], &at)
+            let key = concord_core::team::create(&mut replicas[0], &at, None)
                 .unwrap()
                 .to_text();
             for s in replicas.iter_mut().skip(1) {
-                concord_core::team::join(s, &at, &key).unwrap();
+                concord_core::team::join(s, &at, &key, None).unwrap();
             }
         }
         World {
@@ -328,6 +328,7 @@ fn converge(replicas: usize, operations: usize, seed: u64, exchange: Exchange) {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+    let started = std::time::Instant::now();
     let mut world = World::new(replicas, seed, exchange);
     for i in 0..operations {
         if i == operations / 3 {
@@ -354,8 +355,10 @@ fn converge(replicas: usize, operations: usize, seed: u64, exchange: Exchange) {
     let conflicts = world.replicas[0].conflicts().unwrap().len();
     assert!(conflicts > 0, "the run should have made some conflicts");
     eprintln!(
-        "{replicas} replicas, {operations} operations: {} values written, {conflicts} conflicts, 0 lost",
-        world.written.len()
+        "{replicas} replicas, {operations} operations: {} values written, {conflicts} conflicts, \
+         0 lost, {:.1} s",
+        world.written.len(),
+        started.elapsed().as_secs_f64()
     );
 }
 
@@ -419,4 +422,11 @@ fn three_replicas_syncing_through_a_folder_with_files_delayed_converge() {
 #[test]
 fn ten_replicas_converge_with_nothing_lost() {
     converge(10, operations(10_000), 0x5eed_0010, Exchange::Merge);
+}
+
+/// The benchmark's size (`make bench-convergence`): not in `make test`, for its time.
+#[test]
+#[ignore]
+fn thirty_replicas_converge_with_nothing_lost() {
+    converge(30, operations(10_000), 0x5eed_0030, Exchange::Merge);
 }

@@ -5,15 +5,8 @@
 use concord_core::model::PositionInput;
 use concord_core::team::{self, TeamError};
 use concord_core::Store;
-use concord_testing::{position, replicas};
+use concord_testing::{replicas, summarised};
 use std::path::Path;
-
-fn input(iso3: &str, summary: &str) -> PositionInput {
-    PositionInput {
-        summary: summary.into(),
-        ..position(iso3, 7)
-    }
-}
 
 fn sync(s: &mut Store) -> team::SyncReport {
     team::sync(s, chrono::Utc::now()).unwrap()
@@ -21,11 +14,11 @@ fn sync(s: &mut Store) -> team::SyncReport {
 
 /// A team in `folder`: the first replica makes it, the others join with its key.
 fn team_of(folder: &Path, stores: &mut [Store]) -> String {
-    let key = team::create(&mut stores[0], folder.to_str().unwrap())
+    let key = team::create(&mut stores[0], folder.to_str().unwrap(), None)
         .unwrap()
         .to_text();
     for s in stores.iter_mut().skip(1) {
-        team::join(s, folder.to_str().unwrap(), &key).unwrap();
+        team::join(s, folder.to_str().unwrap(), &key, None).unwrap();
     }
     key
 }
@@ -46,7 +39,9 @@ fn a_capture_on_one_copy_arrives_on_the_other_and_a_shared_edit_is_a_conflict_on
     let dir = tempfile::tempdir().unwrap();
     let mut r = replicas(2);
     team_of(dir.path(), &mut r);
-    let p = r[0].add_position(&input("FRA", "first reading")).unwrap();
+    let p = r[0]
+        .add_position(&summarised("FRA", "first reading"))
+        .unwrap();
     assert_eq!(sync(&mut r[0]).sent, 1);
     let got = sync(&mut r[1]);
     assert_eq!((got.sent, got.received), (0, 1));
@@ -87,8 +82,8 @@ fn a_capture_on_one_copy_arrives_on_the_other_and_a_shared_edit_is_a_conflict_on
 fn two_sets_sent(folder: &Path) -> Vec<Store> {
     let mut r = replicas(2);
     team_of(folder, &mut r);
-    r[0].add_position(&input("FRA", "one")).unwrap();
-    r[0].add_position(&input("DEU", "two")).unwrap();
+    r[0].add_position(&summarised("FRA", "one")).unwrap();
+    r[0].add_position(&summarised("DEU", "two")).unwrap();
     sync(&mut r[0]);
     r
 }
@@ -159,11 +154,11 @@ fn a_file_still_arriving_delays_only_what_comes_after_it() {
 fn joining_with_another_teams_key_is_refused_as_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = replicas(2);
-    team::create(&mut r[0], dir.path().to_str().unwrap()).unwrap();
-    r[0].add_position(&input("FRA", "one")).unwrap();
+    team::create(&mut r[0], dir.path().to_str().unwrap(), None).unwrap();
+    r[0].add_position(&summarised("FRA", "one")).unwrap();
     sync(&mut r[0]);
     let wrong = team::TeamKey::generate().to_text();
-    let err = team::join(&mut r[1], dir.path().to_str().unwrap(), &wrong).unwrap_err();
+    let err = team::join(&mut r[1], dir.path().to_str().unwrap(), &wrong, None).unwrap_err();
     assert!(err.code().is_bad_input(), "{err}");
     assert!(matches!(
         team::sync(&mut r[1], chrono::Utc::now()),
@@ -172,18 +167,40 @@ fn joining_with_another_teams_key_is_refused_as_bad_input() {
 }
 
 #[test]
-fn a_missing_folder_is_offline_not_bad_input_and_webdav_is_named() {
+fn a_missing_folder_is_offline_not_bad_input_and_unsafe_addresses_are_refused() {
     let mut r = replicas(1);
     let dir = tempfile::tempdir().unwrap();
     let gone = dir.path().join("share");
     std::fs::create_dir(&gone).unwrap();
-    team::create(&mut r[0], gone.to_str().unwrap()).unwrap();
+    team::create(&mut r[0], gone.to_str().unwrap(), None).unwrap();
+    let kept = team::status(&r[0]).unwrap().store;
     std::fs::remove_dir(&gone).unwrap();
     let err = team::sync(&mut r[0], chrono::Utc::now()).unwrap_err();
     assert!(matches!(err, TeamError::Offline(_)), "{err}");
     assert!(!err.code().is_bad_input());
-    let err = team::create(&mut r[0], "webdav://127.0.0.1/team").unwrap_err();
-    assert!(err.to_string().contains("not built yet"), "{err}");
+    for (address, says) in [
+        ("http://192.0.2.1/team", "use https://"),
+        (
+            "https://ana:secret@dav.example.org/team",
+            "their own fields",
+        ),
+        ("ftp://files.example.org/team", "not ftp://"),
+        ("s3:///team", "give the bucket"),
+        (
+            "s3://bucket/team?endpoint=http://192.0.2.1:9000",
+            "use https://",
+        ),
+        ("s3://bucket/team?acl=public", "unknown setting acl"),
+    ] {
+        let err = team::create(&mut r[0], address, None).unwrap_err();
+        assert!(matches!(err, TeamError::Location(_)), "{address}: {err}");
+        assert!(err.to_string().contains(says), "{address}: {err}");
+    }
+    // Nothing listens on the discard port: the store is offline, and the file is not in
+    // that team.
+    let err = team::create(&mut r[0], "http://127.0.0.1:9/team/", None).unwrap_err();
+    assert!(matches!(err, TeamError::Offline(_)), "{err}");
+    assert_eq!(team::status(&r[0]).unwrap().store, kept);
 }
 
 #[test]
@@ -191,7 +208,7 @@ fn three_copies_syncing_in_turn_converge() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = replicas(3);
     team_of(dir.path(), &mut r);
-    let p = r[0].add_position(&input("FRA", "base")).unwrap();
+    let p = r[0].add_position(&summarised("FRA", "base")).unwrap();
     sync(&mut r[0]);
     for s in r.iter_mut().skip(1) {
         sync(s);
@@ -200,7 +217,8 @@ fn three_copies_syncing_in_turn_converge() {
         let mut e = PositionInput::from(&p);
         e.summary = format!("edit {i}");
         s.update_position(p.id, &e).unwrap();
-        s.add_position(&input("KEN", &format!("new {i}"))).unwrap();
+        s.add_position(&summarised("KEN", &format!("new {i}")))
+            .unwrap();
     }
     for _ in 0..2 {
         for s in r.iter_mut().rev() {
@@ -218,12 +236,12 @@ fn sets_of_a_copy_outside_the_team_are_relayed_so_a_newcomer_gets_everything() {
     let mut r = replicas(3);
     // An older colleague's copy, never in the team, merged into the first member's file.
     let p = r[0]
-        .add_position(&input("FRA", "from the old copy"))
+        .add_position(&summarised("FRA", "from the old copy"))
         .unwrap();
     let (outside, rest) = r.split_at_mut(1);
     rest[0].merge_from(&outside[0]).unwrap();
     rest[0]
-        .add_position(&input("KEN", "the member's own"))
+        .add_position(&summarised("KEN", "the member's own"))
         .unwrap();
     team_of(dir.path(), rest);
     assert_eq!(
@@ -242,7 +260,7 @@ fn the_team_folder_is_kept_by_its_absolute_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = replicas(1);
     let typed = format!("{}/./", dir.path().display());
-    team::create(&mut r[0], &typed).unwrap();
+    team::create(&mut r[0], &typed, None).unwrap();
     let kept = team::status(&r[0]).unwrap().store.unwrap();
     assert_eq!(Path::new(&kept), dir.path().canonicalize().unwrap());
 }

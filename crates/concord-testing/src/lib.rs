@@ -56,6 +56,14 @@ pub fn position(iso3: &str, seq: i64) -> PositionInput {
     }
 }
 
+/// [`position`] at the 7th session with a summary: what the merge and sync tests edit.
+pub fn summarised(iso3: &str, summary: &str) -> PositionInput {
+    PositionInput {
+        summary: summary.into(),
+        ..position(iso3, 7)
+    }
+}
+
 /// Records `input`; panics with the store's message if it is refused.
 pub fn say(s: &mut Store, input: PositionInput) -> Position {
     s.add_position(&input)

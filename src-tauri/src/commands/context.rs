@@ -4,12 +4,14 @@ use super::spec::Event;
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, StoreGuard};
 use concord_core::model::{DatabaseInfo, ErrorInfo};
+use concord_core::team::SyncProgress;
 use tauri::{AppHandle, Emitter};
 
 /// The events the window listens to, with what each carries.
 pub fn events() -> Vec<Event> {
     vec![
         Event::of::<String>("exportProgress", EXPORT_PROGRESS),
+        Event::of::<SyncProgress>("syncProgress", SYNC_PROGRESS),
         Event::of::<DatabaseInfo>("databaseOpened", DATABASE_OPENED),
         Event::of::<ErrorInfo>("openRefused", OPEN_REFUSED),
     ]
@@ -17,6 +19,8 @@ pub fn events() -> Vec<Event> {
 
 /// Each step of a running export, as a sentence.
 const EXPORT_PROGRESS: &str = "export-progress";
+/// How a running sync goes: files written and read of how many.
+const SYNC_PROGRESS: &str = "sync-progress";
 /// The window now works on another file, opened from outside it (a second launch).
 const DATABASE_OPENED: &str = "database-opened";
 /// A file handed to the window from outside could not be opened: the error, as a command's.
@@ -50,5 +54,10 @@ impl<'a> Cx<'a> {
     /// Tells the window how a running export goes. Best effort: a closed window misses it.
     pub fn progress(&self, step: &str) {
         let _ = self.app.emit(EXPORT_PROGRESS, step);
+    }
+
+    /// Tells the window how a running sync goes. Best effort, as `progress`.
+    pub fn sync_progress(&self, done: &SyncProgress) {
+        let _ = self.app.emit(SYNC_PROGRESS, done);
     }
 }

@@ -134,20 +134,24 @@ commands! {
         Ok(concord_core::team::status(&*cx.store()?)?)
     }
 
-    /// Puts the file in a new team syncing through `store` (a shared or synced folder);
-    /// returns the new key, to be shown once and passed to colleagues out of band.
-    create_team(cx, store: String) -> String {
-        Ok(concord_core::team::create(&mut *cx.store()?, &store)?.to_text())
+    /// Puts the file in a new team syncing through `store` (a shared or synced folder, a
+    /// WebDAV address, an S3 prefix), with the login it asks for (an empty user: none);
+    /// returns the new key, to be shown once.
+    create_team(cx, store: String, user: String, password: String) -> String {
+        let login = concord_core::team::Login::given(&user, &password);
+        Ok(concord_core::team::create(&mut *cx.store()?, &store, login.as_ref())?.to_text())
     }
 
     /// Joins the team syncing through `store`, with the key a colleague passed on.
-    join_team(cx, store: String, key: String) -> () {
-        Ok(concord_core::team::join(&mut *cx.store()?, &store, &key)?)
+    join_team(cx, store: String, key: String, user: String, password: String) -> () {
+        let login = concord_core::team::Login::given(&user, &password);
+        Ok(concord_core::team::join(&mut *cx.store()?, &store, &key, login.as_ref())?)
     }
 
-    /// Sends this copy's changes to the team store and applies the others'.
+    /// Sends this copy's changes to the team store and applies the others'. The file is
+    /// held only while it is read or written, not while the network is used.
     sync_team(cx) -> SyncReport {
-        Ok(concord_core::team::sync(&mut *cx.store()?, chrono::Utc::now())?)
+        concord_core::team::sync_shared(|| cx.store(), chrono::Utc::now(), &|p| cx.sync_progress(p))
     }
 
     matrix(cx, query: MatrixQuery) -> Matrix {

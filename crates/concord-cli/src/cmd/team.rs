@@ -158,13 +158,44 @@ pub fn other_file(path: &PathBuf) -> Result<&PathBuf, Failure> {
     Ok(path)
 }
 
+/// The login a team store asks for. The password is best given through the environment
+/// (`CONCORD_TEAM_PASSWORD`), where other users of the machine cannot read it.
+#[derive(clap::Args)]
+pub struct LoginArgs {
+    /// User name on the WebDAV server (for S3: the access key id).
+    #[arg(long)]
+    user: Option<String>,
+    /// Password (for S3: the secret key).
+    #[arg(long, env = "CONCORD_TEAM_PASSWORD", hide_env_values = true)]
+    password: Option<String>,
+}
+
+impl LoginArgs {
+    fn login(&self) -> Result<Option<concord_core::team::Login>, Failure> {
+        match (&self.user, &self.password) {
+            (Some(user), password) => Ok(concord_core::team::Login::given(
+                user,
+                password.as_deref().unwrap_or(""),
+            )),
+            (None, Some(_)) if std::env::var_os("CONCORD_TEAM_PASSWORD").is_none() => {
+                Err(bad_input("--password needs --user".into()))
+            }
+            (None, _) => Ok(None),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum TeamWhat {
-    /// Put this file in a new team: its store (a shared or synced folder) and a new key,
-    /// printed alone on the last line: pass it to colleagues out of band.
+    /// Put this file in a new team: its store and a new key, printed alone on the last line:
+    /// pass it to colleagues out of band. The store is a shared or synced folder, a WebDAV
+    /// folder (https://server/path/) or an S3 prefix (s3://BUCKET/PREFIX, with
+    /// ?endpoint=https://… for an S3-compatible server and &region=…).
     Create {
         #[arg(long)]
         store: String,
+        #[command(flatten)]
+        login: LoginArgs,
     },
     /// Join a team a colleague made, with its store and key.
     Join {
@@ -172,6 +203,8 @@ pub enum TeamWhat {
         store: String,
         #[arg(long)]
         key: String,
+        #[command(flatten)]
+        login: LoginArgs,
     },
     /// The file's team: store, replica, last sync, open conflicts.
     Status {
@@ -183,8 +216,11 @@ pub enum TeamWhat {
 pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
     use concord_core::team;
     match what {
-        TeamWhat::Create { store: location } => {
-            let key = team::create(store, &location).map_err(failure)?;
+        TeamWhat::Create {
+            store: location,
+            login,
+        } => {
+            let key = team::create(store, &location, login.login()?.as_ref()).map_err(failure)?;
             println!("This file is now in a team syncing through {location}.");
             println!("Give colleagues this key out of band (it is shown only now):");
             println!("{}", key.to_text());
@@ -192,8 +228,9 @@ pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
         TeamWhat::Join {
             store: location,
             key,
+            login,
         } => {
-            team::join(store, &location, &key).map_err(failure)?;
+            team::join(store, &location, &key, login.login()?.as_ref()).map_err(failure)?;
             println!("Joined the team syncing through {location}; run `concord sync`.");
         }
         TeamWhat::Status { format } => {

@@ -67,10 +67,10 @@ impl Store {
                 format!("{table} is not exchanged"),
             ));
         }
-        // This copy's own identity and its team key never leave it in an export.
+        // This copy's own identity and its team settings (key and login) never leave it in
+        // an export.
         let own = if table == "meta" {
-            " WHERE key NOT IN ('replica_id', 'replica_home', 'team_store', 'team_key', \
-             'team_last_sync', 'team_sent', 'team_received')"
+            " WHERE key NOT IN ('replica_id', 'replica_home') AND substr(key, 1, 5) <> 'team_'"
         } else {
             ""
         };

@@ -20,7 +20,7 @@ fn replicas(n: u128) -> Vec<Store> {
         .collect()
 }
 
-fn input(iso3: &str, summary: &str) -> PositionInput {
+fn summarised(iso3: &str, summary: &str) -> PositionInput {
     PositionInput {
         actor_id: reference::state_id(iso3),
         subject: SubjectRef::Proposal(reference::proposal_id("POA")),
@@ -51,7 +51,9 @@ fn sync(a: &mut Store, b: &mut Store) {
 #[test]
 fn a_position_recorded_in_one_copy_arrives_in_the_other() {
     let (mut a, mut b) = pair();
-    let p = a.add_position(&input("FRA", "supports the PoA")).unwrap();
+    let p = a
+        .add_position(&summarised("FRA", "supports the PoA"))
+        .unwrap();
     let report = b.merge_from(&a).unwrap();
     assert_eq!(report.change_sets, 1);
     assert_eq!(b.position(p.id).unwrap().summary, "supports the PoA");
@@ -62,7 +64,7 @@ fn a_position_recorded_in_one_copy_arrives_in_the_other() {
 #[test]
 fn edits_of_different_fields_of_one_position_both_survive() {
     let (mut a, mut b) = pair();
-    let p = a.add_position(&input("FRA", "first")).unwrap();
+    let p = a.add_position(&summarised("FRA", "first")).unwrap();
     sync(&mut a, &mut b);
     let mut mine = PositionInput::from(&p);
     mine.summary = "summary from the room".into();
@@ -83,7 +85,7 @@ fn edits_of_different_fields_of_one_position_both_survive() {
 #[test]
 fn the_later_edit_of_a_field_shows_and_the_other_is_set_aside_on_both_copies() {
     let (mut a, mut b) = pair();
-    let p = a.add_position(&input("FRA", "first")).unwrap();
+    let p = a.add_position(&summarised("FRA", "first")).unwrap();
     sync(&mut a, &mut b);
     let mut early = PositionInput::from(&p);
     early.summary = "said in the room".into();
@@ -112,7 +114,7 @@ fn the_later_edit_of_a_field_shows_and_the_other_is_set_aside_on_both_copies() {
 #[test]
 fn an_edit_made_after_seeing_another_is_no_conflict() {
     let (mut a, mut b) = pair();
-    let p = a.add_position(&input("FRA", "first")).unwrap();
+    let p = a.add_position(&summarised("FRA", "first")).unwrap();
     sync(&mut a, &mut b);
     let mut edit = PositionInput::from(&p);
     edit.summary = "second".into();
@@ -130,7 +132,7 @@ fn an_edit_made_after_seeing_another_is_no_conflict() {
 fn an_edit_against_a_deletion_survives_and_the_deletion_is_listed_in_either_order() {
     for edit_first in [true, false] {
         let (mut a, mut b) = pair();
-        let p = a.add_position(&input("FRA", "first")).unwrap();
+        let p = a.add_position(&summarised("FRA", "first")).unwrap();
         sync(&mut a, &mut b);
         let mut edit = PositionInput::from(&p);
         edit.quote = "We support a Programme of Action.".into();
@@ -158,7 +160,7 @@ fn an_edit_against_a_deletion_survives_and_the_deletion_is_listed_in_either_orde
 #[test]
 fn deleting_the_same_position_twice_is_no_conflict() {
     let (mut a, mut b) = pair();
-    let p = a.add_position(&input("FRA", "first")).unwrap();
+    let p = a.add_position(&summarised("FRA", "first")).unwrap();
     sync(&mut a, &mut b);
     a.delete_position(p.id).unwrap();
     b.delete_position(p.id).unwrap();
@@ -172,7 +174,7 @@ fn deleting_the_same_position_twice_is_no_conflict() {
 #[test]
 fn merging_again_or_into_itself_changes_nothing() {
     let (mut a, mut b) = pair();
-    a.add_position(&input("FRA", "first")).unwrap();
+    a.add_position(&summarised("FRA", "first")).unwrap();
     b.merge_from(&a).unwrap();
     let before = b.digest().unwrap();
     assert_eq!(b.merge_from(&a).unwrap().change_sets, 0);
@@ -187,7 +189,7 @@ fn merging_again_or_into_itself_changes_nothing() {
 fn a_topic_and_a_meeting_made_on_two_copies_merge_into_one() {
     let (mut a, mut b) = pair();
     for s in [&mut a, &mut b] {
-        let mut said = input("FRA", "due diligence");
+        let mut said = summarised("FRA", "due diligence");
         said.meeting_date = chrono::NaiveDate::from_ymd_opt(2024, 3, 5);
         s.write(|w| {
             let (topic, _) = w.create_topic_path("International law/Due diligence")?;
@@ -206,7 +208,7 @@ fn a_topic_and_a_meeting_made_on_two_copies_merge_into_one() {
 #[test]
 fn an_order_of_three_copies_does_not_matter() {
     let mut r = replicas(3);
-    let p = r[0].add_position(&input("FRA", "first")).unwrap();
+    let p = r[0].add_position(&summarised("FRA", "first")).unwrap();
     let (x, rest) = r.split_at_mut(1);
     rest[0].merge_from(&x[0]).unwrap();
     rest[1].merge_from(&x[0]).unwrap();
@@ -235,7 +237,7 @@ fn an_order_of_three_copies_does_not_matter() {
 fn settling_a_conflict_on_one_copy_settles_it_on_the_other() {
     for keep in [Keep::Shown, Keep::SetAside, Keep::Both] {
         let (mut a, mut b) = pair();
-        let p = a.add_position(&input("FRA", "first")).unwrap();
+        let p = a.add_position(&summarised("FRA", "first")).unwrap();
         sync(&mut a, &mut b);
         let mut early = PositionInput::from(&p);
         early.summary = "early".into();
@@ -279,16 +281,16 @@ fn two_files_made_by_init_have_the_same_digest() {
     x.load_reference().unwrap();
     y.load_reference().unwrap();
     assert_eq!(x.digest().unwrap(), y.digest().unwrap());
-    x.add_position(&input("FRA", "first")).unwrap();
+    x.add_position(&summarised("FRA", "first")).unwrap();
     assert_ne!(x.digest().unwrap(), y.digest().unwrap());
 }
 
 #[test]
 fn a_damaged_change_set_in_the_other_copy_is_refused_and_nothing_merges() {
     let (mut a, mut b) = pair();
-    a.add_position(&input("FRA", "first")).unwrap();
+    a.add_position(&summarised("FRA", "first")).unwrap();
     b.merge_from(&a).unwrap();
-    a.add_position(&input("DEU", "second")).unwrap();
+    a.add_position(&summarised("DEU", "second")).unwrap();
     a.conn
         .execute(
             "UPDATE change_set SET changes = substr(changes, 1, length(changes) / 2) WHERE seq = 2",
@@ -304,7 +306,7 @@ fn a_damaged_change_set_in_the_other_copy_is_refused_and_nothing_merges() {
 #[test]
 fn a_change_set_writing_outside_the_shared_tables_is_refused() {
     let (mut a, mut b) = pair();
-    a.add_position(&input("FRA", "first")).unwrap();
+    a.add_position(&summarised("FRA", "first")).unwrap();
     // A hostile copy: its change set writes this file's own settings.
     let evil = {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
@@ -337,7 +339,7 @@ fn rows_written_before_change_capture_travel_once_as_a_baseline() {
     let (mut old, mut fresh) = pair();
     // As an older Concord wrote it: no change set for this position.
     old.without_change_capture_for_benchmarks();
-    let p = old.add_position(&input("FRA", "from 2023")).unwrap();
+    let p = old.add_position(&summarised("FRA", "from 2023")).unwrap();
     old.capture = true;
     old.conn
         .execute(

@@ -1,9 +1,18 @@
-//! What the team record keeps in the file: its store and key (`meta`, never exported), when it
+//! What the team record keeps in the file: its store, key and login (`meta`, never exported), when it
 //! last synced, and this replica's sets for sending. The rules are in `crate::team`.
 
 use super::{capture, Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
+
+fn upsert(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
 
 impl Store {
     fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -16,11 +25,7 @@ impl Store {
     fn set_meta(&self, pairs: &[(&str, String)]) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         for (key, value) in pairs {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
+            upsert(&tx, key, value)?;
         }
         tx.commit()?;
         Ok(())
@@ -31,11 +36,33 @@ impl Store {
         Ok(self.meta("team_store")?.zip(self.meta("team_key")?))
     }
 
-    pub(crate) fn set_team(&mut self, location: &str, key: &str) -> Result<(), StoreError> {
-        self.set_meta(&[
-            ("team_store", location.to_string()),
-            ("team_key", key.to_string()),
-        ])
+    /// The user name and password the team store asks for, if it asks for one.
+    pub fn team_login(&self) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self.meta("team_user")?.zip(self.meta("team_secret")?))
+    }
+
+    pub(crate) fn set_team(
+        &mut self,
+        location: &str,
+        key: &str,
+        login: Option<(&str, &str)>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut pairs = vec![("team_store", location), ("team_key", key)];
+        match login {
+            Some((user, secret)) => pairs.extend([("team_user", user), ("team_secret", secret)]),
+            None => {
+                tx.execute(
+                    "DELETE FROM meta WHERE key IN ('team_user', 'team_secret')",
+                    [],
+                )?;
+            }
+        }
+        for (key, value) in pairs {
+            upsert(&tx, key, value)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// When the last sync ran, and how many change sets it sent and received.

@@ -1,6 +1,7 @@
 //! The team record: one record shared by a delegation through storage it already runs.
 //!
-//! A file joins a team with a store location and the team key (`create` makes the key, shown
+//! A file joins a team with a store location (a folder, a WebDAV address, an S3 prefix; with
+//! the login the store asks for) and the team key (`create` makes the key, shown
 //! once; colleagues `join` with it). `sync` sends this replica's change sets that the store
 //! lacks, each as its own file `changes/<replica>/<number>`, encrypted and authenticated with
 //! the key (and relays the sets of copies outside the team that this file holds), never
@@ -8,21 +9,24 @@
 //! lacks and merges them in one transaction (`Store::merge_sets`). A file that was altered,
 //! cut short, made with another key or put back under another name is refused by name, and
 //! nothing of that sync is applied. A file not yet arrived (a synced folder still copying)
-//! only delays what comes after it.
+//! only delays what comes after it. Sync holds the file only while it reads or writes it,
+//! never while it waits on the network, so the window goes on working during a slow sync.
 
 mod key;
 mod remote;
 mod wire;
 
 pub use key::TeamKey;
-pub use remote::{Folder, Location, Remote, MAX_FILE_BYTES};
+pub use remote::{Folder, Location, Login, Remote, MAX_FILE_BYTES};
 
 use crate::merge::Stamp;
 use crate::model::ErrorCode;
 use crate::store::{Offered, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
+use std::ops::{Deref, DerefMut};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -32,7 +36,7 @@ pub enum TeamError {
     Key(String),
     #[error("{0}")]
     Location(String),
-    #[error("this file is not in a team yet: run `team create --store FOLDER`, or `team join --store FOLDER --key KEY` with the key a colleague gave you")]
+    #[error("this file is not in a team yet: run `team create --store STORE`, or `team join --store STORE --key KEY` with the key a colleague gave you")]
     NotSet,
     #[error("{file} on the team store was refused: {why}; nothing of this sync was applied")]
     Refused { file: String, why: String },
@@ -84,21 +88,44 @@ pub struct SyncReport {
     pub waiting: u32,
 }
 
-/// Makes this file's team: the store, and a new key, returned to be shown once.
-pub fn create(store: &mut Store, location: &str) -> Result<TeamKey, TeamError> {
+/// How a running sync goes, told after each file it writes or reads (a first sync of a large
+/// record is many files).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SyncProgress {
+    pub sent: u32,
+    pub to_send: u32,
+    pub read: u32,
+    pub to_read: u32,
+}
+
+/// Makes this file's team: the store (with its login, if it asks for one), and a new key,
+/// returned to be shown once. The store is tried first, so a wrong address or login is said
+/// now rather than at the first sync.
+pub fn create(
+    store: &mut Store,
+    location: &str,
+    login: Option<&Login>,
+) -> Result<TeamKey, TeamError> {
     let location = Location::parse(location)?.resolved()?;
-    location.connect()?;
+    let remote = location.connect(login)?;
+    remote.list("changes")?;
     let key = TeamKey::generate();
     store.record_baseline()?;
-    store.set_team(&location.to_text(), &key.to_text())?;
+    store.set_team(&location.to_text(), &key.to_text(), login_pair(login))?;
     Ok(key)
 }
 
 /// Joins a team made elsewhere: the store and the key a colleague passed on.
-pub fn join(store: &mut Store, location: &str, key: &str) -> Result<(), TeamError> {
+pub fn join(
+    store: &mut Store,
+    location: &str,
+    key: &str,
+    login: Option<&Login>,
+) -> Result<(), TeamError> {
     let location = Location::parse(location)?.resolved()?;
     let key = TeamKey::parse(key)?;
-    let remote = location.connect()?;
+    let remote = location.connect(login)?;
     // A wrong key is bad input: check it on a file the team already wrote, if any.
     if let Some((name, bytes)) = first_file(remote.as_ref())? {
         key.open(&name, &bytes).map_err(|_| {
@@ -109,8 +136,12 @@ pub fn join(store: &mut Store, location: &str, key: &str) -> Result<(), TeamErro
         })?;
     }
     store.record_baseline()?;
-    store.set_team(&location.to_text(), &key.to_text())?;
+    store.set_team(&location.to_text(), &key.to_text(), login_pair(login))?;
     Ok(())
+}
+
+fn login_pair(login: Option<&Login>) -> Option<(&str, &str)> {
+    login.map(|l| (l.user.as_str(), l.secret.as_str()))
 }
 
 /// The numbers of a replica's sets on the store, in order (names Concord did not write are
@@ -153,10 +184,37 @@ pub fn status(store: &Store) -> Result<TeamStatus, TeamError> {
 
 /// Sends this replica's change sets the store lacks, then merges the others' this file lacks.
 pub fn sync(store: &mut Store, now: DateTime<Utc>) -> Result<SyncReport, TeamError> {
-    let (location, key) = store.team()?.ok_or(TeamError::NotSet)?;
+    let only = RefCell::new(store);
+    sync_shared(|| Ok::<_, TeamError>(Held(only.borrow_mut())), now, &|_| {})
+}
+
+/// [`sync`] for a store others use too (the window's): `store` is called for each step that
+/// reads or writes the file, and what it gives is dropped before the network is used;
+/// `progress` hears after each file.
+pub fn sync_shared<G, E>(
+    store: impl Fn() -> Result<G, E>,
+    now: DateTime<Utc>,
+    progress: &dyn Fn(&SyncProgress),
+) -> Result<SyncReport, E>
+where
+    G: DerefMut<Target = Store>,
+    E: From<TeamError>,
+{
+    let (location, key, login) = {
+        let s = store()?;
+        let (location, key) = s
+            .team()
+            .map_err(TeamError::from)?
+            .ok_or(TeamError::NotSet)?;
+        let login = s
+            .team_login()
+            .map_err(TeamError::from)?
+            .map(|(user, secret)| Login { user, secret });
+        (location, key, login)
+    };
     let key = TeamKey::parse(&key)?;
-    let remote = Location::parse(&location)?.connect()?;
-    sync_with(store, remote.as_ref(), &key, now)
+    let remote = Location::parse(&location)?.connect(login.as_ref())?;
+    sync_through(store, remote.as_ref(), &key, now, progress)
 }
 
 /// [`sync`] against a store already connected.
@@ -166,33 +224,116 @@ pub fn sync_with(
     key: &TeamKey,
     now: DateTime<Utc>,
 ) -> Result<SyncReport, TeamError> {
+    let only = RefCell::new(store);
+    let store = || Ok::<_, TeamError>(Held(only.borrow_mut()));
+    sync_through(store, remote, key, now, &|_| {})
+}
+
+/// The one store of [`sync`], lent to each step.
+struct Held<'a, 'b>(RefMut<'a, &'b mut Store>);
+
+impl Deref for Held<'_, '_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl DerefMut for Held<'_, '_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
+fn sync_through<G, E>(
+    store: impl Fn() -> Result<G, E>,
+    remote: &dyn Remote,
+    key: &TeamKey,
+    now: DateTime<Utc>,
+    progress: &dyn Fn(&SyncProgress),
+) -> Result<SyncReport, E>
+where
+    G: DerefMut<Target = Store>,
+    E: From<TeamError>,
+{
     let mut report = SyncReport::default();
-    let me = store.replica_id()?;
+    let (me, replicas) = {
+        let s = store()?;
+        let me = s.replica_id().map_err(TeamError::from)?;
+        let known = s.known_changes().map_err(TeamError::from)?;
+        (me, known.0.into_keys().collect::<Vec<_>>())
+    };
     // Send every set this file holds that the store lacks: its own, and those of copies
     // that are not in the team (a file merged in, the copy this one began as), which the
     // team could not get otherwise. A file already there is never written again.
     let mut on_store = crate::merge::Deps::default();
     let mut present = std::collections::BTreeSet::new();
-    for replica in store.known_changes()?.0.into_keys() {
+    for replica in replicas {
         let seqs = numbers_on(remote, replica)?;
         let contiguous = seqs.iter().zip(1..).take_while(|(s, n)| **s == *n).count();
         on_store.0.insert(replica, contiguous as i64);
         present.extend(seqs.into_iter().map(|s| (replica, s)));
     }
-    for set in store.sets_after(&on_store)? {
-        let (replica, seq) = (set.info.stamp.replica, set.info.stamp.seq);
-        if present.contains(&(replica, seq)) {
-            continue;
-        }
-        let name = wire::name(replica, seq);
+    let (to_send, known) = {
+        let s = store()?;
+        let sets = s.sets_after(&on_store).map_err(TeamError::from)?;
+        (sets, s.known_changes().map_err(TeamError::from)?)
+    };
+    let to_send: Vec<_> = to_send
+        .into_iter()
+        .filter(|set| !present.contains(&(set.info.stamp.replica, set.info.stamp.seq)))
+        .collect();
+    let mut told = SyncProgress {
+        to_send: u32::try_from(to_send.len()).unwrap_or(u32::MAX),
+        ..SyncProgress::default()
+    };
+    for set in to_send {
+        let name = wire::name(set.info.stamp.replica, set.info.stamp.seq);
         remote.write(
             &name,
             &key.seal(&name, &wire::pack(&set.info, &set.changes)?)?,
         )?;
         report.sent += 1;
+        told.sent = report.sent;
+        progress(&told);
     }
-    let known = store.known_changes()?;
-    let mut offered: Vec<Offered> = Vec::new();
+    let offered = fetch(
+        remote,
+        key,
+        me,
+        &known.0,
+        &mut report.waiting,
+        &mut |read, to_read| {
+            told.read = read;
+            told.to_read = to_read;
+            progress(&told);
+        },
+    )?;
+    let ready = causal(offered, known.0, &mut report.waiting);
+    let mut s = store()?;
+    let merged = s
+        .merge_sets(ready.into_iter().map(Ok))
+        .map_err(TeamError::from)?;
+    report.received = merged.change_sets;
+    report.rows = merged.rows;
+    report.conflicts = merged.conflicts;
+    s.note_sync(now, report.sent, report.received)
+        .map_err(TeamError::from)?;
+    Ok(report)
+}
+
+/// The other replicas' files this file lacks, read and opened, in each replica's order.
+fn fetch(
+    remote: &dyn Remote,
+    key: &TeamKey,
+    me: Option<Uuid>,
+    known: &BTreeMap<Uuid, i64>,
+    waiting: &mut u32,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Vec<Offered>, TeamError> {
+    // First what each replica has that this file lacks and can take (its numbers follow on
+    // from what is here), then the files themselves.
+    let mut wanted = Vec::new();
     for folder in remote.list("changes")? {
         let Ok(replica) = Uuid::parse_str(&folder) else {
             continue;
@@ -201,27 +342,27 @@ pub fn sync_with(
             continue;
         }
         let seqs = numbers_on(remote, replica)?;
-        let first = known.0.get(&replica).copied().unwrap_or(0) + 1;
+        let first = known.get(&replica).copied().unwrap_or(0) + 1;
         let mut next = first;
         for seq in seqs.into_iter().filter(|s| *s >= first) {
             if seq != next {
-                report.waiting += 1;
+                *waiting += 1;
                 continue;
             }
-            let name = wire::name(replica, seq);
-            let plain = key.open(&name, &remote.read(&name)?)?;
-            let (info, changes) = wire::unpack(&name, replica, seq, &plain)?;
-            offered.push(Offered { info, changes });
+            wanted.push((replica, seq));
             next += 1;
         }
     }
-    let ready = causal(offered, known.0, &mut report.waiting);
-    let merged = store.merge_sets(ready.into_iter().map(Ok))?;
-    report.received = merged.change_sets;
-    report.rows = merged.rows;
-    report.conflicts = merged.conflicts;
-    store.note_sync(now, report.sent, report.received)?;
-    Ok(report)
+    let to_read = u32::try_from(wanted.len()).unwrap_or(u32::MAX);
+    let mut offered: Vec<Offered> = Vec::new();
+    for (read, (replica, seq)) in (1..).zip(wanted) {
+        let name = wire::name(replica, seq);
+        let plain = key.open(&name, &remote.read(&name)?)?;
+        let (info, changes) = wire::unpack(&name, replica, seq, &plain)?;
+        offered.push(Offered { info, changes });
+        progress(read, to_read);
+    }
+    Ok(offered)
 }
 
 /// The sets that can be applied now, in clock order: each follows its replica's sets and

@@ -46,6 +46,7 @@ import type { StartProblem } from './StartProblem';
 import type { SubjectOverview } from './SubjectOverview';
 import type { SubjectQuery } from './SubjectQuery';
 import type { SummaryRequest } from './SummaryRequest';
+import type { SyncProgress } from './SyncProgress';
 import type { SyncReport } from './SyncReport';
 import type { TeamStatus } from './TeamStatus';
 import type { Timeline } from './Timeline';
@@ -93,11 +94,11 @@ export interface Commands {
   resolveConflict(id: string, keep: Keep): Promise<null>;
   /** The file's team: its store, last sync and what went each way, open conflicts. */
   teamStatus(): Promise<TeamStatus>;
-  /** Puts the file in a new team syncing through `store` (a shared or synced folder); returns the new key, to be shown once and passed to colleagues out of band. */
-  createTeam(store: string): Promise<string>;
+  /** Puts the file in a new team syncing through `store` (a shared or synced folder, a WebDAV address, an S3 prefix), with the login it asks for (an empty user: none); returns the new key, to be shown once. */
+  createTeam(store: string, user: string, password: string): Promise<string>;
   /** Joins the team syncing through `store`, with the key a colleague passed on. */
-  joinTeam(store: string, key: string): Promise<null>;
-  /** Sends this copy's changes to the team store and applies the others'. */
+  joinTeam(store: string, key: string, user: string, password: string): Promise<null>;
+  /** Sends this copy's changes to the team store and applies the others'. The file is held only while it is read or written, not while the network is used. */
   syncTeam(): Promise<SyncReport>;
   matrix(query: MatrixQuery): Promise<Matrix>;
   actorTimeline(id: string): Promise<Timeline>;
@@ -139,12 +140,14 @@ export interface Commands {
 /** The names of the events the backend sends, by what they carry. */
 export const EVENTS = {
   exportProgress: 'export-progress',
+  syncProgress: 'sync-progress',
   databaseOpened: 'database-opened',
   openRefused: 'open-refused',
 } as const;
 
 export interface EventPayloads {
   exportProgress: string;
+  syncProgress: SyncProgress;
   databaseOpened: DatabaseInfo;
   openRefused: ErrorInfo;
 }
@@ -178,8 +181,8 @@ export function commands(invoke: Invoke): Commands {
     conflicts: () => invoke('conflicts') as Promise<Array<Conflict>>,
     resolveConflict: (id, keep) => invoke('resolve_conflict', { id, keep }) as Promise<null>,
     teamStatus: () => invoke('team_status') as Promise<TeamStatus>,
-    createTeam: (store) => invoke('create_team', { store }) as Promise<string>,
-    joinTeam: (store, key) => invoke('join_team', { store, key }) as Promise<null>,
+    createTeam: (store, user, password) => invoke('create_team', { store, user, password }) as Promise<string>,
+    joinTeam: (store, key, user, password) => invoke('join_team', { store, key, user, password }) as Promise<null>,
     syncTeam: () => invoke('sync_team') as Promise<SyncReport>,
     matrix: (query) => invoke('matrix', { query }) as Promise<Matrix>,
     actorTimeline: (id) => invoke('actor_timeline', { id }) as Promise<Timeline>,
