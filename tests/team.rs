@@ -130,18 +130,29 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
         .all_positions(&Default::default(), None)
         .unwrap()[0]
         .id;
-    for (db, installation, summary) in [(&room, 1, "room"), (&capital, 2, "capital")] {
+    // Each gives a name, which travels with the edit and names the conflict.
+    for (db, installation, summary, name) in [
+        (&room, 1, "room", "Ana Lima, room"),
+        (&capital, 2, "capital", "Ben Okafor, capital"),
+    ] {
         let mut s = open(db, installation);
+        concord_core::team::set_name(&mut s, name).unwrap();
         let mut edit = PositionInput::from(&s.position(id).unwrap());
         edit.summary = summary.into();
         s.update_position(id, &edit).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    synced(&room, &room_cfg, "1 sent").await?.stop().await?;
-    let w = synced(&capital, &capital_cfg, "1 received").await?;
+    synced(&room, &room_cfg, "2 sent").await?.stop().await?;
+    let w = synced(&capital, &capital_cfg, "2 received").await?;
     let row = w.wait_for(By::Css("#conflicts tr.conflict")).await?;
     assert_eq!(row.find(By::Css(".shown")).await?.text().await?, "capital");
     assert_eq!(row.find(By::Css(".set-aside")).await?.text().await?, "room");
+    assert!(row
+        .find(By::Css(".by"))
+        .await?
+        .text()
+        .await?
+        .starts_with("Ana Lima, room, "));
     w.shot("team-sync-conflict").await?;
     row.find(By::Css(".keep-shown")).await?.click().await?;
     w.wait_for(By::Id("conflicts-none")).await?;
@@ -149,7 +160,7 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
     w.wait_for_text("#sync-report", |t| t.contains("1 change set sent"))
         .await?;
     w.stop().await?;
-    let w = synced(&room, &room_cfg, "2 received").await?;
+    let w = synced(&room, &room_cfg, "3 received").await?;
     w.wait_for(By::Id("conflicts-none")).await?;
     w.stop().await?;
     let (r, c) = (open(&room, 1), open(&capital, 2));
@@ -158,59 +169,14 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
     Ok(())
 }
 
-/// `rclone serve webdav` over `dir` on a free port of 127.0.0.1, asking for ana / s3cret;
-/// stopped when dropped.
-struct Dav(std::process::Child, u16);
-
-impl Dav {
-    fn start(dir: &Path) -> Dav {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let dav = Dav(
-            std::process::Command::new("rclone")
-                .args([
-                    "serve",
-                    "webdav",
-                    dir.to_str().unwrap(),
-                    "--config",
-                    "/dev/null",
-                ])
-                .args(["--addr", &format!("127.0.0.1:{port}")])
-                .args(["--user", "ana", "--pass", "s3cret"])
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .expect("rclone is needed (`make test-servers`)"),
-            port,
-        );
-        for _ in 0..300 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return dav;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        drop(dav);
-        panic!("rclone did not start listening");
-    }
-}
-
-impl Drop for Dav {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_it(
 ) -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let served = dir.path().join("served");
     std::fs::create_dir(&served).unwrap();
-    let dav = Dav::start(&served);
-    let address = format!("http://127.0.0.1:{}/delegation/", dav.1);
+    let dav = concord_testing::servers::webdav(&served);
+    let address = format!("http://127.0.0.1:{}/delegation/", dav.port);
     let room = dir.path().join("room.concord");
     let id = say(
         &mut open(&room, 1),
@@ -246,22 +212,31 @@ async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_i
         .await?;
     w.wait_for_text("#team-status", |t| t.contains(&address))
         .await?;
+    w.driver
+        .find(By::Id("team-name"))
+        .await?
+        .send_keys("Ana Lima, room")
+        .await?;
+    w.driver
+        .find(By::Id("team-name-save"))
+        .await?
+        .click()
+        .await?;
     w.driver.find(By::Id("sync-now")).await?.click().await?;
-    w.wait_for_text("#sync-report", |t| t.contains("1 change set sent"))
+    w.wait_for_text("#sync-report", |t| t.contains("2 change sets sent"))
         .await?;
     w.shot("team-webdav").await?;
     w.stop().await?;
 
     // The file keeps the store and login; a colleague joins with the key the window showed.
     let login = concord_core::team::Login::given("ana", "s3cret").unwrap();
-    assert_eq!(
-        concord_core::team::status(&open(&room, 1)).unwrap().store,
-        Some(address.clone())
-    );
+    let status = concord_core::team::status(&open(&room, 1)).unwrap();
+    assert_eq!(status.store, Some(address.clone()));
+    assert_eq!(status.name.as_deref(), Some("Ana Lima, room"));
     let mut capital = open(&dir.path().join("capital.concord"), 2);
     concord_core::team::join(&mut capital, &address, &key, Some(&login)).unwrap();
     let got = concord_core::team::sync(&mut capital, chrono::Utc::now()).unwrap();
-    assert_eq!(got.received, 1);
+    assert_eq!(got.received, 2);
     assert_eq!(capital.position(id).unwrap().summary, "said in the room");
     Ok(())
 }

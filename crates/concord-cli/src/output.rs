@@ -287,6 +287,7 @@ pub fn conflicts(items: &[Conflict], format: Format) -> Result<(), Failure> {
             "field",
             "shown",
             "set aside",
+            "made by",
             "by replica",
             "made at",
         ],
@@ -297,6 +298,7 @@ pub fn conflicts(items: &[Conflict], format: Format) -> Result<(), Failure> {
                 c.field.clone().unwrap_or_else(|| "(deleted)".into()),
                 c.shown.clone(),
                 c.set_aside.clone(),
+                c.by.clone().unwrap_or_default(),
                 c.by_replica.to_string(),
                 c.made_at.format("%Y-%m-%d %H:%M:%S").to_string(),
             ]

@@ -163,3 +163,44 @@ fn edit_without_a_change_or_with_a_wrong_id_is_bad_input() {
     ]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn two_analysts_sync_through_a_webdav_server_with_a_login_and_names() {
+    use concord_testing::servers::{self, DAV_PASSWORD, DAV_USER};
+    let dir = tempfile::tempdir().unwrap();
+    let served = dir.path().join("served");
+    std::fs::create_dir(&served).unwrap();
+    let dav = servers::webdav(&served);
+    let store = format!("http://127.0.0.1:{}/team/", dav.port);
+    let room = Analyst::new(dir.path(), "room");
+    let capital = Analyst::new(dir.path(), "capital");
+
+    let login = ["--user", DAV_USER, "--password", DAV_PASSWORD];
+    let (code, _, err) = room.run(&["team", "create", "--store", &store, "--user", DAV_USER]);
+    assert_eq!(code, 2, "a refused login is bad input: {err}");
+    assert!(err.contains("refused this login"), "{err}");
+    let made = room.ok(&[&["team", "create", "--store", &store][..], &login].concat());
+    let key = made.lines().last().unwrap().to_string();
+    assert!(key.starts_with("concord-team-"), "{made}");
+    capital.ok(&[
+        &["team", "join", "--store", &store, "--key", &key][..],
+        &login,
+    ]
+    .concat());
+    room.ok(&["team", "name", "Ana Lima, room"]);
+
+    let input = csv(
+        dir.path(),
+        "France,7,Programme of Action,supports,first reading\n",
+    );
+    room.ok(&["import", "positions", input.to_str().unwrap()]);
+    assert!(room.ok(&["sync"]).contains("2 change sets sent"));
+    assert!(capital.ok(&["sync"]).contains("2 received"));
+    assert_eq!(room.digest(), capital.digest());
+    let status = capital.json(&["team", "status", "--format", "json"]);
+    assert_eq!(status["store"], store.as_str());
+    assert_eq!(status["name"], serde_json::Value::Null);
+    assert!(room
+        .ok(&["team", "status"])
+        .contains("your name:      Ana Lima, room"));
+}

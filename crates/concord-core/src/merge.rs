@@ -80,6 +80,12 @@ impl SetInfo {
     }
 }
 
+/// Whether a set of replica `set` may write `row` of `table`: a copy names only itself
+/// (`replica_name`), so that no file can put a colleague's name on its own changes.
+pub fn may_write(table: &str, row: Uuid, set: &Stamp) -> bool {
+    table != "replica_name" || row == set.replica
+}
+
 /// What an incoming edit of one field does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -159,6 +165,14 @@ mod tests {
                     .collect(),
             ),
         }
+    }
+
+    #[test]
+    fn a_copy_names_only_itself() {
+        let s = set(1, 4, 1, &[]).stamp;
+        assert!(may_write("replica_name", Uuid::from_u128(4), &s));
+        assert!(!may_write("replica_name", Uuid::from_u128(5), &s));
+        assert!(may_write("position", Uuid::from_u128(5), &s));
     }
 
     #[test]

@@ -1,82 +1,16 @@
-//! Syncing through real servers on 127.0.0.1, started and stopped by the tests: a WebDAV
-//! server (`rclone serve webdav`, with a login) and an S3-compatible one (moto's server).
-//! `make test-servers` installs both; without them these tests fail, saying what is missing.
+//! Syncing through real servers on 127.0.0.1, started and stopped by the tests
+//! (`concord_testing::servers`): WebDAV (`rclone serve webdav`, with a login) and an
+//! S3-compatible one (moto's server).
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
 use concord_core::model::PositionInput;
 use concord_core::team::{self, Login, TeamError};
 use concord_core::Store;
+use concord_testing::servers::{self, DAV_PASSWORD, DAV_USER};
 use concord_testing::{replicas, summarised};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// A server process, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(program: &str, args: &[&str], port: u16, install: &str) -> Server {
-    let child = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program} cannot be started ({e}): {install}"));
-    let server = Server { child, port };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "{program} did not start listening"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    server
-}
-
-/// `rclone serve webdav` over `dir`, asking for ana / s3cret.
-fn webdav(dir: &Path, port: u16) -> Server {
-    let addr = format!("127.0.0.1:{port}");
-    start(
-        "rclone",
-        &[
-            "serve",
-            "webdav",
-            dir.to_str().unwrap(),
-            "--addr",
-            &addr,
-            "--user",
-            "ana",
-            "--pass",
-            "s3cret",
-            "--config",
-            "/dev/null",
-        ],
-        port,
-        "install rclone (`make test-servers`)",
-    )
-}
 
 fn ana() -> Login {
-    Login::given("ana", "s3cret").unwrap()
+    Login::given(DAV_USER, DAV_PASSWORD).unwrap()
 }
 
 fn sync(s: &mut Store) -> team::SyncReport {
@@ -122,7 +56,7 @@ fn three_copies_converge_through(address: &str, login: Option<&Login>) {
 #[test]
 fn three_copies_converge_through_webdav_with_a_login() {
     let dir = tempfile::tempdir().unwrap();
-    let server = webdav(dir.path(), free_port());
+    let server = servers::webdav(dir.path());
     let address = format!("http://127.0.0.1:{}/delegation/team/", server.port);
     three_copies_converge_through(&address, Some(&ana()));
     // Each set is one whole file under the replica's folder; nothing half-written is left.
@@ -140,7 +74,7 @@ fn three_copies_converge_through_webdav_with_a_login() {
 #[test]
 fn a_wrong_password_is_said_and_joins_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let server = webdav(dir.path(), free_port());
+    let server = servers::webdav(dir.path());
     let address = format!("http://127.0.0.1:{}/team/", server.port);
     let mut r = replicas(1);
     let wrong = Login::given("ana", "guess").unwrap();
@@ -155,8 +89,8 @@ fn a_wrong_password_is_said_and_joins_nothing() {
 #[test]
 fn work_done_while_the_server_is_down_is_sent_when_it_is_back() {
     let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let server = webdav(dir.path(), port);
+    let port = servers::free_port();
+    let server = servers::webdav_on(dir.path(), port);
     let address = format!("http://127.0.0.1:{port}/team/");
     let mut r = replicas(2);
     let key = team::create(&mut r[0], &address, Some(&ana())).unwrap();
@@ -168,7 +102,7 @@ fn work_done_while_the_server_is_down_is_sent_when_it_is_back() {
     let err = team::sync(&mut r[0], chrono::Utc::now()).unwrap_err();
     assert!(matches!(err, TeamError::Offline(_)), "{err}");
     assert!(!err.code().is_bad_input());
-    let _back = webdav(dir.path(), port);
+    let _back = servers::webdav_on(dir.path(), port);
     assert_eq!(sync(&mut r[0]).sent, 1);
     assert_eq!(sync(&mut r[1]).received, 1);
     assert_eq!(r[1].position(p.id).unwrap().summary, "said offline");
@@ -178,7 +112,7 @@ fn work_done_while_the_server_is_down_is_sent_when_it_is_back() {
 fn the_window_syncs_from_inside_its_async_runtime() {
     // Tauri runs commands on a tokio runtime; sync must neither start nor block on one there.
     let dir = tempfile::tempdir().unwrap();
-    let server = webdav(dir.path(), free_port());
+    let server = servers::webdav(dir.path());
     let address = format!("http://127.0.0.1:{}/team/", server.port);
     let mut r = replicas(1);
     team::create(&mut r[0], &address, Some(&ana())).unwrap();
@@ -204,34 +138,8 @@ fn the_window_syncs_from_inside_its_async_runtime() {
 
 #[test]
 fn two_copies_converge_through_an_s3_bucket() {
-    let port = free_port();
-    let p = port.to_string();
-    // `make test-servers` keeps moto in a virtualenv under target/.
-    let venv = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../target/servers/venv/bin/python"
-    );
-    let python = if Path::new(venv).exists() {
-        venv
-    } else {
-        "python3"
-    };
-    let _server = start(
-        python,
-        &["-m", "moto.server", "-H", "127.0.0.1", "-p", &p],
-        port,
-        "install moto's server (`make test-servers`: pip install 'moto[server]')",
-    );
-    let made = Command::new("curl")
-        .args([
-            "-sf",
-            "-X",
-            "PUT",
-            &format!("http://127.0.0.1:{port}/delegation"),
-        ])
-        .status()
-        .unwrap();
-    assert!(made.success(), "the bucket could not be made");
+    let server = servers::s3("delegation");
+    let port = server.port;
     let address = format!("s3://delegation/concord/team?endpoint=http://127.0.0.1:{port}/");
     let login = Login::given("AKIDEXAMPLE", "wJalrXUtnFEMI").unwrap();
     let mut r = replicas(2);

@@ -264,3 +264,57 @@ fn the_team_folder_is_kept_by_its_absolute_path() {
     let kept = team::status(&r[0]).unwrap().store.unwrap();
     assert_eq!(Path::new(&kept), dir.path().canonicalize().unwrap());
 }
+
+#[test]
+fn a_conflict_names_the_colleague_who_made_it_and_a_copy_keeps_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = replicas(2);
+    team_of(dir.path(), &mut r);
+    team::set_name(&mut r[0], "  Ana Lima, capital ").unwrap();
+    team::set_name(&mut r[1], "Ben Okafor, room").unwrap();
+    let err = team::set_name(&mut r[1], "Ben\u{0}").unwrap_err();
+    assert!(err.code().is_bad_input(), "{err}");
+    assert_eq!(
+        team::status(&r[0]).unwrap().name.as_deref(),
+        Some("Ana Lima, capital")
+    );
+    let p = r[0].add_position(&summarised("FRA", "base")).unwrap();
+    sync(&mut r[0]);
+    sync(&mut r[1]);
+    for (i, text) in [(0, "from the capital"), (1, "from the room")] {
+        let mut e = PositionInput::from(&p);
+        e.summary = text.into();
+        r[i].update_position(p.id, &e).unwrap();
+    }
+    for _ in 0..2 {
+        sync(&mut r[0]);
+        sync(&mut r[1]);
+    }
+    // The room's edit is the later: the capital's is set aside, under Ana's name, on both.
+    for s in &r {
+        let c = s.conflicts().unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].set_aside, "from the capital");
+        assert_eq!(c[0].by.as_deref(), Some("Ana Lima, capital"));
+    }
+    assert_eq!(r[0].digest().unwrap(), r[1].digest().unwrap());
+
+    // A travel copy of Ana's file becomes a new replica on its first write, under her name.
+    let files = tempfile::tempdir().unwrap();
+    let (home, travel) = (
+        files.path().join("a.concord"),
+        files.path().join("b.concord"),
+    );
+    let clock = std::sync::Arc::new(concord_core::SystemClock);
+    let ana = uuid::Uuid::from_u128(7);
+    let mut s = Store::open_ready(&home, clock.clone(), ana).unwrap();
+    team::set_name(&mut s, "Ana Lima, capital").unwrap();
+    s.add_position(&summarised("KEN", "at home")).unwrap();
+    drop(s);
+    std::fs::copy(&home, &travel).unwrap();
+    let mut t = Store::open_ready(&travel, clock, ana).unwrap();
+    t.add_position(&summarised("IND", "on the road")).unwrap();
+    let names = t.read_table("replica_name").unwrap().rows;
+    assert_eq!(names.len(), 2, "one name for each copy");
+    assert_ne!(t.replica_id().unwrap(), None);
+}

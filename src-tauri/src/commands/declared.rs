@@ -148,6 +148,11 @@ commands! {
         Ok(concord_core::team::join(&mut *cx.store()?, &store, &key, login.as_ref())?)
     }
 
+    /// Gives this copy the name colleagues see beside its changes and conflicts.
+    set_team_name(cx, name: String) -> () {
+        Ok(concord_core::team::set_name(&mut *cx.store()?, &name)?)
+    }
+
     /// Sends this copy's changes to the team store and applies the others'. The file is
     /// held only while it is read or written, not while the network is used.
     sync_team(cx) -> SyncReport {

@@ -206,6 +206,8 @@ pub enum TeamWhat {
         #[command(flatten)]
         login: LoginArgs,
     },
+    /// Your name as colleagues see it beside your changes and conflicts ("Ana Lima, capital").
+    Name { name: String },
     /// The file's team: store, replica, last sync, open conflicts.
     Status {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -232,6 +234,13 @@ pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
         } => {
             team::join(store, &location, &key, login.login()?.as_ref()).map_err(failure)?;
             println!("Joined the team syncing through {location}; run `concord sync`.");
+        }
+        TeamWhat::Name { name } => {
+            team::set_name(store, &name).map_err(failure)?;
+            println!(
+                "Colleagues will see your changes as made by {}.",
+                name.trim()
+            );
         }
         TeamWhat::Status { format } => {
             let s = team::status(store).map_err(failure)?;
@@ -260,6 +269,10 @@ pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
                     ))
                 );
                 println!("open conflicts: {}", s.open_conflicts);
+                println!(
+                    "your name:      {}",
+                    s.name.as_deref().unwrap_or("(not given: `team name NAME`)")
+                );
             }
         }
     }

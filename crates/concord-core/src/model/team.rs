@@ -32,5 +32,7 @@ pub struct Conflict {
     pub set_aside: String,
     /// The copy of the record (replica) that made the write set aside, and when.
     pub by_replica: Uuid,
+    /// The name that copy's user gave (Team page), if any.
+    pub by: Option<String>,
     pub made_at: DateTime<Utc>,
 }

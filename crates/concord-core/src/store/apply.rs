@@ -429,6 +429,12 @@ impl<'c> Applier<'c> {
                 _ => None,
             }
             .ok_or_else(|| refused(set, format!("a \"{table}\" row has no valid id")))?;
+            if !merge::may_write(&table, row, set) {
+                return Err(refused(
+                    set,
+                    "it gives another copy of the record a name".into(),
+                ));
+            }
             ops.push(Op {
                 table,
                 kind,

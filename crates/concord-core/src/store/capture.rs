@@ -72,6 +72,13 @@ impl<'t> Capture<'t> {
         Ok(())
     }
 
+    /// Gives this replica `name` (the file's `team_name` setting), recorded in this
+    /// transaction's change set.
+    pub(crate) fn name_replica(&self, name: &str) -> Result<(), StoreError> {
+        let replica = replica(self.conn, &self.home, || self.clock.new_id())?;
+        name_replica(self.conn, replica, Some(name), self.clock)
+    }
+
     /// Keeps what is left as the last change set of the transaction.
     pub(crate) fn finish(mut self) -> Result<(), StoreError> {
         record(self.conn, &mut self.session, &self.home, self.clock)
@@ -97,13 +104,15 @@ fn record(
     if session.is_empty() {
         return Ok(());
     }
+    let replica = replica(conn, home, || clock.new_id())?;
+    // A copy that became a new replica takes the name the file was given, in its first set.
+    name_replica(conn, replica, None, clock)?;
     let mut changes = Vec::new();
     session.changeset_strm(&mut changes)?;
     if changes.is_empty() {
         // Rows inserted and deleted again in one transaction cancel out.
         return Ok(());
     }
-    let replica = replica(conn, home, || clock.new_id())?;
     let latest: Option<Hlc> = conn
         .prepare_cached(
             "SELECT hlc_ms, hlc_count FROM change_set ORDER BY hlc_ms DESC, hlc_count DESC LIMIT 1",
@@ -164,6 +173,40 @@ pub(crate) fn baseline(
     let detached = conn.execute_batch("DETACH baseline_empty");
     result?;
     detached?;
+    Ok(())
+}
+
+/// Keeps `replica_name` of `replica` as `name` (by default the file's `team_name`), writing
+/// only when it differs, so that an ordinary save adds nothing.
+fn name_replica(
+    conn: &Connection,
+    replica: Uuid,
+    name: Option<&str>,
+    clock: &dyn Clock,
+) -> Result<(), StoreError> {
+    let name = match name {
+        Some(n) => Some(n.to_string()),
+        None => conn
+            .prepare_cached("SELECT value FROM meta WHERE key = 'team_name'")?
+            .query_row([], |r| r.get::<_, String>(0))
+            .optional()?,
+    };
+    let Some(name) = name else {
+        return Ok(());
+    };
+    let kept: Option<String> = conn
+        .prepare_cached("SELECT name FROM replica_name WHERE id = ?1")?
+        .query_row([replica], |r| r.get(0))
+        .optional()?;
+    if kept.as_deref() == Some(name.as_str()) {
+        return Ok(());
+    }
+    // changed_by is the replica itself: the name is the replica's own statement.
+    conn.prepare_cached(
+        "INSERT INTO replica_name (id, name, changed_by, updated_at) VALUES (?1, ?2, ?1, ?3)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
+    )?
+    .execute(params![replica, name, super::writer::stamp(clock.now())])?;
     Ok(())
 }
 

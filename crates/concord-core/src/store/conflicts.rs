@@ -89,6 +89,7 @@ impl Store {
             shown: shown_now,
             set_aside: shown(&c.value),
             by_replica: c.replica,
+            by: self.replica_name(c.replica)?,
             made_at: DateTime::<Utc>::from_timestamp_millis(c.made_ms).unwrap_or_default(),
         })
     }

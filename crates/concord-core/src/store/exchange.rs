@@ -44,6 +44,7 @@ pub const EXCHANGED_TABLES: &[&str] = &[
     "amendment_request",
     "amendment_requester",
     "conflict_resolution",
+    "replica_name",
 ];
 
 /// The columns of `table` that hold ids: those declared BLOB (schema v10).

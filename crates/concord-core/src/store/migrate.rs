@@ -21,6 +21,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_binary_ids.sql"),
     include_str!("migrations/0011_change_capture.sql"),
     include_str!("migrations/0012_merge.sql"),
+    include_str!("migrations/0013_replica_names.sql"),
 ];
 
 /// The schema version this build writes.

@@ -425,3 +425,38 @@ fn v11_file_upgrades_to_v12_with_its_change_sets_kept_and_ready_to_merge() {
         assert_eq!(n, 0, "{table}");
     }
 }
+
+#[test]
+fn v12_file_upgrades_to_v13_with_its_sets_kept_and_no_names_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v12.concord");
+    let mut conn = Connection::open(&path).unwrap();
+    configure(&conn).unwrap();
+    upgrade(&mut conn, &path, &MIGRATIONS[..12]).unwrap();
+    conn.execute(
+        "INSERT INTO change_set (replica_id, seq, hlc_ms, hlc_count, changes, deps)
+         VALUES (x'0000000000000000000000000000000a', 1, 1000, 0, x'01', x'')",
+        [],
+    )
+    .unwrap();
+    upgrade(&mut conn, &path, &MIGRATIONS[..13]).unwrap();
+    assert_eq!(version(&conn), 13);
+    let sets: i64 = conn
+        .query_row("SELECT count(*) FROM change_set", [], |r| r.get(0))
+        .unwrap();
+    let names: i64 = conn
+        .query_row("SELECT count(*) FROM replica_name", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((sets, names), (1, 0));
+    // A name is one line of at most 400 characters, never empty.
+    for bad in ["''", "printf('%.401c', 'x')"] {
+        let err = conn.execute(
+            &format!(
+                "INSERT INTO replica_name VALUES (x'0000000000000000000000000000000a', {bad},
+                 x'0000000000000000000000000000000a', '2026-12-02')"
+            ),
+            [],
+        );
+        assert!(err.is_err(), "{bad}");
+    }
+}

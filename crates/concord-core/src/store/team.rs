@@ -65,6 +65,32 @@ impl Store {
         Ok(())
     }
 
+    /// The name this copy's user gave for colleagues to see, if any.
+    pub fn team_name(&self) -> Result<Option<String>, StoreError> {
+        self.meta("team_name")
+    }
+
+    /// Keeps `name` (checked by `crate::team`) as this file's, and as its replica's name in
+    /// the shared record, in one captured transaction.
+    pub(crate) fn set_team_name(&mut self, name: &str) -> Result<(), StoreError> {
+        self.write(|w| {
+            upsert(w.tx, "team_name", name)?;
+            if let Some(capture) = &w.capture {
+                capture.name_replica(name)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The name a replica's user gave, if the record holds one.
+    pub(crate) fn replica_name(&self, replica: uuid::Uuid) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM replica_name WHERE id = ?1")?
+            .query_row([replica], |r| r.get(0))
+            .optional()?)
+    }
+
     /// When the last sync ran, and how many change sets it sent and received.
     pub(crate) fn last_sync(&self) -> Result<Option<(DateTime<Utc>, u32, u32)>, StoreError> {
         let Some(at) = self.meta("team_last_sync")? else {

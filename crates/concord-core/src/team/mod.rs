@@ -36,6 +36,8 @@ pub enum TeamError {
     Key(String),
     #[error("{0}")]
     Location(String),
+    #[error("your name as colleagues see it {0}")]
+    Name(crate::text::NameError),
     #[error("this file is not in a team yet: run `team create --store STORE`, or `team join --store STORE --key KEY` with the key a colleague gave you")]
     NotSet,
     #[error("{file} on the team store was refused: {why}; nothing of this sync was applied")]
@@ -49,7 +51,7 @@ pub enum TeamError {
 impl TeamError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            TeamError::Key(_) | TeamError::Location(_) | TeamError::NotSet => {
+            TeamError::Key(_) | TeamError::Location(_) | TeamError::Name(_) | TeamError::NotSet => {
                 ErrorCode::InvalidInput
             }
             TeamError::Refused { .. } => ErrorCode::MalformedFile,
@@ -73,6 +75,8 @@ pub struct TeamStatus {
     pub received: u32,
     /// Conflicts open now.
     pub open_conflicts: u32,
+    /// The name this copy's user gave, shown to colleagues beside what they made.
+    pub name: Option<String>,
 }
 
 /// What one sync did.
@@ -179,7 +183,16 @@ pub fn status(store: &Store) -> Result<TeamStatus, TeamError> {
         sent: last.as_ref().map_or(0, |l| l.1),
         received: last.as_ref().map_or(0, |l| l.2),
         open_conflicts: u32::try_from(store.conflicts()?.len()).unwrap_or(u32::MAX),
+        name: store.team_name()?,
     })
+}
+
+/// Gives this copy the name colleagues see beside its changes and conflicts ("Ana Lima,
+/// capital"); it travels with the next sync.
+pub fn set_name(store: &mut Store, name: &str) -> Result<(), TeamError> {
+    let name = crate::text::name(name).map_err(TeamError::Name)?;
+    store.set_team_name(name)?;
+    Ok(())
 }
 
 /// Sends this replica's change sets the store lacks, then merges the others' this file lacks.

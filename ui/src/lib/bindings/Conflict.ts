@@ -28,4 +28,8 @@ set_aside: string,
 /**
  * The copy of the record (replica) that made the write set aside, and when.
  */
-by_replica: string, made_at: string, };
+by_replica: string, 
+/**
+ * The name that copy's user gave (Team page), if any.
+ */
+by: string | null, made_at: string, };

@@ -19,4 +19,8 @@ sent: number, received: number,
 /**
  * Conflicts open now.
  */
-open_conflicts: number, };
+open_conflicts: number, 
+/**
+ * The name this copy's user gave, shown to colleagues beside what they made.
+ */
+name: string | null, };

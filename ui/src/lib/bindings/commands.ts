@@ -98,6 +98,8 @@ export interface Commands {
   createTeam(store: string, user: string, password: string): Promise<string>;
   /** Joins the team syncing through `store`, with the key a colleague passed on. */
   joinTeam(store: string, key: string, user: string, password: string): Promise<null>;
+  /** Gives this copy the name colleagues see beside its changes and conflicts. */
+  setTeamName(name: string): Promise<null>;
   /** Sends this copy's changes to the team store and applies the others'. The file is held only while it is read or written, not while the network is used. */
   syncTeam(): Promise<SyncReport>;
   matrix(query: MatrixQuery): Promise<Matrix>;
@@ -183,6 +185,7 @@ export function commands(invoke: Invoke): Commands {
     teamStatus: () => invoke('team_status') as Promise<TeamStatus>,
     createTeam: (store, user, password) => invoke('create_team', { store, user, password }) as Promise<string>,
     joinTeam: (store, key, user, password) => invoke('join_team', { store, key, user, password }) as Promise<null>,
+    setTeamName: (name) => invoke('set_team_name', { name }) as Promise<null>,
     syncTeam: () => invoke('sync_team') as Promise<SyncReport>,
     matrix: (query) => invoke('matrix', { query }) as Promise<Matrix>,
     actorTimeline: (id) => invoke('actor_timeline', { id }) as Promise<Timeline>,
