@@ -170,6 +170,15 @@ bench-merge:
 	@/usr/bin/time -f "concord sync, sending every change set of that copy: %e s wall, %M KB peak" \
 	  target/release/concord --db target/bench/merge-theirs.concord sync
 	@echo "on the store: $$(du -sk target/bench/team-folder | cut -f1) KB in all; the last set (the 10 000 edits): $$(($$(stat -c %s $$(ls -d target/bench/team-folder/changes/*/* | sort | tail -1)) / 1024)) KB"
+	@rm -rf target/bench/dav && mkdir -p target/bench/dav; \
+	rclone serve webdav target/bench/dav --addr 127.0.0.1:18321 --user bench --pass bench \
+	  --config /dev/null >/dev/null 2>&1 & dav=$$!; trap "kill $$dav" EXIT; \
+	for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/18321) 2>/dev/null && break; sleep 0.1; done; \
+	export CONCORD_TEAM_PASSWORD=bench; \
+	target/release/concord --db target/bench/merge-theirs.concord team create \
+	  --store http://127.0.0.1:18321/team/ --user bench >/dev/null; \
+	/usr/bin/time -f "concord sync to WebDAV (rclone serve webdav on 127.0.0.1), the same sets: %e s wall, %M KB peak" \
+	  target/release/concord --db target/bench/merge-theirs.concord sync
 
 # The 1.08 M-position file beside a bare table of the same rows (names and texts as text, no
 # index), built by sqlite3 from the file itself.

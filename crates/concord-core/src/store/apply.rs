@@ -268,6 +268,10 @@ impl<'c> Applier<'c> {
                     ledger::drop_conflict(self.conn, id)?;
                 }
             }
+            // Kept as a tombstone too, as where the row was gone already: a later deletion
+            // that did not see this one drops the listing, and an edit that brings the row
+            // back lists it again, whichever came first.
+            ledger::add_tombstone(self.conn, &op.table, op.row, &info.stamp, None)?;
             return self.conflict(&op.table, op.row, None, &Value::Null, &info.stamp);
         }
         self.conn

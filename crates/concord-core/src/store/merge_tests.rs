@@ -355,3 +355,42 @@ fn rows_written_before_change_capture_travel_once_as_a_baseline() {
     assert_eq!(fresh.position(p.id).unwrap().summary, "from 2023");
     assert_eq!(fresh.digest().unwrap(), old.digest().unwrap());
 }
+
+#[test]
+fn a_deletion_set_aside_is_listed_alike_whether_it_came_before_or_after_a_later_deletion() {
+    // i records; b edits; x deletes without seeing b's edit (set aside where b's edit is);
+    // r deletes after seeing b's edit but not x's deletion; z edits knowing only b's edit,
+    // which brings the row back. p hears x before r, q hears r before x.
+    let mut s = replicas(7);
+    let (i, rest) = s.split_at_mut(1);
+    let p0 = i[0].add_position(&summarised("FRA", "first")).unwrap();
+    for o in rest.iter_mut() {
+        o.merge_from(&i[0]).unwrap();
+    }
+    let [b, x, r, z, p, q] = rest else {
+        unreachable!()
+    };
+    let mut e = PositionInput::from(&p0);
+    e.summary = "edited by b".into();
+    b.update_position(p0.id, &e).unwrap();
+    x.delete_position(p0.id).unwrap();
+    r.merge_from(b).unwrap();
+    r.delete_position(p0.id).unwrap();
+    z.merge_from(b).unwrap();
+    let mut e = PositionInput::from(&z.position(p0.id).unwrap());
+    e.stance = Stance::Conditional;
+    z.update_position(p0.id, &e).unwrap();
+    for (store, first, second) in [(&mut *p, &*x, &*r), (&mut *q, &*r, &*x)] {
+        store.merge_from(b).unwrap();
+        store.merge_from(first).unwrap();
+        store.merge_from(second).unwrap();
+        store.merge_from(z).unwrap();
+    }
+    let listed = |s: &Store| {
+        let mut c: Vec<_> = s.conflicts().unwrap().into_iter().map(|c| c.id).collect();
+        c.sort();
+        c
+    };
+    assert_eq!(listed(p), listed(q));
+    assert_eq!(p.digest().unwrap(), q.digest().unwrap());
+}
