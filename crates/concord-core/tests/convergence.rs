@@ -132,6 +132,32 @@ impl World {
 
     fn step(&mut self) {
         let r = self.rng.below(self.replicas.len());
+        self.act(r);
+        self.watch(r);
+    }
+
+    /// With CONVERGENCE_WATCH=<id prefix>, says after each step whether `r` has that position
+    /// and which conflicts it lists on it.
+    fn watch(&self, r: usize) {
+        if let Ok(watch) = std::env::var("CONVERGENCE_WATCH") {
+            let s = &self.replicas[r];
+            let on: Vec<String> = s
+                .conflicts()
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.row_id.to_string().starts_with(&watch))
+                .map(|c| format!("{:?}/{}", c.field, &c.by_replica.to_string()[..4]))
+                .collect();
+            let there = s
+                .all_positions(&Default::default(), None)
+                .unwrap()
+                .iter()
+                .any(|p| p.id.to_string().starts_with(&watch));
+            trace(format_args!("  r{r}: row there {there}, conflicts {on:?}"));
+        }
+    }
+
+    fn act(&mut self, r: usize) {
         match self.rng.below(100) {
             0..=29 => {
                 let state = STATES[self.rng.below(STATES.len())];
@@ -150,6 +176,7 @@ impl World {
                     note: String::new(),
                 };
                 let p = self.replicas[r].add_position(&input).unwrap();
+                trace(format_args!("r{r} adds {}", p.id));
                 self.made.push(p.id);
             }
             30..=64 => {
@@ -163,12 +190,17 @@ impl World {
                     _ => edit.stance = Stance::ALL[self.rng.below(6)],
                 }
                 self.replicas[r].update_position(p.id, &edit).unwrap();
+                trace(format_args!(
+                    "r{r} edits {} (quote {:?} -> {:?})",
+                    p.id, p.quote, edit.quote
+                ));
             }
             65..=72 => {
                 let Some(p) = self.some_position(r) else {
                     return;
                 };
                 self.replicas[r].delete_position(p.id).unwrap();
+                trace(format_args!("r{r} deletes {} (quote {:?})", p.id, p.quote));
             }
             73..=76 => {
                 let path = TOPICS[self.rng.below(TOPICS.len())];
@@ -211,6 +243,7 @@ impl World {
                 if from != r {
                     let (to, other) = two(&mut self.replicas, r, from);
                     to.merge_from(other).unwrap();
+                    trace(format_args!("r{r} <- r{from}"));
                 }
             }
         }
@@ -273,7 +306,11 @@ impl World {
                 for from in 0..n {
                     if to != from {
                         let (a, b) = two(&mut self.replicas, to, from);
-                        a.merge_from(b).unwrap();
+                        let got = a.merge_from(b).unwrap();
+                        if got.change_sets > 0 {
+                            trace(format_args!("settle r{to} <- r{from}"));
+                            self.watch(to);
+                        }
                     }
                 }
             }
@@ -310,6 +347,13 @@ impl World {
     }
 }
 
+/// With CONVERGENCE_TRACE set, says each step, to find what a failing run did.
+fn trace(what: std::fmt::Arguments<'_>) {
+    if std::env::var_os("CONVERGENCE_TRACE").is_some() {
+        eprintln!("step: {what}");
+    }
+}
+
 /// Two distinct replicas, the first mutable.
 fn two(v: &mut [Store], a: usize, b: usize) -> (&mut Store, &Store) {
     if a < b {
@@ -342,6 +386,20 @@ fn converge(replicas: usize, operations: usize, seed: u64, exchange: Exchange) {
     for (i, s) in world.replicas.iter().enumerate() {
         if s.digest().unwrap() != digest {
             explain(&world.replicas[0], s);
+            if std::env::var_os("CONVERGENCE_TRACE").is_some() {
+                for (j, t) in world.replicas.iter().enumerate() {
+                    eprintln!("replica r{j} is {:?}", t.replica_id().unwrap());
+                }
+                for c in world.replicas[0].conflicts().unwrap() {
+                    eprintln!("r0 conflict {} {:?} by {}", c.row_id, c.field, c.by_replica);
+                }
+                for c in s.conflicts().unwrap() {
+                    eprintln!(
+                        "r{i} conflict {} {:?} by {}",
+                        c.row_id, c.field, c.by_replica
+                    );
+                }
+            }
             panic!("replica {i} differs");
         }
     }

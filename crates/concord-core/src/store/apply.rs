@@ -277,6 +277,14 @@ impl<'c> Applier<'c> {
         self.conn
             .prepare_cached(&format!("DELETE FROM \"{}\" WHERE id = ?1", op.table))?
             .execute([op.row])?;
+        // The deletions set aside before that this one did not see are gone from the list
+        // with the row, but kept as tombstones: an edit that brings the row back lists them
+        // again, as it does where they came after this deletion.
+        for (_, stamp) in ledger::conflicts_on(self.conn, &op.table, op.row, None)? {
+            if !info.saw(&stamp) {
+                ledger::add_tombstone(self.conn, &op.table, op.row, &stamp, None)?;
+            }
+        }
         ledger::drop_deletion_conflicts(self.conn, &op.table, op.row)?;
         ledger::add_tombstone(self.conn, &op.table, op.row, &info.stamp, Some(&image))
     }
