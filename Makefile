@@ -149,8 +149,8 @@ bench:
 # The randomised convergence run at 3, 10 and 30 replicas (10 000 operations each, release):
 # every replica ends with one digest and nothing lost; the times are printed beside each other.
 bench-convergence:
-	cargo test --release -q -p concord-core --test convergence -- --include-ignored --nocapture \
-	  --test-threads=1 2>&1 | grep -E "replicas, |test result"
+	CONVERGENCE_OPERATIONS=10000 cargo test --release -q -p concord-core --test convergence -- \
+	  --nocapture --test-threads=1 2>&1 | grep -E "replicas, |test result"
 
 # Merging two copies that grew apart (benches/merge.rs builds them): `concord merge`, whole
 # process, beside sqlite3 copying the same position rows from one file to the other.
