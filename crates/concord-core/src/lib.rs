@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod backup;
+pub mod catalog;
 pub mod changes;
 pub mod citation;
 pub mod clock;

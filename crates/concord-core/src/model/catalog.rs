@@ -67,7 +67,11 @@ pub struct Process {
     pub name: String,
     pub short_name: String,
     pub mandate: Option<String>,
+    /// Who chairs it ("Egriselda López (El Salvador)").
+    pub chair: Option<String>,
     pub note: Option<String>,
+    /// Hidden from the pickers where positions are captured; kept in every view.
+    pub archived: bool,
 }
 
 /// A session of a process. `number` is empty for organizational sessions; `seq` orders them.
@@ -88,6 +92,18 @@ pub struct Session {
     pub end_date: Option<NaiveDate>,
     pub place: Option<String>,
     pub note: Option<String>,
+    /// Its process is archived: the capture pickers leave it out.
+    pub archived: bool,
+}
+
+/// A meeting within a session: one day, with a title where the programme gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Meeting {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub date: NaiveDate,
+    pub title: String,
 }
 
 /// A node of the topic tree. `path` joins the names from the root with "/".
@@ -110,7 +126,20 @@ pub struct Proposal {
     pub name: String,
     pub short_name: Option<String>,
     pub description: Option<String>,
-    pub champions: Vec<Uuid>,
+    /// The process it was tabled in, where one is known.
+    pub process_id: Option<Uuid>,
+    pub champions: Vec<Champion>,
+}
+
+/// An actor that put a proposal forward, with the days it came forward and withdrew where a
+/// source gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Champion {
+    pub actor_id: Uuid,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    pub source: Option<String>,
 }
 
 /// What a position is about: exactly one topic, proposal or provision.

@@ -62,6 +62,7 @@ pub trait Vocabulary: Copy + Send + Sync + 'static {
 }
 
 mod catalog;
+mod catalog_input;
 mod changes;
 mod drafts;
 mod errors;
@@ -72,6 +73,7 @@ mod team;
 mod views;
 
 pub use catalog::*;
+pub use catalog_input::*;
 pub use changes::*;
 pub use drafts::*;
 pub use errors::*;

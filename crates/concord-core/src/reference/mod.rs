@@ -15,6 +15,10 @@ use crate::clock::reference_id;
 use crate::model::{ActorKind, DocumentKind};
 use uuid::Uuid;
 
+/// The version of the reference data this build ships: raised whenever a fact is added or
+/// corrected, so a file loaded with an older one is brought up to date when it opens.
+pub const VERSION: i64 = 2;
+
 /// The id of a State or observer State, by ISO3 code.
 pub fn state_id(iso3: &str) -> Uuid {
     reference_id("actor", iso3)
@@ -238,6 +242,8 @@ pub struct ProcessDef {
     pub name: &'static str,
     pub short_name: &'static str,
     pub mandate: Option<&'static str>,
+    /// Who chairs it, as "Name (State)".
+    pub chair: Option<&'static str>,
     pub note: Option<&'static str>,
 }
 

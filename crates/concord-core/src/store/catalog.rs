@@ -3,7 +3,8 @@
 use super::positions::{conversion, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{
-    Actor, ActorKind, Counts, Membership, Process, Proposal, Session, SubjectRef, Topic,
+    Actor, ActorKind, Champion, Counts, Meeting, Membership, Process, Proposal, Session,
+    SubjectRef, Topic,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row};
@@ -79,7 +80,10 @@ impl Store {
     /// Every process, by name.
     pub fn processes(&self) -> Result<Vec<Process>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, short_name, mandate, note FROM process ORDER BY name COLLATE NOCASE",
+            "SELECT p.id, p.name, p.short_name, p.mandate, p.note, ps.chair,
+                    coalesce(ps.archived, 0)
+             FROM process AS p LEFT JOIN process_status AS ps ON ps.id = p.id
+             ORDER BY p.name COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(Process {
@@ -88,6 +92,8 @@ impl Store {
                 short_name: r.get(2)?,
                 mandate: r.get(3)?,
                 note: r.get(4)?,
+                chair: r.get(5)?,
+                archived: r.get::<_, i64>(6)? != 0,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -97,8 +103,9 @@ impl Store {
     pub fn sessions(&self, process_id: Option<Uuid>) -> Result<Vec<Session>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.process_id, p.short_name, s.seq, s.number, s.title, s.start_date,
-                    s.end_date, s.place, s.note
+                    s.end_date, s.place, s.note, coalesce(ps.archived, 0)
              FROM session AS s JOIN process AS p ON p.id = s.process_id
+             LEFT JOIN process_status AS ps ON ps.id = p.id
              WHERE ?1 IS NULL OR s.process_id = ?1
              ORDER BY p.name COLLATE NOCASE, s.seq",
         )?;
@@ -116,6 +123,24 @@ impl Store {
                 end_date: date_col(r, 7)?,
                 place: r.get(8)?,
                 note: r.get(9)?,
+                archived: r.get::<_, i64>(10)? != 0,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The meetings of a session, by day.
+    pub fn meetings(&self, session_id: Uuid) -> Result<Vec<Meeting>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, session_id, date, title FROM meeting WHERE session_id = ?1
+             ORDER BY date, title",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(Meeting {
+                id: uuid_col(r, 0)?,
+                session_id: uuid_col(r, 1)?,
+                date: date_col(r, 2)?.ok_or_else(|| conversion(2, "a meeting has no date"))?,
+                title: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -147,17 +172,31 @@ impl Store {
 
     /// Every proposal with its champions.
     pub fn proposals(&self) -> Result<Vec<Proposal>, StoreError> {
-        let mut champions: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        let mut champions: HashMap<Uuid, Vec<Champion>> = HashMap::new();
         let mut stmt = self.conn.prepare(
-            "SELECT c.proposal_id, c.actor_id FROM proposal_champion AS c
-             JOIN actor AS a ON a.id = c.actor_id ORDER BY a.name COLLATE NOCASE",
+            "SELECT c.proposal_id, c.actor_id, cp.valid_from, cp.valid_to, c.source
+             FROM proposal_champion AS c JOIN actor AS a ON a.id = c.actor_id
+             LEFT JOIN champion_period AS cp ON cp.id = c.id
+             ORDER BY a.name COLLATE NOCASE",
         )?;
-        for row in stmt.query_map([], |r| Ok((uuid_col(r, 0)?, uuid_col(r, 1)?)))? {
-            let (proposal, actor) = row?;
-            champions.entry(proposal).or_default().push(actor);
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                uuid_col(r, 0)?,
+                Champion {
+                    actor_id: uuid_col(r, 1)?,
+                    valid_from: date_col(r, 2)?,
+                    valid_to: date_col(r, 3)?,
+                    source: r.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (proposal, champion) = row?;
+            champions.entry(proposal).or_default().push(champion);
         }
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, short_name, description FROM proposal ORDER BY name COLLATE NOCASE",
+            "SELECT id, name, short_name, description, process_id FROM proposal
+             ORDER BY name COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(Proposal {
@@ -165,6 +204,7 @@ impl Store {
                 name: r.get(1)?,
                 short_name: r.get(2)?,
                 description: r.get(3)?,
+                process_id: r.get(4)?,
                 champions: Vec::new(),
             })
         })?;
@@ -208,7 +248,7 @@ fn read_actor(r: &Row<'_>) -> rusqlite::Result<Actor> {
     })
 }
 
-fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(crate) fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     r.get::<_, Option<String>>(i)?
         .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| conversion(i, e)))
         .transpose()

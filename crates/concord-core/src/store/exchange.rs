@@ -31,11 +31,13 @@ pub const EXCHANGED_TABLES: &[&str] = &[
     "actor",
     "group_membership",
     "process",
+    "process_status",
     "session",
     "meeting",
     "topic",
     "proposal",
     "proposal_champion",
+    "champion_period",
     "document",
     "provision",
     "source",
@@ -45,6 +47,7 @@ pub const EXCHANGED_TABLES: &[&str] = &[
     "amendment_requester",
     "conflict_resolution",
     "replica_name",
+    "reference_removed",
 ];
 
 /// The columns of `table` that hold ids: those declared BLOB (schema v10).

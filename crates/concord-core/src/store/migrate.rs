@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_change_capture.sql"),
     include_str!("migrations/0012_merge.sql"),
     include_str!("migrations/0013_replica_names.sql"),
+    include_str!("migrations/0014_catalog.sql"),
 ];
 
 /// The schema version this build writes.

@@ -460,3 +460,57 @@ fn v12_file_upgrades_to_v13_with_its_sets_kept_and_no_names_yet() {
         assert!(err.is_err(), "{bad}");
     }
 }
+
+#[test]
+fn v13_file_upgrades_to_v14_and_its_reference_data_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v13.concord");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
+        upgrade(&mut conn, &path, &MIGRATIONS[..13]).unwrap();
+        // A v13 file loaded the Global Mechanism undated, and never had a reference version.
+        conn.execute(
+            "INSERT INTO process (id, name, short_name, changed_by, updated_at)
+             VALUES (?1, 'Global Mechanism on ICT security', 'Global Mechanism', ?2, '2026-01-01')",
+            rusqlite::params![
+                crate::reference::process_id(crate::reference::GLOBAL_MECHANISM),
+                crate::clock::reference_installation()
+            ],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('reference_loaded_at', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = crate::Store::open_ready(
+        &path,
+        std::sync::Arc::new(crate::FixedClock::new()),
+        uuid::Uuid::from_u128(3),
+    )
+    .unwrap();
+    assert_eq!(version(&store.conn), 14);
+    let gm = store
+        .processes()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.short_name == "Global Mechanism")
+        .unwrap();
+    assert_eq!(gm.chair.as_deref(), Some("Egriselda López (El Salvador)"));
+    assert!(!gm.archived);
+    assert_eq!(store.sessions(Some(gm.id)).unwrap().len(), 3);
+    // The new tables hold their rules.
+    let err = store.conn.execute(
+        "INSERT INTO process_status (id, chair, archived, changed_by, updated_at)
+         VALUES (?1, '', 0, ?1, 'now')",
+        [gm.id],
+    );
+    assert!(err.is_err(), "an empty Chair");
+    let err = store.conn.execute(
+        "INSERT INTO reference_removed VALUES (?1, 'position', ?1, 'now')",
+        [gm.id],
+    );
+    assert!(err.is_err(), "positions are not reference data");
+}

@@ -9,6 +9,7 @@ mod capture;
 #[cfg(test)]
 mod capture_tests;
 mod catalog;
+mod catalog_edit;
 mod changes;
 mod cohesion;
 #[cfg(test)]
@@ -30,6 +31,7 @@ mod seed;
 mod subject;
 mod team;
 mod timeline;
+mod topic_edit;
 mod trust;
 mod writer;
 
@@ -140,22 +142,24 @@ impl Store {
     }
 
     /// Opens (or creates) the database at `path` ready for work: schema up to date and, when
-    /// the file has never had it, the reference data loaded.
+    /// the file has never had it or has an older version of it, the reference data loaded
+    /// (what the user changed or removed of it stays as the user left it).
     pub fn open_ready(
         path: &Path,
         clock: Arc<dyn Clock>,
         installation: Uuid,
     ) -> Result<Store, StoreError> {
         let mut store = Store::open(path, clock, installation)?;
-        let loaded: Option<String> = store
+        let version: Option<String> = store
             .conn
             .query_row(
-                "SELECT value FROM meta WHERE key = 'reference_loaded_at'",
+                "SELECT value FROM meta WHERE key = 'reference_version'",
                 [],
                 |r| r.get(0),
             )
             .optional()?;
-        if loaded.is_none() {
+        let version = version.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+        if version < crate::reference::VERSION {
             store.load_reference()?;
         }
         Ok(store)

@@ -1,5 +1,8 @@
 //! Loads the built-in reference data. Ids are deterministic, so loading again updates the same
-//! rows instead of adding new ones.
+//! rows instead of adding new ones. A row the user changed (its `changed_by` is no longer the
+//! reference installation) is left as the user made it, a row the user removed
+//! (`reference_removed`) stays removed, and a row whose parent is gone is not brought back;
+//! rows new in this version of the reference data still arrive.
 
 use super::writer::Writer;
 use super::{Store, StoreError};
@@ -24,10 +27,12 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
     {
         let mut actor = tx.prepare(
             "INSERT INTO actor (id, kind, name, short_name, iso3, m49, note, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
              ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
                short_name = excluded.short_name, iso3 = excluded.iso3, m49 = excluded.m49,
-               note = excluded.note, changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+               note = excluded.note, updated_at = excluded.updated_at
+               WHERE actor.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
         )?;
         for s in reference::states() {
             actor.execute(params![
@@ -60,10 +65,15 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         let mut membership = tx.prepare(
             "INSERT INTO group_membership (id, group_id, member_id, valid_from, valid_to, source,
                changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+              WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND EXISTS (SELECT 1 FROM actor WHERE id = ?2)
+                AND EXISTS (SELECT 1 FROM actor WHERE id = ?3)
              ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from,
                valid_to = excluded.valid_to, source = excluded.source,
-               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+               updated_at = excluded.updated_at
+               WHERE group_membership.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
         )?;
         for m in reference::memberships() {
             let key = format!(
@@ -87,10 +97,11 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
     for p in reference::processes() {
         tx.execute(
             "INSERT INTO process (id, name, short_name, mandate, note, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
-               mandate = excluded.mandate, note = excluded.note, changed_by = excluded.changed_by,
-               updated_at = excluded.updated_at",
+               mandate = excluded.mandate, note = excluded.note, updated_at = excluded.updated_at
+               WHERE process.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
             params![
                 reference::process_id(p.key),
                 p.name,
@@ -101,16 +112,26 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                 now
             ],
         )?;
+        tx.execute(
+            "INSERT INTO process_status (id, chair, archived, changed_by, updated_at)
+             SELECT ?1, ?2, 0, ?3, ?4 WHERE ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM process WHERE id = ?1)
+             ON CONFLICT (id) DO UPDATE SET chair = excluded.chair, updated_at = excluded.updated_at
+               WHERE process_status.changed_by = excluded.changed_by",
+            params![reference::process_id(p.key), p.chair, by, now],
+        )?;
     }
     for s in reference::sessions() {
         tx.execute(
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, place,
                note, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+              WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND EXISTS (SELECT 1 FROM process WHERE id = ?2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, number = excluded.number,
                title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
-               place = excluded.place, note = excluded.note, changed_by = excluded.changed_by,
-               updated_at = excluded.updated_at",
+               place = excluded.place, note = excluded.note, updated_at = excluded.updated_at
+               WHERE session.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
             params![
                 reference::session_id(s.process, s.seq),
                 reference::process_id(s.process),
@@ -130,10 +151,13 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         let key = d.symbol.unwrap_or(d.title);
         tx.execute(
             "INSERT INTO document (id, process_id, symbol, title, kind, date, note, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             SELECT ?1, (SELECT id FROM process WHERE id = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9
+              WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
              ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, symbol = excluded.symbol,
                title = excluded.title, kind = excluded.kind, date = excluded.date, note = excluded.note,
-               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+               updated_at = excluded.updated_at
+               WHERE document.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
             params![
                 reference_id("document", key),
                 d.process.map(reference::process_id),
@@ -154,10 +178,14 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         };
         tx.execute(
             "INSERT INTO topic (id, parent_id, name, ordinal, description, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+              WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM topic WHERE id = ?2))
              ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,
                ordinal = excluded.ordinal, description = excluded.description,
-               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+               updated_at = excluded.updated_at
+               WHERE topic.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
             params![
                 reference::topic_id(&t.path),
                 parent,
@@ -173,10 +201,13 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         let id = reference::proposal_id(p.key);
         tx.execute(
             "INSERT INTO proposal (id, process_id, name, short_name, description, changed_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             SELECT ?1, (SELECT id FROM process WHERE id = ?2), ?3, ?4, ?5, ?6, ?7
+              WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
              ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, name = excluded.name,
                short_name = excluded.short_name, description = excluded.description,
-               changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+               updated_at = excluded.updated_at
+               WHERE proposal.changed_by = excluded.changed_by
+             ON CONFLICT DO NOTHING",
             params![
                 id,
                 p.process.map(reference::process_id),
@@ -190,9 +221,14 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         for iso3 in p.champions {
             tx.execute(
                 "INSERT INTO proposal_champion (id, proposal_id, actor_id, source, changed_by, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
+                  WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                    AND EXISTS (SELECT 1 FROM proposal WHERE id = ?2)
+                    AND EXISTS (SELECT 1 FROM actor WHERE id = ?3)
                  ON CONFLICT (id) DO UPDATE SET source = excluded.source,
-                   changed_by = excluded.changed_by, updated_at = excluded.updated_at",
+                   updated_at = excluded.updated_at
+                   WHERE proposal_champion.changed_by = excluded.changed_by
+                 ON CONFLICT DO NOTHING",
                 params![
                     reference_id("champion", &format!("{}:{iso3}", p.key)),
                     id,
@@ -205,9 +241,9 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         }
     }
     tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('reference_loaded_at', ?1)
+        "INSERT INTO meta (key, value) VALUES ('reference_loaded_at', ?1), ('reference_version', ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [now],
+        params![now, reference::VERSION.to_string()],
     )?;
     Ok(())
 }
