@@ -10,7 +10,7 @@ mod output;
 mod values;
 
 use clap::{Parser, Subcommand};
-use cmd::{catalog, exports, imports, positions, safety, team};
+use cmd::{catalog, catalog_edit, exports, imports, positions, safety, team};
 use failure::Failure;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,11 +71,35 @@ enum Command {
         /// The backup to restore (see `concord backup --list`).
         file: PathBuf,
     },
-    /// Bring in what another copy of the record (a colleague's file) has that this one lacks.
-    /// The other file is only read.
+    /// Bring in what another copy of the record (a colleague's file) has that this one lacks
+    /// (the other file is only read); or `merge topics A B`: A's positions and sub-topics go
+    /// to B, and A is deleted.
+    #[command(args_conflicts_with_subcommands = true)]
     Merge {
         /// The other .concord file.
-        other: PathBuf,
+        other: Option<PathBuf>,
+        #[command(subcommand)]
+        what: Option<MergeWhat>,
+    },
+    /// Add to the catalog: a process, session, meeting, topic, proposal or actor.
+    Add {
+        #[command(subcommand)]
+        what: catalog_edit::AddWhat,
+    },
+    /// Move a topic, with its sub-topics, under another.
+    Move {
+        #[command(subcommand)]
+        what: MoveWhat,
+    },
+    /// Record that a member joined or left a group, on a date.
+    Membership {
+        #[command(subcommand)]
+        what: catalog_edit::MembershipWhat,
+    },
+    /// Record who champions a proposal, and when.
+    Champion {
+        #[command(subcommand)]
+        what: catalog_edit::ChampionWhat,
     },
     /// A fingerprint of the shared content: equal on copies that hold the same changes.
     Digest,
@@ -98,6 +122,18 @@ enum Command {
         #[command(subcommand)]
         what: team::DeleteWhat,
     },
+}
+
+#[derive(Subcommand)]
+enum MergeWhat {
+    /// Merge topic A into topic B (paths or unique names).
+    Topics { from: String, into: String },
+}
+
+#[derive(Subcommand)]
+enum MoveWhat {
+    /// Move a topic under another parent (or --top).
+    Topic(catalog_edit::MoveTopic),
 }
 
 fn main() -> ExitCode {
@@ -138,7 +174,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),
         Command::Backup(a) => safety::backup(&store, names::named(cli.db.as_deref())?, a),
-        Command::Merge { other } => team::merge(&mut store, team::other_file(&other)?),
+        Command::Merge {
+            what: Some(MergeWhat::Topics { from, into }),
+            ..
+        } => catalog_edit::merge_topics(&mut store, &from, &into),
+        Command::Merge {
+            other: Some(other), ..
+        } => team::merge(&mut store, team::other_file(&other)?),
+        Command::Merge { .. } => Err(failure::bad_input(
+            "name the other .concord file to merge, or `merge topics A B`".into(),
+        )),
+        Command::Add { what } => catalog_edit::add(&mut store, what),
+        Command::Move {
+            what: MoveWhat::Topic(a),
+        } => catalog_edit::move_topic(&mut store, a),
+        Command::Membership { what } => catalog_edit::membership(&mut store, what),
+        Command::Champion { what } => catalog_edit::champion(&mut store, what),
         Command::Digest => team::digest(&store),
         Command::Conflicts(a) => team::conflicts(&mut store, a),
         Command::Team { what } => team::team(&mut store, what),

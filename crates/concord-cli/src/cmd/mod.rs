@@ -1,6 +1,7 @@
 //! One module per family of commands: each holds its arguments and what it does.
 
 pub mod catalog;
+pub mod catalog_edit;
 pub mod exports;
 pub mod imports;
 pub mod positions;

@@ -85,6 +85,15 @@ pub fn conflicts(store: &mut Store, a: ConflictsArgs) -> Result<(), Failure> {
 pub enum EditWhat {
     /// Change a position's fields; the old values stay in its history.
     Position(EditPosition),
+    /// Date, renumber or retitle a session.
+    Session(super::catalog_edit::EditSession),
+    /// Rename a topic.
+    Topic {
+        /// The topic's path.
+        path: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Args)]
@@ -105,7 +114,13 @@ pub struct EditPosition {
 }
 
 pub fn edit(store: &mut Store, what: EditWhat) -> Result<(), Failure> {
-    let EditWhat::Position(a) = what;
+    let a = match what {
+        EditWhat::Position(a) => a,
+        EditWhat::Session(a) => return super::catalog_edit::edit_session(store, a),
+        EditWhat::Topic { path, name } => {
+            return super::catalog_edit::rename_topic(store, &path, &name)
+        }
+    };
     let position_id = id(&a.id, "position")?;
     let current = store.position(position_id)?;
     let mut input = PositionInput::from(&current);
@@ -140,10 +155,18 @@ pub enum DeleteWhat {
         /// The position's id.
         id: String,
     },
+    /// Delete a topic no position and no sub-topic uses.
+    Topic {
+        /// The topic's path.
+        path: String,
+    },
 }
 
 pub fn delete(store: &mut Store, what: DeleteWhat) -> Result<(), Failure> {
-    let DeleteWhat::Position { id: text } = what;
+    let text = match what {
+        DeleteWhat::Position { id } => id,
+        DeleteWhat::Topic { path } => return super::catalog_edit::delete_topic(store, &path),
+    };
     let position_id = id(&text, "position")?;
     store.delete_position(position_id)?;
     println!("deleted position {position_id}");
