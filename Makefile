@@ -117,7 +117,7 @@ e2e-app: ui
 e2e: e2e-app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
-	  --test capability --test network --test instance --test team -- --test-threads=1
+	  --test capability --test network --test instance --test team --test catalog -- --test-threads=1
 
 # Prints each figure beside its anchor measured in the same run, and keeps them in
 # target/bench/summary.md: the real import path beside sqlite3's own .import of the same CSV

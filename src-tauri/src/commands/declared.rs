@@ -280,4 +280,110 @@ commands! {
     show_export_in_folder(cx) -> () {
         dialogs::reveal(&cx.state.last_export()?)
     }
+
+    // ---- the delegation's own catalog (concord_core::catalog) ----
+
+    /// Every process, archived ones too, by name.
+    list_processes(cx) -> Vec<Process> {
+        Ok(cx.store()?.processes()?)
+    }
+
+    /// The meetings of a session, by day.
+    list_meetings(cx, session_id: Uuid) -> Vec<Meeting> {
+        Ok(cx.store()?.meetings(session_id)?)
+    }
+
+    /// The dated memberships of a group.
+    list_memberships(cx, group_id: Uuid) -> Vec<Membership> {
+        Ok(cx.store()?.memberships(group_id)?)
+    }
+
+    add_process(cx, input: ProcessInput) -> Process {
+        Ok(catalog::add_process(&mut *cx.store()?, &input)?)
+    }
+
+    edit_process(cx, id: Uuid, input: ProcessInput) -> Process {
+        Ok(catalog::edit_process(&mut *cx.store()?, id, &input)?)
+    }
+
+    /// Hides a process's sessions from the capture pickers (every view keeps them), or back.
+    archive_process(cx, id: Uuid, archived: bool) -> Process {
+        Ok(catalog::archive_process(&mut *cx.store()?, id, archived)?)
+    }
+
+    add_session(cx, input: SessionInput) -> Session {
+        Ok(catalog::add_session(&mut *cx.store()?, &input)?)
+    }
+
+    /// Dates, renumbers, retitles or moves a session.
+    edit_session(cx, id: Uuid, input: SessionInput) -> Session {
+        Ok(catalog::edit_session(&mut *cx.store()?, id, &input)?)
+    }
+
+    add_meeting(cx, input: MeetingInput) -> Meeting {
+        Ok(catalog::add_meeting(&mut *cx.store()?, &input)?)
+    }
+
+    add_topic(cx, parent_id: Option<Uuid>, name: String) -> Topic {
+        Ok(catalog::add_topic(&mut *cx.store()?, parent_id, &name, None)?)
+    }
+
+    rename_topic(cx, id: Uuid, name: String) -> Topic {
+        Ok(catalog::rename_topic(&mut *cx.store()?, id, &name)?)
+    }
+
+    /// Puts a topic, with its sub-topics, under another (null: at the top).
+    move_topic(cx, id: Uuid, parent_id: Option<Uuid>) -> Topic {
+        Ok(catalog::move_topic(&mut *cx.store()?, id, parent_id)?)
+    }
+
+    /// Moves a topic to place `index` among its siblings; returns the whole tree.
+    reorder_topic(cx, id: Uuid, index: u32) -> Vec<Topic> {
+        Ok(catalog::reorder_topic(&mut *cx.store()?, id, index as usize)?)
+    }
+
+    /// Merges `from` into `into`: positions (with history) and sub-topics move, `from` goes.
+    merge_topics(cx, from: Uuid, into: Uuid) -> catalog::TopicMerge {
+        Ok(catalog::merge_topics(&mut *cx.store()?, from, into)?)
+    }
+
+    delete_topic(cx, id: Uuid) -> () {
+        Ok(catalog::delete_topic(&mut *cx.store()?, id)?)
+    }
+
+    add_proposal(cx, input: ProposalInput, champions: Vec<Uuid>) -> Proposal {
+        Ok(catalog::add_proposal(&mut *cx.store()?, &input, &champions)?)
+    }
+
+    edit_proposal(cx, id: Uuid, input: ProposalInput) -> Proposal {
+        Ok(catalog::edit_proposal(&mut *cx.store()?, id, &input)?)
+    }
+
+    /// Records an actor as a champion of a proposal, with the dates where known.
+    set_champion(cx, input: catalog::ChampionInput) -> Proposal {
+        Ok(catalog::set_champion(&mut *cx.store()?, &input)?)
+    }
+
+    remove_champion(cx, proposal_id: Uuid, actor_id: Uuid) -> Proposal {
+        Ok(catalog::remove_champion(&mut *cx.store()?, proposal_id, actor_id)?)
+    }
+
+    add_actor(cx, input: ActorInput) -> Actor {
+        Ok(catalog::add_actor(&mut *cx.store()?, &input)?)
+    }
+
+    /// Sets an actor's name, short name, ISO3 code and note (not its kind).
+    edit_actor(cx, id: Uuid, input: ActorInput) -> Actor {
+        Ok(catalog::edit_actor(&mut *cx.store()?, id, &input)?)
+    }
+
+    /// A member joins a group on a date.
+    add_membership(cx, change: MembershipChange) -> Membership {
+        Ok(catalog::add_membership(&mut *cx.store()?, &change)?)
+    }
+
+    /// A member's open membership of a group ends on a date.
+    end_membership(cx, change: MembershipChange) -> Membership {
+        Ok(catalog::end_membership(&mut *cx.store()?, &change)?)
+    }
 }

@@ -8,14 +8,16 @@ pub mod spec;
 use crate::dialogs;
 use crate::error::CommandResult;
 use crate::state::AppState;
+use concord_core::catalog;
 use concord_core::model::{
-    Actor, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus, CellQuery,
-    Cohesion, CohesionQuery, Conflict, DatabaseInfo, DraftPreview, DraftProvision, ExportFormat,
-    ExportOutcome, HistoryEntry, Keep, LedgerActor, Matrix, MatrixQuery, ParagraphHit,
-    ParagraphNotes, ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput,
-    PositionPage, Proposal, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit,
-    SearchQuery, Session, SessionDiff, SessionDiffQuery, Stance, StanceOption, StartProblem,
-    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
+    Actor, ActorInput, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus,
+    CellQuery, Cohesion, CohesionQuery, Conflict, DatabaseInfo, DraftPreview, DraftProvision,
+    ExportFormat, ExportOutcome, HistoryEntry, Keep, LedgerActor, Matrix, MatrixQuery, Meeting,
+    MeetingInput, Membership, MembershipChange, ParagraphHit, ParagraphNotes, ParagraphRisk,
+    ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage, Process, ProcessInput,
+    Proposal, ProposalInput, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit,
+    SearchQuery, Session, SessionDiff, SessionDiffQuery, SessionInput, Stance, StanceOption,
+    StartProblem, SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
 };
 use concord_core::store::MergeReport;
 use concord_core::team::{SyncReport, TeamStatus};

@@ -65,12 +65,15 @@ export function buildLookups(
         hint: p.excerpt,
       })),
     ],
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      label: s.label,
-      keys: s.number !== null ? [String(s.number)] : [],
-      hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
-    })),
+    // An archived process's sessions leave the pickers; every view still shows them.
+    sessions: sessions
+      .filter((s) => !s.archived)
+      .map((s) => ({
+        id: s.id,
+        label: s.label,
+        keys: s.number !== null ? [String(s.number)] : [],
+        hint: s.start_date ? `${s.start_date} – ${s.end_date ?? ''}` : (s.note ?? ''),
+      })),
     stanceKeys: stanceHotkeys(stances),
     stances: stances.map((s, i) => ({
       id: s.stance,

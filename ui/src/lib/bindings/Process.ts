@@ -3,4 +3,12 @@
 /**
  * A negotiating process, such as the OEWG 2021–2025.
  */
-export type Process = { id: string, name: string, short_name: string, mandate: string | null, note: string | null, };
+export type Process = { id: string, name: string, short_name: string, mandate: string | null, 
+/**
+ * Who chairs it ("Egriselda López (El Salvador)").
+ */
+chair: string | null, note: string | null, 
+/**
+ * Hidden from the pickers where positions are captured; kept in every view.
+ */
+archived: boolean, };

@@ -7,4 +7,8 @@ export type Session = { id: string, process_id: string, process_short_name: stri
 /**
  * "OEWG 2021–2025 · 7th substantive session"
  */
-label: string, seq: number, number: number | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, };
+label: string, seq: number, number: number | null, title: string, start_date: string | null, end_date: string | null, place: string | null, note: string | null, 
+/**
+ * Its process is archived: the capture pickers leave it out.
+ */
+archived: boolean, };

@@ -34,6 +34,7 @@ const lookups = buildLookups(
       end_date: '2024-03-08',
       place: null,
       note: null,
+      archived: false,
     },
   ],
   [
