@@ -119,3 +119,88 @@ async fn a_process_and_a_session_added_in_the_window_take_a_position() -> WebDri
     );
     w.stop().await
 }
+
+/// Picks an option in a picker by typing, as a person would.
+async fn pick(w: &Window, css: &str, text: &str) -> WebDriverResult<()> {
+    let field = w.wait_for_css(css).await?;
+    field.click().await?;
+    field.send_keys(text).await?;
+    field.send_keys(Key::Enter).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn topics_are_shaped_and_a_membership_dated_on_the_catalog_page() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("topics.concord");
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    w.wait_for_css("#nav-catalog").await?.click().await?;
+    w.wait_for_css("#catalog-topics").await?.click().await?;
+
+    fill(&w, "#topic-name", "Plastics").await?;
+    w.wait_for_css("#add-topic").await?.click().await?;
+    w.wait_for_text("#catalog-done", |t| t.contains("Added the topic Plastics"))
+        .await?;
+    w.wait_for(By::XPath(
+        "//ul[@id='topic-tree']//button[normalize-space(.)='Plastics']",
+    ))
+    .await?
+    .click()
+    .await?;
+    fill(&w, "#topic-name", "Design").await?;
+    w.wait_for_css("#add-topic").await?.click().await?;
+    w.wait_for_text("#catalog-done", |t| t.contains("Plastics/Design"))
+        .await?;
+    // Moving a topic under its own sub-topic is refused with the core's words.
+    pick(&w, "#topic-move-to", "Plastics/Design").await?;
+    w.wait_for_css("#move-topic").await?.click().await?;
+    w.wait_for_text("#catalog-error", |t| t.contains("under itself"))
+        .await?;
+    fill(&w, "#topic-rename", "Plastic pollution").await?;
+    w.wait_for_css("#rename-topic").await?.click().await?;
+    w.wait_for_text("#catalog-done", |t| {
+        t.contains("Renamed: Plastic pollution")
+    })
+    .await?;
+    w.shot("catalog-topics").await?;
+    assert_eq!(
+        query(&db, "SELECT group_concat(name, ',') FROM (SELECT name FROM topic WHERE name IN ('Plastic pollution', 'Design', 'Plastics') ORDER BY name)"),
+        "Design,Plastic pollution"
+    );
+
+    // A group of its own, and a member joining it on a date.
+    w.wait_for_css("#catalog-actors").await?.click().await?;
+    w.wait_for_css("#actor-kind option[value='group']")
+        .await?
+        .click()
+        .await?;
+    fill(
+        &w,
+        "#actor-name",
+        "High Ambition Coalition to End Plastic Pollution",
+    )
+    .await?;
+    fill(&w, "#actor-short", "HAC").await?;
+    w.wait_for_css("#save-actor").await?.click().await?;
+    w.wait_for_text("#catalog-done", |t| t.contains("Added High Ambition"))
+        .await?;
+    pick(&w, "#membership-group", "High Ambition").await?;
+    pick(&w, "#membership-member", "Norway").await?;
+    set_date(&w, "#membership-date", "2022-05-31").await?;
+    fill(&w, "#membership-source", "HAC launch").await?;
+    w.wait_for_css("#membership-add").await?.click().await?;
+    w.wait_for_text("#membership-table", |t| {
+        t.contains("Norway") && t.contains("2022-05-31")
+    })
+    .await?;
+    w.shot("catalog-actors").await?;
+    assert_eq!(
+        query(
+            &db,
+            "SELECT m.name || ' ' || gm.valid_from || ' ' || gm.source FROM group_membership AS gm
+             JOIN actor AS g ON g.id = gm.group_id JOIN actor AS m ON m.id = gm.member_id
+             WHERE g.short_name = 'HAC'"
+        ),
+        "Norway 2022-05-31 HAC launch"
+    );
+    w.stop().await
+}
