@@ -391,3 +391,76 @@ fn memberships_and_champions_are_dated_and_actors_keep_unique_codes() {
         "1"
     );
 }
+
+#[test]
+fn processes_proposals_and_actors_are_edited_and_topics_reordered() {
+    let env = Env::new();
+    env.ok(&["add", "process", "Plastics talks", "--short", "INC"]);
+    env.ok(&[
+        "edit",
+        "process",
+        "INC",
+        "--name",
+        "Intergovernmental Negotiating Committee on plastic pollution",
+        "--chair",
+        "Luis Vayas Valdivieso (Ecuador)",
+        "--archive",
+    ]);
+    assert_eq!(
+        env.query(
+            "SELECT p.name || ' / ' || ps.chair || ' / ' || ps.archived FROM process AS p
+             JOIN process_status AS ps USING (id) WHERE p.short_name = 'INC'"
+        ),
+        "Intergovernmental Negotiating Committee on plastic pollution / Luis Vayas Valdivieso (Ecuador) / 1"
+    );
+    env.ok(&["edit", "process", "INC", "--chair", "", "--unarchive"]);
+    assert_eq!(
+        env.query("SELECT coalesce(chair, 'none') || ' ' || archived FROM process_status JOIN process USING (id) WHERE short_name = 'INC'"),
+        "none 0"
+    );
+    let err = env.refused(&["edit", "process", "INC", "--short", "OEWG 2021–2025"]);
+    assert!(err.contains("short name"), "{err}");
+
+    env.ok(&["add", "proposal", "Plastics cap"]);
+    env.ok(&[
+        "edit",
+        "proposal",
+        "Plastics cap",
+        "--short",
+        "Cap",
+        "--description",
+        "A global production cap",
+    ]);
+    assert_eq!(
+        env.query(
+            "SELECT short_name || ': ' || description FROM proposal WHERE name = 'Plastics cap'"
+        ),
+        "Cap: A global production cap"
+    );
+
+    env.ok(&["edit", "actor", "FRA", "--short", "La France"]);
+    assert_eq!(
+        env.query("SELECT name || ' / ' || short_name FROM actor WHERE iso3 = 'FRA'"),
+        "France / La France"
+    );
+    let err = env.refused(&["edit", "actor", "FRA", "--iso3", "DEU"]);
+    assert!(err.contains("ISO3") && err.contains("Germany"), "{err}");
+    // `init` leaves the user's short name as it is.
+    env.ok(&["init"]);
+    assert_eq!(
+        env.query("SELECT short_name FROM actor WHERE iso3 = 'FRA'"),
+        "La France"
+    );
+
+    env.ok(&["add", "topic", "Plastics"]);
+    env.ok(&["add", "topic", "Design", "--parent", "Plastics"]);
+    env.ok(&["add", "topic", "Waste", "--parent", "Plastics"]);
+    env.ok(&["move", "topic", "Plastics/Waste", "--index", "1"]);
+    assert_eq!(
+        env.query(
+            "SELECT group_concat(name, ',') FROM (SELECT t.name FROM topic AS t JOIN topic AS p ON p.id = t.parent_id
+             WHERE p.name = 'Plastics' ORDER BY t.ordinal)"
+        ),
+        "Waste,Design"
+    );
+}

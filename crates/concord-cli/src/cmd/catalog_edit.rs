@@ -286,15 +286,21 @@ pub fn edit_session(store: &mut Store, a: EditSession) -> Result<(), Failure> {
 pub struct MoveTopic {
     /// The topic's path ("International law/Due diligence").
     path: String,
-    /// Its new parent; leave out with --top.
-    #[arg(long, required_unless_present = "top")]
+    /// Its new parent; leave out with --top or --index.
+    #[arg(long, required_unless_present_any = ["top", "index"])]
     to: Option<String>,
     /// Move it to the top of the tree.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "to")]
     top: bool,
+    /// Its place among its siblings (1 = first), where it is in the tree.
+    #[arg(long, conflicts_with_all = ["to", "top"])]
+    index: Option<usize>,
 }
 
 pub fn move_topic(store: &mut Store, a: MoveTopic) -> Result<(), Failure> {
+    if let Some(index) = a.index {
+        return super::catalog_renames::reorder_topic(store, &a.path, index);
+    }
     let names = Names::load(store)?;
     let id = required(names.topic(Some(&a.path))?, "topic", &a.path)?;
     let parent = match (a.top, a.to.as_deref()) {

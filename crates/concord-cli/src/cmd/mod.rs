@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod catalog_edit;
+pub mod catalog_renames;
 pub mod exports;
 pub mod imports;
 pub mod positions;

@@ -87,6 +87,12 @@ pub enum EditWhat {
     Position(EditPosition),
     /// Date, renumber or retitle a session.
     Session(super::catalog_edit::EditSession),
+    /// Rename a process, set its mandate, Chair and note, archive it.
+    Process(super::catalog_renames::EditProcess),
+    /// Rename or describe a proposal.
+    Proposal(super::catalog_renames::EditProposal),
+    /// Set an actor's name, short name or ISO3 code.
+    Actor(super::catalog_renames::EditActor),
     /// Rename a topic.
     Topic {
         /// The topic's path.
@@ -117,6 +123,9 @@ pub fn edit(store: &mut Store, what: EditWhat) -> Result<(), Failure> {
     let a = match what {
         EditWhat::Position(a) => a,
         EditWhat::Session(a) => return super::catalog_edit::edit_session(store, a),
+        EditWhat::Process(a) => return super::catalog_renames::edit_process(store, a),
+        EditWhat::Proposal(a) => return super::catalog_renames::edit_proposal(store, a),
+        EditWhat::Actor(a) => return super::catalog_renames::edit_actor(store, a),
         EditWhat::Topic { path, name } => {
             return super::catalog_edit::rename_topic(store, &path, &name)
         }
