@@ -113,8 +113,7 @@ impl Writer<'_> {
         self.tx.execute(
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, place,
                note, changed_by, updated_at)
-             VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) + 1 FROM session WHERE process_id = ?2),
-               ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             VALUES (?1, ?2, ?11, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 id,
                 s.process_id,
@@ -125,10 +124,22 @@ impl Writer<'_> {
                 s.place,
                 s.note,
                 self.installation,
-                now
+                now,
+                self.next_seq(s.process_id)?
             ],
         )?;
         Ok(id)
+    }
+
+    /// A session's place in its process's order: after every session there, and no earlier
+    /// than the time it is added (in ms), so sessions two colleagues add apart take different
+    /// places and their copies merge (the order is unique per process).
+    fn next_seq(&self, process: Uuid) -> Result<i64, StoreError> {
+        Ok(self.tx.query_row(
+            "SELECT max(coalesce(max(seq), 0) + 1, ?2) FROM session WHERE process_id = ?1",
+            params![process, self.now_ms()],
+            |r| r.get(0),
+        )?)
     }
 
     /// Sets what a session is: its process (moved to the end of that one's order), number,
@@ -136,9 +147,7 @@ impl Writer<'_> {
     pub(crate) fn update_session(&mut self, id: Uuid, s: &SessionInput) -> Result<(), StoreError> {
         let now = self.now();
         self.tx.execute(
-            "UPDATE session SET
-               seq = CASE WHEN process_id = ?2 THEN seq
-                     ELSE (SELECT coalesce(max(seq), 0) + 1 FROM session WHERE process_id = ?2) END,
+            "UPDATE session SET seq = CASE WHEN process_id = ?2 THEN seq ELSE ?11 END,
                process_id = ?2, number = ?3, title = ?4, start_date = ?5, end_date = ?6,
                place = ?7, note = ?8, changed_by = ?9, updated_at = ?10
              WHERE id = ?1",
@@ -152,7 +161,8 @@ impl Writer<'_> {
                 s.place,
                 s.note,
                 self.installation,
-                now
+                now,
+                self.next_seq(s.process_id)?
             ],
         )?;
         Ok(())

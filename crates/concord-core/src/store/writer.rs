@@ -78,6 +78,11 @@ impl<'t> Writer<'t> {
         stamp(self.clock.now())
     }
 
+    /// The clock's time in milliseconds since 1970.
+    pub(crate) fn now_ms(&self) -> i64 {
+        self.clock.now().timestamp_millis()
+    }
+
     pub(crate) fn new_id(&self) -> Uuid {
         self.clock.new_id()
     }
