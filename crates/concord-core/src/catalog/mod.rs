@@ -15,7 +15,7 @@ pub use proposals::*;
 pub use topics::*;
 
 use crate::model::{Meeting, MeetingInput, Process, ProcessInput, Session, SessionInput};
-use crate::store::{Store, StoreError};
+use crate::store::{checked_name, Store, StoreError};
 use uuid::Uuid;
 
 /// Longest mandate, description or note accepted, in characters.
@@ -23,9 +23,29 @@ pub const MAX_CATALOG_TEXT_CHARS: usize = 5_000;
 
 /// A name as stored, or the refusal naming `field`.
 pub(crate) fn name(field: &str, text: &str) -> Result<String, StoreError> {
-    crate::text::name(text)
-        .map(str::to_owned)
-        .map_err(|e| StoreError::invalid(field, format!("the name {e}")))
+    checked_name(field, text).map(str::to_owned)
+}
+
+/// A meeting day (`YYYY-MM-DD`) must fall within its session's dates, where they are known.
+pub(crate) fn day_in_session(
+    title: &str,
+    start: Option<&str>,
+    end: Option<&str>,
+    day: &str,
+) -> Result<(), StoreError> {
+    let before = start.is_some_and(|s| day < s);
+    let after = end.is_some_and(|e| day > e);
+    if before || after {
+        return Err(StoreError::invalid(
+            "date",
+            format!(
+                "{day} is outside the session \"{title}\" ({} to {})",
+                start.unwrap_or_default(),
+                end.unwrap_or_default()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A one-line optional value (a short name, a place, a Chair): trimmed, empty is none.
@@ -252,20 +272,16 @@ pub fn add_meeting(store: &mut Store, input: &MeetingInput) -> Result<Meeting, S
         "" => String::new(),
         t => name("title", t)?,
     };
-    let before = s.start_date.is_some_and(|d| input.date < d);
-    let after = s.end_date.is_some_and(|d| input.date > d);
-    if before || after {
-        return Err(StoreError::invalid(
-            "date",
-            format!(
-                "{} is outside the session \"{}\" ({} to {})",
-                input.date,
-                s.title,
-                s.start_date.map(|d| d.to_string()).unwrap_or_default(),
-                s.end_date.map(|d| d.to_string()).unwrap_or_default()
-            ),
-        ));
-    }
+    let (start, end) = (
+        s.start_date.map(|d| d.to_string()),
+        s.end_date.map(|d| d.to_string()),
+    );
+    day_in_session(
+        &s.title,
+        start.as_deref(),
+        end.as_deref(),
+        &input.date.to_string(),
+    )?;
     let id = store.write(|w| w.insert_meeting(s.id, input.date, &title))?;
     store
         .meetings(s.id)?

@@ -245,15 +245,7 @@ impl Writer<'_> {
         source: Option<&str>,
     ) -> Result<(), StoreError> {
         let now = self.now();
-        let existing: Option<Uuid> = self
-            .tx
-            .query_row(
-                "SELECT id FROM proposal_champion WHERE proposal_id = ?1 AND actor_id = ?2",
-                params![proposal, actor],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let id = match existing {
+        let id = match self.champion_id(proposal, actor)? {
             Some(id) => {
                 self.tx.execute(
                     "UPDATE proposal_champion SET source = ?2, changed_by = ?3, updated_at = ?4
@@ -288,21 +280,27 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Removes an actor from a proposal's champions; false when it was not one.
-    pub(crate) fn delete_champion(
-        &mut self,
-        proposal: Uuid,
-        actor: Uuid,
-    ) -> Result<bool, StoreError> {
-        let id: Option<Uuid> = self
+    /// The row that makes `actor` a champion of `proposal`, if any.
+    fn champion_id(&self, proposal: Uuid, actor: Uuid) -> Result<Option<Uuid>, StoreError> {
+        Ok(self
             .tx
             .query_row(
                 "SELECT id FROM proposal_champion WHERE proposal_id = ?1 AND actor_id = ?2",
                 params![proposal, actor],
                 |r| r.get(0),
             )
-            .optional()?;
-        let Some(id) = id else { return Ok(false) };
+            .optional()?)
+    }
+
+    /// Removes an actor from a proposal's champions; false when it was not one.
+    pub(crate) fn delete_champion(
+        &mut self,
+        proposal: Uuid,
+        actor: Uuid,
+    ) -> Result<bool, StoreError> {
+        let Some(id) = self.champion_id(proposal, actor)? else {
+            return Ok(false);
+        };
         self.tx
             .execute("DELETE FROM proposal_champion WHERE id = ?1", [id])?;
         self.mark_removed(id, "proposal_champion")?;

@@ -44,6 +44,7 @@ pub(crate) use merge::Offered;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use positions::MAX_PAGE;
 pub use search::fts_query;
+pub(crate) use writer::checked_name;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 
 use crate::clock::Clock;

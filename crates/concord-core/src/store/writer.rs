@@ -6,7 +6,9 @@
 use super::StoreError;
 use crate::citation::Citation;
 use crate::clock::Clock;
-use crate::model::{ActorKind, PositionInput, Provenance, SubjectRef};
+use crate::model::{
+    ActorInput, ActorKind, PositionInput, ProcessInput, ProposalInput, Provenance, SubjectRef,
+};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
@@ -342,19 +344,7 @@ impl<'t> Writer<'t> {
             .query_row([input.session_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
-        let text = day.to_string();
-        let before = start.as_deref().is_some_and(|s| text.as_str() < s);
-        let after = end.as_deref().is_some_and(|e| text.as_str() > e);
-        if before || after {
-            return Err(StoreError::invalid(
-                "date",
-                format!(
-                    "{text} is outside the session \"{title}\" ({} to {})",
-                    start.unwrap_or_default(),
-                    end.unwrap_or_default()
-                ),
-            ));
-        }
+        crate::catalog::day_in_session(&title, start.as_deref(), end.as_deref(), &day.to_string())?;
         self.meeting_on(input.session_id, day).map(Some)
     }
 
@@ -415,18 +405,8 @@ impl<'t> Writer<'t> {
             let id = match existing {
                 Some(id) => id,
                 None => {
-                    let parent_key = parent.map_or_else(String::new, |p| p.to_string());
-                    let id = self.natural_id("topic", &format!("{parent_key}/{name}"));
-                    let now = self.now();
-                    self.tx.execute(
-                        "INSERT INTO topic (id, parent_id, name, ordinal, changed_by, updated_at)
-                         VALUES (?1, ?2, ?3,
-                           (SELECT coalesce(max(ordinal), 0) + 1 FROM topic
-                             WHERE coalesce(parent_id, x'') = coalesce(?2, x'')), ?4, ?5)",
-                        params![id, parent, name, self.installation, now],
-                    )?;
                     created += 1;
-                    id
+                    self.insert_topic(parent, name, None)?
                 }
             };
             parent = Some(id);
@@ -438,30 +418,19 @@ impl<'t> Writer<'t> {
 
     /// Creates a proposal with this name.
     pub fn create_proposal(&mut self, name: &str) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("proposal", name.trim());
-        let now = self.now();
-        self.tx.execute(
-            "INSERT INTO proposal (id, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, checked_name("proposal", name)?, self.installation, now],
-        )?;
-        Ok(id)
+        self.insert_proposal(&ProposalInput {
+            name: checked_name("proposal", name)?.to_owned(),
+            ..Default::default()
+        })
     }
 
     /// Creates a process.
     pub fn create_process(&mut self, name: &str, short_name: &str) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("process", short_name.trim());
-        let now = self.now();
-        self.tx.execute(
-            "INSERT INTO process (id, name, short_name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                id,
-                checked_name("process", name)?,
-                checked_name("process short name", short_name)?,
-                self.installation,
-                now
-            ],
-        )?;
-        Ok(id)
+        self.insert_process(&ProcessInput {
+            name: checked_name("process", name)?.to_owned(),
+            short_name: checked_name("process short name", short_name)?.to_owned(),
+            ..Default::default()
+        })
     }
 
     /// Creates a numbered session of a process.
@@ -494,19 +463,13 @@ impl<'t> Writer<'t> {
 
     /// Creates an actor of `kind` with this name.
     pub fn create_actor(&mut self, kind: ActorKind, name: &str) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("actor", &format!("{kind}:{}", name.trim()));
-        let now = self.now();
-        self.tx.execute(
-            "INSERT INTO actor (id, kind, name, changed_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                id,
-                kind.as_str(),
-                checked_name(kind.as_str(), name)?,
-                self.installation,
-                now
-            ],
-        )?;
-        Ok(id)
+        self.insert_actor(&ActorInput {
+            kind,
+            name: checked_name(kind.as_str(), name)?.to_owned(),
+            short_name: None,
+            iso3: None,
+            note: None,
+        })
     }
 
     /// A saved set: a group actor and an undated membership for each member.
