@@ -38,8 +38,38 @@ impl Names {
         text: Option<&str>,
         find: impl Fn(&str) -> Result<T, Miss>,
     ) -> Result<Option<T>, Failure> {
-        text.map(|t| find(t).map_err(|m| bad_input(m.describe(what, t))))
-            .transpose()
+        text.map(|t| Self::one(what, t, &find)).transpose()
+    }
+
+    fn one<T>(
+        what: &str,
+        text: &str,
+        find: impl Fn(&str) -> Result<T, Miss>,
+    ) -> Result<T, Failure> {
+        find(text).map_err(|m| bad_input(m.describe(what, text)))
+    }
+
+    /// The actor a required option names.
+    pub fn actor_named(&self, text: &str) -> Result<Uuid, Failure> {
+        Self::one("actor", text, |t| self.0.actor(t).map(|a| a.0))
+    }
+
+    pub fn group_named(&self, text: &str) -> Result<Uuid, Failure> {
+        Self::one("group", text, |t| self.0.group(t))
+    }
+
+    pub fn topic_named(&self, text: &str) -> Result<Uuid, Failure> {
+        Self::one("topic", text, |t| self.0.topic(t))
+    }
+
+    pub fn proposal_named(&self, text: &str) -> Result<Uuid, Failure> {
+        Self::one("proposal", text, |t| self.0.proposal(t))
+    }
+
+    pub fn session_named(&self, process: Uuid, text: &str) -> Result<Uuid, Failure> {
+        Self::one("session", text, |t| {
+            self.0.session(process, t).map(|s| s.id)
+        })
     }
 
     /// The process for --session; none given means the OEWG 2021–2025.

@@ -2,7 +2,7 @@
 //! topics, proposals and actors; date and renumber sessions; rename, move, merge and delete
 //! topics; record memberships and champions. Each calls one function of `concord_core::catalog`.
 
-use crate::failure::{bad_input, Failure};
+use crate::failure::Failure;
 use crate::names::Names;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -106,13 +106,8 @@ impl From<NewActorKind> for ActorKind {
     }
 }
 
-fn required<T>(found: Option<T>, what: &str, text: &str) -> Result<T, Failure> {
-    found.ok_or_else(|| bad_input(format!("no {what} \"{text}\"")))
-}
-
 fn session_id(names: &Names, process: Option<&str>, session: &str) -> Result<Uuid, Failure> {
-    let process = names.process(process)?;
-    required(names.session(process, Some(session))?, "session", session)
+    names.session_named(names.process(process)?, session)
 }
 
 pub fn add(store: &mut Store, what: AddWhat) -> Result<(), Failure> {
@@ -175,7 +170,7 @@ pub fn add(store: &mut Store, what: AddWhat) -> Result<(), Failure> {
         }
         AddWhat::Topic { name, parent } => {
             let parent = match parent.as_deref() {
-                Some(p) => Some(required(names.topic(Some(p))?, "topic", p)?),
+                Some(p) => Some(names.topic_named(p)?),
                 None => None,
             };
             let t = catalog::add_topic(store, parent, &name, None)?;
@@ -191,7 +186,7 @@ pub fn add(store: &mut Store, what: AddWhat) -> Result<(), Failure> {
             let process_id = names.process_if_named(process.as_deref())?;
             let mut ids = Vec::new();
             for c in &champions {
-                ids.push(required(names.actor(Some(c))?, "actor", c)?);
+                ids.push(names.actor_named(c)?);
             }
             let input = ProposalInput {
                 name,
@@ -302,9 +297,9 @@ pub fn move_topic(store: &mut Store, a: MoveTopic) -> Result<(), Failure> {
         return super::catalog_renames::reorder_topic(store, &a.path, index);
     }
     let names = Names::load(store)?;
-    let id = required(names.topic(Some(&a.path))?, "topic", &a.path)?;
+    let id = names.topic_named(&a.path)?;
     let parent = match (a.top, a.to.as_deref()) {
-        (false, Some(p)) => Some(required(names.topic(Some(p))?, "topic", p)?),
+        (false, Some(p)) => Some(names.topic_named(p)?),
         _ => None,
     };
     let t = catalog::move_topic(store, id, parent)?;
@@ -314,8 +309,8 @@ pub fn move_topic(store: &mut Store, a: MoveTopic) -> Result<(), Failure> {
 
 pub fn merge_topics(store: &mut Store, from: &str, into: &str) -> Result<(), Failure> {
     let names = Names::load(store)?;
-    let a = required(names.topic(Some(from))?, "topic", from)?;
-    let b = required(names.topic(Some(into))?, "topic", into)?;
+    let a = names.topic_named(from)?;
+    let b = names.topic_named(into)?;
     let m = catalog::merge_topics(store, a, b)?;
     println!(
         "merged \"{from}\" into {}: {} positions and {} sub-topics moved",
@@ -326,7 +321,7 @@ pub fn merge_topics(store: &mut Store, from: &str, into: &str) -> Result<(), Fai
 
 pub fn rename_topic(store: &mut Store, path: &str, name: &str) -> Result<(), Failure> {
     let names = Names::load(store)?;
-    let id = required(names.topic(Some(path))?, "topic", path)?;
+    let id = names.topic_named(path)?;
     let t = catalog::rename_topic(store, id, name)?;
     println!("renamed topic to {}", t.path);
     Ok(())
@@ -334,7 +329,7 @@ pub fn rename_topic(store: &mut Store, path: &str, name: &str) -> Result<(), Fai
 
 pub fn delete_topic(store: &mut Store, path: &str) -> Result<(), Failure> {
     let names = Names::load(store)?;
-    let id = required(names.topic(Some(path))?, "topic", path)?;
+    let id = names.topic_named(path)?;
     catalog::delete_topic(store, id)?;
     println!("deleted topic {path}");
     Ok(())
@@ -367,8 +362,8 @@ pub fn membership(store: &mut Store, what: MembershipWhat) -> Result<(), Failure
         MembershipWhat::End(a) => (false, a),
     };
     let change = MembershipChange {
-        group_id: required(names.group(Some(&a.group))?, "group", &a.group)?,
-        member_id: required(names.actor(Some(&a.member))?, "actor", &a.member)?,
+        group_id: names.group_named(&a.group)?,
+        member_id: names.actor_named(&a.member)?,
         date: a.date,
         source: a.source,
     };
@@ -422,8 +417,8 @@ pub fn champion(store: &mut Store, what: ChampionWhat) -> Result<(), Failure> {
             source,
         } => {
             let input = ChampionInput {
-                proposal_id: required(names.proposal(Some(&proposal))?, "proposal", &proposal)?,
-                actor_id: required(names.actor(Some(&actor))?, "actor", &actor)?,
+                proposal_id: names.proposal_named(&proposal)?,
+                actor_id: names.actor_named(&actor)?,
                 valid_from: from,
                 valid_to: to,
                 source,
@@ -432,8 +427,8 @@ pub fn champion(store: &mut Store, what: ChampionWhat) -> Result<(), Failure> {
             println!("{}: {} champions", p.name, p.champions.len());
         }
         ChampionWhat::Remove { proposal, actor } => {
-            let p_id = required(names.proposal(Some(&proposal))?, "proposal", &proposal)?;
-            let a_id = required(names.actor(Some(&actor))?, "actor", &actor)?;
+            let p_id = names.proposal_named(&proposal)?;
+            let a_id = names.actor_named(&actor)?;
             let p = catalog::remove_champion(store, p_id, a_id)?;
             println!("{}: {} champions", p.name, p.champions.len());
         }

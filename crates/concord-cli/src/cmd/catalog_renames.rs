@@ -3,7 +3,7 @@
 //! topic's place among its siblings. Each calls one function of `concord_core::catalog`;
 //! an option left out keeps the value it has.
 
-use crate::failure::{bad_input, Failure};
+use crate::failure::Failure;
 use crate::names::Names;
 use clap::Args;
 use concord_core::catalog;
@@ -77,9 +77,7 @@ pub struct EditProposal {
 
 pub fn edit_proposal(store: &mut Store, a: EditProposal) -> Result<(), Failure> {
     let names = Names::load(store)?;
-    let id = names
-        .proposal(Some(&a.proposal))?
-        .ok_or_else(|| bad_input(format!("no proposal \"{}\"", a.proposal)))?;
+    let id = names.proposal_named(&a.proposal)?;
     let p = catalog::proposal(store, id)?;
     let input = ProposalInput {
         name: a.name.unwrap_or(p.name),
@@ -106,9 +104,7 @@ pub struct EditActor {
 
 pub fn edit_actor(store: &mut Store, a: EditActor) -> Result<(), Failure> {
     let names = Names::load(store)?;
-    let id = names
-        .actor(Some(&a.actor))?
-        .ok_or_else(|| bad_input(format!("no actor \"{}\"", a.actor)))?;
+    let id = names.actor_named(&a.actor)?;
     let current = store.actor(id)?;
     let input = ActorInput {
         kind: current.kind,
@@ -128,9 +124,7 @@ pub fn edit_actor(store: &mut Store, a: EditActor) -> Result<(), Failure> {
 
 /// Puts a topic at place `index` (1 = first) among its siblings.
 pub fn reorder_topic(store: &mut Store, path: &str, index: usize) -> Result<(), Failure> {
-    let id = Names::load(store)?
-        .topic(Some(path))?
-        .ok_or_else(|| bad_input(format!("no topic \"{path}\"")))?;
+    let id = Names::load(store)?.topic_named(path)?;
     catalog::reorder_topic(store, id, index.saturating_sub(1))?;
     println!("{path} is now number {index} among its siblings");
     Ok(())
