@@ -1,6 +1,7 @@
 //! End-to-end, in the real window: a colleague's copy of the record edited the same summary;
 //! Team → Merge another file… (CONCORD_MERGE_PATH stands in for the native dialog) lists the
-//! conflict, and taking the value set aside settles it, in the window and in the file.
+//! conflict, and taking the value set aside settles it, in the window and in the file; a
+//! topic name both copies gave apart is listed as a clash until the topics are merged.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::PositionInput;
@@ -238,5 +239,66 @@ async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_i
     let got = concord_core::team::sync(&mut capital, chrono::Utc::now()).unwrap();
     assert_eq!(got.received, 2);
     assert_eq!(capital.position(id).unwrap().summary, "said in the room");
+    Ok(())
+}
+
+/// Picks an option in a picker by typing, as a person would.
+async fn pick(w: &Window, css: &str, text: &str) -> WebDriverResult<()> {
+    let field = w.wait_for_css(css).await?;
+    field.click().await?;
+    field.send_keys(text).await?;
+    field.send_keys(Key::Enter).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_topic_name_two_copies_gave_apart_is_listed_as_a_clash_until_the_topics_are_merged(
+) -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room.concord");
+    let capital = dir.path().join("capital.concord");
+    {
+        let mut r = open(&room, 1);
+        concord_core::catalog::add_topic(&mut r, None, "Ransomware", None).unwrap();
+        let mut c = open(&capital, 2);
+        let t = concord_core::catalog::add_topic(&mut c, None, "Ransom", None).unwrap();
+        concord_core::catalog::rename_topic(&mut c, t.id, "Ransomware").unwrap();
+    }
+    let w = Window::start_with(
+        &room,
+        &dir.path().join("config"),
+        &[("CONCORD_MERGE_PATH", capital.as_path())],
+    )
+    .await?;
+    w.driver.find(By::Id("nav-team")).await?.click().await?;
+    w.wait_for(By::Id("clashes-none")).await?;
+    w.driver.find(By::Id("merge-file")).await?.click().await?;
+    w.wait_for_text("#merge-report", |t| t.starts_with("Merged"))
+        .await?;
+    w.wait_for_text("#clashes li.clash", |t| {
+        t.starts_with("2 top-level topics are named “Ransomware”.") && t.contains("Catalog page")
+    })
+    .await?;
+    w.shot("team-clash").await?;
+
+    // Settled as the remedy says: one merged into the other on the Catalog page.
+    w.driver.find(By::Id("nav-catalog")).await?.click().await?;
+    w.wait_for_css("#catalog-topics").await?.click().await?;
+    w.wait_for(By::XPath(
+        "//ul[@id='topic-tree']//button[normalize-space(.)='Ransomware']",
+    ))
+    .await?
+    .click()
+    .await?;
+    pick(&w, "#topic-merge-into", "Ransomware").await?;
+    w.wait_for_css("#merge-topic").await?.click().await?;
+    w.wait_for_css("#catalog-done").await?;
+    w.driver.find(By::Id("nav-team")).await?.click().await?;
+    w.wait_for(By::Id("clashes-none")).await?;
+    w.stop().await?;
+
+    let s = open(&room, 1);
+    assert!(s.clashes().unwrap().is_empty());
+    let named = s.topics().unwrap();
+    assert_eq!(named.iter().filter(|t| t.name == "Ransomware").count(), 1);
     Ok(())
 }

@@ -105,6 +105,9 @@ enum Command {
     Digest,
     /// Values merges set aside (edits of one field made apart, deletions against edits).
     Conflicts(team::ConflictsArgs),
+    /// Keys two copies both claimed (a topic's name, a session's number): every row is kept
+    /// and listed here until an edit settles it.
+    Clashes(team::ClashesArgs),
     /// The team record: one record shared through a folder the team already has.
     Team {
         #[command(subcommand)]
@@ -192,6 +195,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Champion { what } => catalog_edit::champion(&mut store, what),
         Command::Digest => team::digest(&store),
         Command::Conflicts(a) => team::conflicts(&mut store, a),
+        Command::Clashes(a) => output::clashes(&store.clashes()?, a.format),
         Command::Team { what } => team::team(&mut store, what),
         Command::Sync => team::sync(&mut store),
         Command::Edit { what } => team::edit(&mut store, what),

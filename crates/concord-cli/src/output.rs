@@ -4,10 +4,12 @@
 use crate::failure::Failure;
 use clap::ValueEnum;
 use concord_core::model::{
-    Actor, Alignment, Cohesion, Conflict, ParagraphHit, Position, SearchHit, Session, TextRun,
+    Actor, Alignment, Clash, Cohesion, Conflict, ParagraphHit, Position, SearchHit, Session,
+    TextRun,
 };
 use serde::Serialize;
 use std::io::Write;
+use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -301,6 +303,27 @@ pub fn conflicts(items: &[Conflict], format: Format) -> Result<(), Failure> {
                 c.by.clone().unwrap_or_default(),
                 c.by_replica.to_string(),
                 c.made_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ]
+        },
+    )
+}
+
+pub fn clashes(items: &[Clash], format: Format) -> Result<(), Failure> {
+    emit(
+        items,
+        format,
+        &["kind", "key", "about", "remedy", "rows"],
+        |c| {
+            vec![
+                c.kind.as_str().to_string(),
+                c.key.clone(),
+                c.about.clone(),
+                c.remedy.clone(),
+                c.rows
+                    .iter()
+                    .map(Uuid::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ]
         },
     )

@@ -204,3 +204,35 @@ fn two_analysts_sync_through_a_webdav_server_with_a_login_and_names() {
         .ok(&["team", "status"])
         .contains("your name:      Ana Lima, room"));
 }
+
+#[test]
+fn a_topic_name_both_gave_apart_merges_is_listed_as_a_clash_and_settles_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = Analyst::new(dir.path(), "room");
+    let capital = Analyst::new(dir.path(), "capital");
+    room.ok(&["add", "topic", "Ransomware"]);
+    capital.ok(&["add", "topic", "Ransom"]);
+    capital.ok(&["edit", "topic", "Ransom", "--name", "Ransomware"]);
+    room.merge(&capital);
+    capital.merge(&room);
+    assert_eq!(room.digest(), capital.digest());
+    let clashes = room.json(&["clashes", "--format", "json"]);
+    assert_eq!(clashes, capital.json(&["clashes", "--format", "json"]));
+    let clash = &clashes.as_array().unwrap()[0];
+    assert_eq!(clash["kind"], "topic");
+    assert_eq!(clash["about"], "2 top-level topics are named “Ransomware”.");
+    assert!(room.ok(&["team", "status"]).contains("clashes:        1"));
+    // By name the two cannot be told apart; by the ids `clashes` gives they can.
+    let (code, _, err) = room.run(&["merge", "topics", "Ransomware", "Ransomware"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("since a merge"), "{err}");
+    let rows = clash["rows"].as_array().unwrap();
+    let (from, into) = (rows[0].as_str().unwrap(), rows[1].as_str().unwrap());
+    room.ok(&["merge", "topics", from, into]);
+    capital.merge(&room);
+    assert_eq!(
+        capital.ok(&["clashes"]).lines().count(),
+        1,
+        "the header only"
+    );
+}

@@ -10,8 +10,11 @@
 //! - a deletion made without seeing an edit of the row loses to it: the row stays (or comes
 //!   back with the values it had) and the deletion is set aside; deleting twice is no conflict;
 //! - two inserts of the same row (ids made from names, such as a topic or a meeting) keep the
-//!   field an edit has since changed, otherwise the greater value, the same on every replica.
+//!   field an edit has since changed, otherwise the greater value, the same on every replica;
+//! - two rows that claim one key (a name beside its siblings, a session's number) are both
+//!   kept and listed as a clash ([`clash`]): which one keeps the key would depend on order.
 
+use crate::model::{Clash, ClashKind};
 use crate::replica::Hlc;
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -143,6 +146,63 @@ pub fn conflict_id(table: &str, row_id: Uuid, col: Option<&str>, set: &Stamp) ->
         set.seq
     );
     crate::clock::reference_id("conflict", &key)
+}
+
+/// A clash as the analyst reads it: `count` rows of `kind` share `key` (in `place`: a
+/// topic's parent path, a session's process, a revision's label).
+pub fn clash(kind: ClashKind, key: String, place: &str, rows: Vec<Uuid>) -> Clash {
+    let n = rows.len();
+    let (about, remedy) = match kind {
+        ClashKind::Topic => (
+            if place.is_empty() {
+                format!("{n} top-level topics are named “{key}”.")
+            } else {
+                format!(
+                    "{n} topics are named “{key}” under {}.",
+                    place.replace('/', " › ")
+                )
+            },
+            "Merge one into the other, or rename one, on the Catalog page (Topics).",
+        ),
+        ClashKind::Session => (
+            format!("{n} sessions of {place} have the number {key}."),
+            "Give one another number on the Catalog page (Processes & sessions).",
+        ),
+        ClashKind::Actor => (
+            format!("{n} actors have the ISO3 code {key}."),
+            "Correct the code of one on the Catalog page (Actors & groups).",
+        ),
+        ClashKind::ActorName => (
+            format!(
+                "{n} actors ({}) are named “{key}”.",
+                crate::model::ActorKind::parse(place).map_or(place, |k| k.label())
+            ),
+            "Rename one on the Catalog page (Actors & groups).",
+        ),
+        ClashKind::Process => (
+            format!("{n} processes have the short name “{key}”."),
+            "Give one another short name on the Catalog page (Processes & sessions).",
+        ),
+        ClashKind::Proposal => (
+            format!("{n} proposals are named “{key}”."),
+            "Rename one on the Catalog page (Proposals).",
+        ),
+        ClashKind::Revision => (
+            if place.is_empty() {
+                format!("{key} is recorded {n} times.")
+            } else {
+                format!("{place} of {key} is recorded {n} times.")
+            },
+            "Both are kept and shown on the Drafts page; Concord cannot yet remove a revision.",
+        ),
+    };
+    Clash {
+        kind,
+        key,
+        about,
+        remedy: remedy.to_string(),
+        rows,
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::model::{Actor, ActorKind, Process, Proposal, Session, Topic};
 use crate::reference;
 use crate::store::{Store, StoreError};
 use crate::text::fold;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// Why a name did not resolve to exactly one thing.
@@ -14,6 +14,9 @@ use uuid::Uuid;
 pub enum Miss {
     Unknown,
     Ambiguous(Vec<String>),
+    /// More than one row has this very name since a merge (a clash): only an id tells them
+    /// apart.
+    Clash,
 }
 
 impl Miss {
@@ -24,6 +27,10 @@ impl Miss {
             Miss::Ambiguous(options) => format!(
                 "\"{given}\" matches several {what}s ({}); write it in full",
                 options.join("; ")
+            ),
+            Miss::Clash => format!(
+                "more than one {what} is \"{given}\" since a merge (a clash, see `concord clashes` \
+                 or the Team page); give the id of the one you mean"
             ),
         }
     }
@@ -46,6 +53,9 @@ pub struct Resolver {
     /// (process id, folded title or number) → session
     sessions: HashMap<(Uuid, String), Session>,
     topics_by_path: HashMap<String, Uuid>,
+    /// Paths more than one topic has (a clash since a merge).
+    clashing_paths: HashSet<String>,
+    topic_ids: HashSet<Uuid>,
     topics_by_name: HashMap<String, Vec<(Uuid, String)>>,
     proposals: HashMap<String, Uuid>,
 }
@@ -119,7 +129,12 @@ impl Resolver {
     }
 
     fn add_topic(&mut self, t: &Topic) {
-        self.topics_by_path.insert(fold(&t.path), t.id);
+        if let Some(other) = self.topics_by_path.insert(fold(&t.path), t.id) {
+            if other != t.id {
+                self.clashing_paths.insert(fold(&t.path));
+            }
+        }
+        self.topic_ids.insert(t.id);
         self.topics_by_name
             .entry(fold(&t.name))
             .or_default()
@@ -196,9 +211,16 @@ impl Resolver {
             .ok_or(Miss::Unknown)
     }
 
-    /// A topic by full path, or by its own name where that is unique.
+    /// A topic by full path, or by its own name where that is unique, or by its id (the
+    /// only way to name one of two topics that share a path since a merge).
     pub fn topic(&self, text: &str) -> Result<Uuid, Miss> {
+        if let Ok(id) = Uuid::parse_str(text.trim()) {
+            return self.topic_ids.get(&id).copied().ok_or(Miss::Unknown);
+        }
         let path = text.split('/').map(fold).collect::<Vec<_>>().join("/");
+        if self.clashing_paths.contains(&path) {
+            return Err(Miss::Clash);
+        }
         if let Some(id) = self.topics_by_path.get(&path) {
             return Ok(*id);
         }

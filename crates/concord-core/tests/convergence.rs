@@ -54,6 +54,8 @@ const TOPICS: &[&str] = &[
     "Capacity-building/Gender",
 ];
 const SETS: &[&str] = &["Like-minded", "Friends of the PoA"];
+/// Names topics are added under and renamed to apart: names two copies claim (clashes).
+const CLAIMED: &[&str] = &["Ransomware", "AI", "Quantum"];
 
 /// How the replicas exchange changes: merging each other's stores directly, or syncing
 /// through a shared folder whose newest files are sometimes still arriving.
@@ -237,6 +239,24 @@ impl World {
                 // Already made here under that name: the write is refused whole.
                 let _ = self.replicas[r].write(|w| w.create_actor_set(name, &members));
             }
+            79..=80 => {
+                let name = CLAIMED[self.rng.below(CLAIMED.len())];
+                let s = &mut self.replicas[r];
+                let named: Vec<Uuid> = s
+                    .topics()
+                    .unwrap()
+                    .into_iter()
+                    .filter(|t| t.parent_id.is_none() && CLAIMED.contains(&t.name.as_str()))
+                    .map(|t| t.id)
+                    .collect();
+                // Refused where this copy has that name already, as the catalog refuses it.
+                if named.is_empty() || self.rng.below(2) == 0 {
+                    let _ = concord_core::catalog::add_topic(s, None, name, None);
+                } else {
+                    let id = named[self.rng.below(named.len())];
+                    let _ = concord_core::catalog::rename_topic(s, id, name);
+                }
+            }
             _ if self.exchange == Exchange::Folder => self.sync_delayed(r),
             _ => {
                 let from = self.rng.below(self.replicas.len());
@@ -412,10 +432,19 @@ fn converge(replicas: usize, operations: usize, seed: u64, exchange: Exchange) {
     );
     let conflicts = world.replicas[0].conflicts().unwrap().len();
     assert!(conflicts > 0, "the run should have made some conflicts");
+    let clashes = world.replicas[0].clashes().unwrap();
+    for s in &world.replicas {
+        assert_eq!(
+            s.clashes().unwrap(),
+            clashes,
+            "every copy lists the same clashes"
+        );
+    }
     eprintln!(
         "{replicas} replicas, {operations} operations: {} values written, {conflicts} conflicts, \
-         0 lost, {:.1} s",
+         {} clashes, 0 lost, {:.1} s",
         world.written.len(),
+        clashes.len(),
         started.elapsed().as_secs_f64()
     );
 }

@@ -124,6 +124,11 @@ commands! {
         Ok(cx.store()?.conflicts()?)
     }
 
+    /// Keys more than one row claims since a merge (two topics of one name…), topics first.
+    clashes(cx) -> Vec<Clash> {
+        Ok(cx.store()?.clashes()?)
+    }
+
     /// Settles a conflict: keep the value shown, take the one set aside, or keep both.
     resolve_conflict(cx, id: Uuid, keep: Keep) -> () {
         Ok(cx.store()?.resolve_conflict(id, keep)?)
@@ -139,13 +144,18 @@ commands! {
     /// returns the new key, to be shown once.
     create_team(cx, store: String, user: String, password: String) -> String {
         let login = concord_core::team::Login::given(&user, &password);
-        Ok(concord_core::team::create(&mut *cx.store()?, &store, login.as_ref())?.to_text())
+        Ok(concord_core::team::create_shared(|| cx.store(), &store, login.as_ref())?.to_text())
     }
 
     /// Joins the team syncing through `store`, with the key a colleague passed on.
     join_team(cx, store: String, key: String, user: String, password: String) -> () {
         let login = concord_core::team::Login::given(&user, &password);
-        Ok(concord_core::team::join(&mut *cx.store()?, &store, &key, login.as_ref())?)
+        concord_core::team::join_shared(|| cx.store(), &store, &key, login.as_ref())
+    }
+
+    /// Whether the team store as typed so far asks for a user and password (WebDAV, S3).
+    store_asks_for_login(_cx, store: String) -> bool {
+        Ok(concord_core::team::asks_for_login(&store))
     }
 
     /// Gives this copy the name colleagues see beside its changes and conflicts.

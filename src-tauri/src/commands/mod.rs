@@ -11,13 +11,14 @@ use crate::state::AppState;
 use concord_core::catalog;
 use concord_core::model::{
     Actor, ActorInput, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus,
-    CellQuery, Cohesion, CohesionQuery, Conflict, DatabaseInfo, DraftPreview, DraftProvision,
-    ExportFormat, ExportOutcome, HistoryEntry, Keep, LedgerActor, Matrix, MatrixQuery, Meeting,
-    MeetingInput, Membership, MembershipChange, ParagraphHit, ParagraphNotes, ParagraphRisk,
-    ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage, Process, ProcessInput,
-    Proposal, ProposalInput, Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit,
-    SearchQuery, Session, SessionDiff, SessionDiffQuery, SessionInput, Stance, StanceOption,
-    StartProblem, SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
+    CellQuery, Clash, Cohesion, CohesionQuery, Conflict, DatabaseInfo, DraftPreview,
+    DraftProvision, ExportFormat, ExportOutcome, HistoryEntry, Keep, LedgerActor, Matrix,
+    MatrixQuery, Meeting, MeetingInput, Membership, MembershipChange, ParagraphHit, ParagraphNotes,
+    ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
+    Process, ProcessInput, Proposal, ProposalInput, Revision, RevisionDiff, RevisionImport,
+    RevisionInput, SearchHit, SearchQuery, Session, SessionDiff, SessionDiffQuery, SessionInput,
+    Stance, StanceOption, StartProblem, SubjectOverview, SubjectQuery, SummaryRequest, Timeline,
+    Topic,
 };
 use concord_core::store::MergeReport;
 use concord_core::team::{SyncReport, TeamStatus};

@@ -45,6 +45,12 @@ pub struct ConflictsArgs {
     format: Format,
 }
 
+#[derive(Args)]
+pub struct ClashesArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
 #[derive(Subcommand)]
 enum ConflictAction {
     /// Settle a conflict on this copy (and, through merge or sync, on every copy).
@@ -301,6 +307,7 @@ pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
                     ))
                 );
                 println!("open conflicts: {}", s.open_conflicts);
+                println!("clashes:        {}", s.clashes);
                 println!(
                     "your name:      {}",
                     s.name.as_deref().unwrap_or("(not given: `team name NAME`)")

@@ -30,11 +30,18 @@ fn checked(
             ));
         }
     }
+    // An edit may keep a code or name another actor shares since a merge (a clash): it
+    // settles nothing, but it makes none either.
+    let current = editing.map(|id| store.actor(id)).transpose()?;
+    let keeps_code = current.as_ref().is_some_and(|c| c.iso3 == a.iso3);
+    let keeps_name = current
+        .as_ref()
+        .is_some_and(|c| c.name.eq_ignore_ascii_case(&a.name));
     for other in store.actors(None)? {
         if Some(other.id) == editing {
             continue;
         }
-        if a.iso3.is_some() && other.iso3 == a.iso3 {
+        if !keeps_code && a.iso3.is_some() && other.iso3 == a.iso3 {
             return Err(StoreError::invalid(
                 "ISO3",
                 format!(
@@ -44,7 +51,7 @@ fn checked(
                 ),
             ));
         }
-        if other.kind == a.kind && other.name.eq_ignore_ascii_case(&a.name) {
+        if !keeps_name && other.kind == a.kind && other.name.eq_ignore_ascii_case(&a.name) {
             return Err(StoreError::invalid(
                 "name",
                 format!(

@@ -102,8 +102,13 @@ fn checked_process(
         chair: short_text("chair", input.chair.as_deref())?,
         note: long_text("note", input.note.as_deref())?,
     };
-    for other in store.processes()? {
-        if Some(other.id) == editing {
+    let all = store.processes()?;
+    // An edit may keep a short name another process shares since a merge (a clash).
+    let keeps = all
+        .iter()
+        .any(|o| Some(o.id) == editing && o.short_name.eq_ignore_ascii_case(&p.short_name));
+    for other in all {
+        if keeps || Some(other.id) == editing {
             continue;
         }
         if other.short_name.eq_ignore_ascii_case(&p.short_name) {
@@ -198,11 +203,21 @@ fn checked_session(
             ));
         }
     }
+    // An edit may keep a number or title another session shares since a merge (a clash).
+    let current = editing.map(|id| session(store, id)).transpose()?;
+    let same_place = current
+        .as_ref()
+        .is_some_and(|c| c.process_id == s.process_id);
+    let keeps_number = same_place && current.as_ref().is_some_and(|c| c.number == s.number);
+    let keeps_title = same_place
+        && current
+            .as_ref()
+            .is_some_and(|c| c.title.eq_ignore_ascii_case(&s.title));
     for other in store.sessions(Some(s.process_id))? {
         if Some(other.id) == editing {
             continue;
         }
-        if s.number.is_some() && other.number == s.number {
+        if !keeps_number && s.number.is_some() && other.number == s.number {
             return Err(StoreError::invalid(
                 "number",
                 format!(
@@ -213,7 +228,7 @@ fn checked_session(
                 ),
             ));
         }
-        if other.title.eq_ignore_ascii_case(&s.title) {
+        if !keeps_title && other.title.eq_ignore_ascii_case(&s.title) {
             return Err(StoreError::invalid(
                 "title",
                 format!(

@@ -43,10 +43,14 @@ fn checked(
         super::process(store, process)
             .map_err(|_| StoreError::invalid("process", "choose an existing process"))?;
     }
-    if let Some(same) = store
-        .proposals()?
+    let all = store.proposals()?;
+    // An edit may keep a name another proposal shares since a merge (a clash).
+    let keeps = all
+        .iter()
+        .any(|o| Some(o.id) == editing && o.name.eq_ignore_ascii_case(&p.name));
+    if let Some(same) = all
         .into_iter()
-        .find(|o| Some(o.id) != editing && o.name.eq_ignore_ascii_case(&p.name))
+        .find(|o| !keeps && Some(o.id) != editing && o.name.eq_ignore_ascii_case(&p.name))
     {
         return Err(StoreError::invalid(
             "name",

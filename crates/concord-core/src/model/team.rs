@@ -36,3 +36,35 @@ pub struct Conflict {
     pub by: Option<String>,
     pub made_at: DateTime<Utc>,
 }
+
+vocabulary! {
+    /// The keys two copies of the record can both claim: each row is meant to hold its own.
+    ClashKind {
+        Topic => "topic", "Two topics of one name in one place";
+        Session => "session", "Two sessions of one number in one process";
+        Actor => "actor", "Two actors with one ISO3 code";
+        ActorName => "actor_name", "Two actors of one kind and name";
+        Process => "process", "Two processes of one short name";
+        Proposal => "proposal", "Two proposals of one name";
+        Revision => "revision", "One revision of a document recorded twice";
+    }
+}
+
+/// Rows that claim one key, each from a different copy of the record: two colleagues gave a
+/// new topic the name another's rename took, say. A merge cannot pick one without the copies
+/// disagreeing on which, so every copy keeps all of them, lists them here alike, and the
+/// analyst settles it with an ordinary edit, which then reaches every copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Clash {
+    pub kind: ClashKind,
+    /// What the rows share, as people read it: "Ransomware", "7", "FRA".
+    pub key: String,
+    /// One sentence saying what clashes and where: "2 topics are named “Ransomware” under
+    /// International law."
+    pub about: String,
+    /// How to settle it, where in Concord.
+    pub remedy: String,
+    /// The rows, in id order.
+    pub rows: Vec<Uuid>,
+}

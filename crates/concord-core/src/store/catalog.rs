@@ -107,7 +107,7 @@ impl Store {
              FROM session AS s JOIN process AS p ON p.id = s.process_id
              LEFT JOIN process_status AS ps ON ps.id = p.id
              WHERE ?1 IS NULL OR s.process_id = ?1
-             ORDER BY p.name COLLATE NOCASE, s.seq",
+             ORDER BY p.name COLLATE NOCASE, s.seq, s.id",
         )?;
         let rows = stmt.query_map([process_id], |r| {
             let (process_short_name, title): (String, String) = (r.get(2)?, r.get(5)?);

@@ -16,7 +16,7 @@ fn day(date: Option<NaiveDate>) -> Option<String> {
 impl Writer<'_> {
     /// Adds a process (and its Chair, when given); returns its id.
     pub(crate) fn insert_process(&mut self, p: &ProcessInput) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("process", &p.short_name);
+        let id = self.natural_id_in("process", &p.short_name)?;
         let now = self.now();
         self.tx.execute(
             "INSERT INTO process (id, name, short_name, mandate, note, changed_by, updated_at)
@@ -108,7 +108,7 @@ impl Writer<'_> {
             Some(n) => format!("{}:{n}", s.process_id),
             None => format!("{}:{}", s.process_id, s.title.to_lowercase()),
         };
-        let id = self.natural_id("session", &key);
+        let id = self.natural_id_in("session", &key)?;
         let now = self.now();
         self.tx.execute(
             "INSERT INTO session (id, process_id, seq, number, title, start_date, end_date, place,
@@ -193,7 +193,7 @@ impl Writer<'_> {
 
     /// Adds a proposal; returns its id.
     pub(crate) fn insert_proposal(&mut self, p: &ProposalInput) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("proposal", &p.name);
+        let id = self.natural_id_in("proposal", &p.name)?;
         let now = self.now();
         self.tx.execute(
             "INSERT INTO proposal (id, process_id, name, short_name, description, changed_by,
@@ -309,7 +309,7 @@ impl Writer<'_> {
 
     /// Adds an actor; returns its id.
     pub(crate) fn insert_actor(&mut self, a: &ActorInput) -> Result<Uuid, StoreError> {
-        let id = self.natural_id("actor", &format!("{}:{}", a.kind, a.name));
+        let id = self.natural_id_in("actor", &format!("{}:{}", a.kind, a.name))?;
         let now = self.now();
         self.tx.execute(
             "INSERT INTO actor (id, kind, name, short_name, iso3, note, changed_by, updated_at)

@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_merge.sql"),
     include_str!("migrations/0013_replica_names.sql"),
     include_str!("migrations/0014_catalog.sql"),
+    include_str!("migrations/0015_shared_keys.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,9 @@ mod capture_tests;
 mod catalog;
 mod catalog_edit;
 mod changes;
+#[cfg(test)]
+mod clash_tests;
+mod clashes;
 mod cohesion;
 #[cfg(test)]
 mod compact_tests;

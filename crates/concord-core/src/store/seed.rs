@@ -2,7 +2,9 @@
 //! rows instead of adding new ones. A row the user changed (its `changed_by` is no longer the
 //! reference installation) is left as the user made it, a row the user removed
 //! (`reference_removed`) stays removed, and a row whose parent is gone is not brought back;
-//! rows new in this version of the reference data still arrive.
+//! rows new in this version of the reference data still arrive, except one whose natural key
+//! (an ISO3 code, a topic's name beside its siblings…) a row of the user's already holds: the
+//! file holds no clash it did not receive from a colleague.
 
 use super::writer::Writer;
 use super::{Store, StoreError};
@@ -28,11 +30,11 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         let mut actor = tx.prepare(
             "INSERT INTO actor (id, kind, name, short_name, iso3, m49, note, changed_by, updated_at)
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND (?5 IS NULL OR NOT EXISTS (SELECT 1 FROM actor WHERE iso3 = ?5 AND id <> ?1))
              ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
                short_name = excluded.short_name, iso3 = excluded.iso3, m49 = excluded.m49,
                note = excluded.note, updated_at = excluded.updated_at
-               WHERE actor.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE actor.changed_by = excluded.changed_by",
         )?;
         for s in reference::states() {
             actor.execute(params![
@@ -98,10 +100,10 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
         tx.execute(
             "INSERT INTO process (id, name, short_name, mandate, note, changed_by, updated_at)
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM process WHERE short_name = ?3 AND id <> ?1)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
                mandate = excluded.mandate, note = excluded.note, updated_at = excluded.updated_at
-               WHERE process.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE process.changed_by = excluded.changed_by",
             params![
                 reference::process_id(p.key),
                 p.name,
@@ -127,11 +129,12 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
               WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
                 AND EXISTS (SELECT 1 FROM process WHERE id = ?2)
+                AND NOT EXISTS (SELECT 1 FROM session
+                                 WHERE process_id = ?2 AND id <> ?1 AND (seq = ?3 OR number = ?4))
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, number = excluded.number,
                title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
                place = excluded.place, note = excluded.note, updated_at = excluded.updated_at
-               WHERE session.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE session.changed_by = excluded.changed_by",
             params![
                 reference::session_id(s.process, s.seq),
                 reference::process_id(s.process),
@@ -153,11 +156,12 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
             "INSERT INTO document (id, process_id, symbol, title, kind, date, note, changed_by, updated_at)
              SELECT ?1, (SELECT id FROM process WHERE id = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9
               WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND (?3 IS NULL OR NOT EXISTS (SELECT 1 FROM document
+                                                WHERE symbol = ?3 AND revision_label IS NULL AND id <> ?1))
              ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, symbol = excluded.symbol,
                title = excluded.title, kind = excluded.kind, date = excluded.date, note = excluded.note,
                updated_at = excluded.updated_at
-               WHERE document.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE document.changed_by = excluded.changed_by",
             params![
                 reference_id("document", key),
                 d.process.map(reference::process_id),
@@ -181,11 +185,12 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
               WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
                 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM topic WHERE id = ?2))
+                AND NOT EXISTS (SELECT 1 FROM topic WHERE coalesce(parent_id, x'') = coalesce(?2, x'')
+                                                      AND name = ?3 AND id <> ?1)
              ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,
                ordinal = excluded.ordinal, description = excluded.description,
                updated_at = excluded.updated_at
-               WHERE topic.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE topic.changed_by = excluded.changed_by",
             params![
                 reference::topic_id(&t.path),
                 parent,
@@ -203,11 +208,11 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
             "INSERT INTO proposal (id, process_id, name, short_name, description, changed_by, updated_at)
              SELECT ?1, (SELECT id FROM process WHERE id = ?2), ?3, ?4, ?5, ?6, ?7
               WHERE NOT EXISTS (SELECT 1 FROM reference_removed WHERE id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM proposal WHERE name = ?3 AND id <> ?1)
              ON CONFLICT (id) DO UPDATE SET process_id = excluded.process_id, name = excluded.name,
                short_name = excluded.short_name, description = excluded.description,
                updated_at = excluded.updated_at
-               WHERE proposal.changed_by = excluded.changed_by
-             ON CONFLICT DO NOTHING",
+               WHERE proposal.changed_by = excluded.changed_by",
             params![
                 id,
                 p.process.map(reference::process_id),

@@ -17,7 +17,7 @@ impl Writer<'_> {
         description: Option<&str>,
     ) -> Result<Uuid, StoreError> {
         let parent_key = parent.map_or_else(String::new, |p| p.to_string());
-        let id = self.natural_id("topic", &format!("{parent_key}/{name}"));
+        let id = self.natural_id_in("topic", &format!("{parent_key}/{name}"))?;
         let now = self.now();
         self.tx.execute(
             "INSERT INTO topic (id, parent_id, name, ordinal, description, changed_by, updated_at)

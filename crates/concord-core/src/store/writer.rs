@@ -96,6 +96,17 @@ impl<'t> Writer<'t> {
         crate::clock::reference_id(&format!("made-{kind}"), key)
     }
 
+    /// [`Self::natural_id`] for a row of `table` whose key can be edited (a name, a number):
+    /// when the row made from that key has since been renamed, a new one gets a fresh id.
+    pub(crate) fn natural_id_in(&self, table: &str, key: &str) -> Result<Uuid, StoreError> {
+        let id = self.natural_id(table, key);
+        let taken = self
+            .tx
+            .prepare_cached(&format!("SELECT 1 FROM \"{table}\" WHERE id = ?1"))?
+            .exists([id])?;
+        Ok(if taken { self.new_id() } else { id })
+    }
+
     /// The values of a position's row, numbered as both `insert_position` and
     /// `update_position` bind them (?1 id … ?13 note, ?14 time, ?15 who).
     fn columns(

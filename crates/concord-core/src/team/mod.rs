@@ -75,6 +75,8 @@ pub struct TeamStatus {
     pub received: u32,
     /// Conflicts open now.
     pub open_conflicts: u32,
+    /// Keys more than one row claims since a merge (`Store::clashes`).
+    pub clashes: u32,
     /// The name this copy's user gave, shown to colleagues beside what they made.
     pub name: Option<String>,
 }
@@ -111,12 +113,28 @@ pub fn create(
     location: &str,
     login: Option<&Login>,
 ) -> Result<TeamKey, TeamError> {
+    create_shared(|| Ok::<_, TeamError>(&mut *store), location, login)
+}
+
+/// [`create`] for a store others use too (the window's): `store` is called only once the
+/// team store has answered, so the file is free while the network is slow.
+pub fn create_shared<G, E>(
+    store: impl FnOnce() -> Result<G, E>,
+    location: &str,
+    login: Option<&Login>,
+) -> Result<TeamKey, E>
+where
+    G: DerefMut<Target = Store>,
+    E: From<TeamError>,
+{
     let location = Location::parse(location)?.resolved()?;
     let remote = location.connect(login)?;
     remote.list("changes")?;
     let key = TeamKey::generate();
-    store.record_baseline()?;
-    store.set_team(&location.to_text(), &key.to_text(), login_pair(login))?;
+    let mut s = store()?;
+    s.record_baseline().map_err(TeamError::from)?;
+    s.set_team(&location.to_text(), &key.to_text(), login_pair(login))
+        .map_err(TeamError::from)?;
     Ok(key)
 }
 
@@ -127,6 +145,21 @@ pub fn join(
     key: &str,
     login: Option<&Login>,
 ) -> Result<(), TeamError> {
+    join_shared(|| Ok::<_, TeamError>(&mut *store), location, key, login)
+}
+
+/// [`join`] for a store others use too: the key is checked against the team's files before
+/// `store` is called.
+pub fn join_shared<G, E>(
+    store: impl FnOnce() -> Result<G, E>,
+    location: &str,
+    key: &str,
+    login: Option<&Login>,
+) -> Result<(), E>
+where
+    G: DerefMut<Target = Store>,
+    E: From<TeamError>,
+{
     let location = Location::parse(location)?.resolved()?;
     let key = TeamKey::parse(key)?;
     let remote = location.connect(login)?;
@@ -139,9 +172,20 @@ pub fn join(
             ))
         })?;
     }
-    store.record_baseline()?;
-    store.set_team(&location.to_text(), &key.to_text(), login_pair(login))?;
+    let mut s = store()?;
+    s.record_baseline().map_err(TeamError::from)?;
+    s.set_team(&location.to_text(), &key.to_text(), login_pair(login))
+        .map_err(TeamError::from)?;
     Ok(())
+}
+
+/// Whether a team store as typed asks for a login: a WebDAV or S3 address does, a folder does
+/// not (the Team page shows the user and password fields by this).
+pub fn asks_for_login(location: &str) -> bool {
+    matches!(
+        Location::parse(location),
+        Ok(Location::WebDav(_) | Location::S3 { .. })
+    )
 }
 
 fn login_pair(login: Option<&Login>) -> Option<(&str, &str)> {
@@ -183,6 +227,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, TeamError> {
         sent: last.as_ref().map_or(0, |l| l.1),
         received: last.as_ref().map_or(0, |l| l.2),
         open_conflicts: u32::try_from(store.conflicts()?.len()).unwrap_or(u32::MAX),
+        clashes: u32::try_from(store.clashes()?.len()).unwrap_or(u32::MAX),
         name: store.team_name()?,
     })
 }

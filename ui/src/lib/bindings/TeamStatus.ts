@@ -21,6 +21,10 @@ sent: number, received: number,
  */
 open_conflicts: number, 
 /**
+ * Keys more than one row claims since a merge (`Store::clashes`).
+ */
+clashes: number, 
+/**
  * The name this copy's user gave, shown to colleagues beside what they made.
  */
 name: string | null, };

@@ -10,6 +10,7 @@ import type { AppInfo } from './AppInfo';
 import type { BackupInfo } from './BackupInfo';
 import type { CellQuery } from './CellQuery';
 import type { ChampionInput } from './ChampionInput';
+import type { Clash } from './Clash';
 import type { Cohesion } from './Cohesion';
 import type { CohesionQuery } from './CohesionQuery';
 import type { Conflict } from './Conflict';
@@ -101,6 +102,8 @@ export interface Commands {
   mergeFile(): Promise<MergeReport | null>;
   /** The conflicts merges set aside that no one has settled, oldest first. */
   conflicts(): Promise<Array<Conflict>>;
+  /** Keys more than one row claims since a merge (two topics of one name…), topics first. */
+  clashes(): Promise<Array<Clash>>;
   /** Settles a conflict: keep the value shown, take the one set aside, or keep both. */
   resolveConflict(id: string, keep: Keep): Promise<null>;
   /** The file's team: its store, last sync and what went each way, open conflicts. */
@@ -109,6 +112,8 @@ export interface Commands {
   createTeam(store: string, user: string, password: string): Promise<string>;
   /** Joins the team syncing through `store`, with the key a colleague passed on. */
   joinTeam(store: string, key: string, user: string, password: string): Promise<null>;
+  /** Whether the team store as typed so far asks for a user and password (WebDAV, S3). */
+  storeAsksForLogin(store: string): Promise<boolean>;
   /** Gives this copy the name colleagues see beside its changes and conflicts. */
   setTeamName(name: string): Promise<null>;
   /** Sends this copy's changes to the team store and applies the others'. The file is held only while it is read or written, not while the network is used. */
@@ -227,10 +232,12 @@ export function commands(invoke: Invoke): Commands {
     saveCopy: () => invoke('save_copy') as Promise<string | null>,
     mergeFile: () => invoke('merge_file') as Promise<MergeReport | null>,
     conflicts: () => invoke('conflicts') as Promise<Array<Conflict>>,
+    clashes: () => invoke('clashes') as Promise<Array<Clash>>,
     resolveConflict: (id, keep) => invoke('resolve_conflict', { id, keep }) as Promise<null>,
     teamStatus: () => invoke('team_status') as Promise<TeamStatus>,
     createTeam: (store, user, password) => invoke('create_team', { store, user, password }) as Promise<string>,
     joinTeam: (store, key, user, password) => invoke('join_team', { store, key, user, password }) as Promise<null>,
+    storeAsksForLogin: (store) => invoke('store_asks_for_login', { store }) as Promise<boolean>,
     setTeamName: (name) => invoke('set_team_name', { name }) as Promise<null>,
     syncTeam: () => invoke('sync_team') as Promise<SyncReport>,
     matrix: (query) => invoke('matrix', { query }) as Promise<Matrix>,

@@ -327,4 +327,21 @@ mod tests {
         assert!(!format!("{login:?}").contains("s3cret"));
         assert!(Login::given("", "s3cret").is_none());
     }
+
+    #[test]
+    fn a_webdav_or_s3_address_asks_for_a_login_and_a_folder_does_not() {
+        use crate::team::asks_for_login;
+        assert!(asks_for_login(
+            "https://cloud.example.org/remote.php/dav/files/ana/team/"
+        ));
+        assert!(asks_for_login("s3://bucket/team"));
+        assert!(asks_for_login("webdav://127.0.0.1:8080/team"));
+        assert!(!asks_for_login("/mnt/share/team"));
+        assert!(!asks_for_login("file:///mnt/share/team"));
+        assert!(
+            !asks_for_login("http://example.org/team"),
+            "refused, so no login either"
+        );
+        assert!(!asks_for_login(""));
+    }
 }
