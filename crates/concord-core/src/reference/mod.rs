@@ -5,6 +5,7 @@
 //! Rows get deterministic ids ([`crate::clock::reference_id`]) from their natural keys, so France
 //! is the same id in every Concord file and loading twice changes nothing.
 
+mod groups;
 mod oewg;
 
 pub use oewg::{
@@ -17,7 +18,7 @@ use uuid::Uuid;
 
 /// The version of the reference data this build ships: raised whenever a fact is added or
 /// corrected, so a file loaded with an older one is brought up to date when it opens.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// The id of a State or observer State, by ISO3 code.
 pub fn state_id(iso3: &str) -> Uuid {
@@ -126,14 +127,21 @@ pub fn groups() -> Vec<GroupDef> {
           "Enhanced observer status at the General Assembly (A/RES/65/276); presents positions agreed \
            by its 27 members, does not vote."),
         g("AU", ActorKind::Igo, "African Union", "AU",
-          "Common African Position on the application of international law to the use of ICTs adopted \
-           by the AU Peace and Security Council on 29 January 2024. Members not loaded."),
+          "55 members; Common African Position on the application of international law to the use of \
+           ICTs adopted by the AU Peace and Security Council on 29 January 2024. 54 are loaded: the \
+           Sahrawi Arab Democratic Republic is a member but not a UN Member State and has no actor \
+           here. Suspended members stay members (dates in each membership's source)."),
         g("ARAB", ActorKind::Group, "Arab Group", "Arab Group",
-          "22 members of the League of Arab States (membership count unverified)."),
+          "The 22 members of the League of Arab States (21 Member States and the State of Palestine), \
+           from their admission to the League. Syria's suspension (2011-11-16 to 2023-05-07) is in \
+           its membership's source."),
         g("NAM", ActorKind::Group, "Non-Aligned Movement", "NAM",
-          "About 120 members. Membership not loaded yet: it needs a sourced, dated list."),
+          "121 members: South Sudan joined as the 121st (announced 2024-01-17). Most join dates are \
+           known as years only and stay in each membership's source."),
         g("G77", ActorKind::Group, "Group of 77 and China", "G77 and China",
-          "About 134 members. Membership not loaded yet: it needs a sourced, dated list."),
+          "134 members as g77.org lists them, China included; China does not consider itself a \
+           member, so it is not loaded as one (133). Statements are made on behalf of the Group of \
+           77 and China."),
     ]
 }
 
@@ -191,12 +199,8 @@ const EU_MEMBERS: &[(&str, &str, Option<&str>)] = &[
     ("HRV", "2013-07-01", None),
 ];
 
-const ARAB_MEMBERS: &[&str] = &[
-    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
-    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM",
-];
-
-/// Every membership Concord knows: regional groups, the EU (dated), the Arab Group.
+/// Every membership Concord knows: regional groups, the EU (dated), and the sourced lists of
+/// NAM, the G77, the African Union and the Arab Group (`groups.rs`).
 pub fn memberships() -> Vec<MembershipDef> {
     let mut out: Vec<MembershipDef> = states()
         .into_iter()
@@ -225,13 +229,7 @@ pub fn memberships() -> Vec<MembershipDef> {
         valid_to: *to,
         source: EU_SOURCE,
     }));
-    out.extend(ARAB_MEMBERS.iter().map(|iso3| MembershipDef {
-        group: "ARAB",
-        member_iso3: iso3,
-        valid_from: None,
-        valid_to: None,
-        source: "League of Arab States members (unverified)",
-    }));
+    out.extend(groups::memberships());
     out
 }
 
@@ -345,6 +343,5 @@ mod tests {
             assert!(iso.contains(m.member_iso3), "{}", m.member_iso3);
             assert!(groups.contains(m.group), "{}", m.group);
         }
-        assert_eq!(ARAB_MEMBERS.len(), 22);
     }
 }

@@ -77,6 +77,7 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                WHERE group_membership.changed_by = excluded.changed_by
              ON CONFLICT DO NOTHING",
         )?;
+        let mut current = std::collections::HashSet::new();
         for m in reference::memberships() {
             let key = format!(
                 "{}:{}:{}",
@@ -84,8 +85,10 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                 m.member_iso3,
                 m.valid_from.unwrap_or("")
             );
+            let id = reference_id("membership", &key);
+            current.insert(id);
             membership.execute(params![
-                reference_id("membership", &key),
+                id,
                 reference::group_id(m.group),
                 reference::state_id(m.member_iso3),
                 m.valid_from,
@@ -94,6 +97,18 @@ fn load(w: &mut Writer<'_>) -> Result<(), StoreError> {
                 by,
                 now
             ])?;
+        }
+        // A membership an earlier version of the reference data held and this one does not
+        // (the Arab Group's undated rows before its sourced list) goes, unless the user
+        // changed it.
+        let stale: Vec<uuid::Uuid> = tx
+            .prepare("SELECT id FROM group_membership WHERE changed_by = ?1")?
+            .query_map([by], |r| r.get(0))?
+            .filter(|id| id.as_ref().map_or(true, |id| !current.contains(id)))
+            .collect::<Result<_, _>>()?;
+        let mut delete = tx.prepare("DELETE FROM group_membership WHERE id = ?1")?;
+        for id in stale {
+            delete.execute([id])?;
         }
     }
     for p in reference::processes() {
