@@ -354,6 +354,32 @@ fn export_summary_writes_each_format() {
     );
     let none = env.run(&["export", "summary", "--format", "md", "--out", "x.md"]);
     assert_eq!(none.status.code(), Some(2));
+    // Without --format the file's name says it; a name that says another is refused.
+    let by_name = env.dir.path().join("by-name.docx");
+    env.ok(&[
+        "export",
+        "summary",
+        "--matrix",
+        "--out",
+        by_name.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read(&by_name).unwrap().starts_with(b"PK"),
+        "a Word file is a zip"
+    );
+    let wrong = env.dir.path().join("wrong.xlsx");
+    let out = env.run(&[
+        "export",
+        "summary",
+        "--matrix",
+        "--format",
+        "md",
+        "--out",
+        wrong.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ends in .xlsx"));
+    assert!(!wrong.exists(), "nothing written");
 }
 
 #[test]

@@ -114,9 +114,20 @@ pub fn shorten(text: &str, chars: usize) -> String {
     short
 }
 
+/// A day as the UN writes it: "2 December 2024" (never 12/02/2024, which reads two ways).
+pub fn un_date(day: chrono::NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, name, shorten, strip_bom, NameError};
+    use super::{fold, name, shorten, strip_bom, un_date, NameError};
+
+    #[test]
+    fn days_read_as_the_un_writes_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+        assert_eq!(un_date(day), "2 December 2024");
+    }
 
     #[test]
     fn names_refuse_control_characters_and_runaway_length() {

@@ -8,7 +8,6 @@ use concord_core::model::{ExportFormat, PositionInput, SessionDiffQuery, Stance,
 use concord_core::reference::{self, OEWG};
 use concord_core::Store;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const QUOTE: &str =
     "We \"firmly\" support it, with safeguards;\nالأمن السيبراني, 网络安全 — and more";
@@ -67,32 +66,7 @@ fn write(format: ExportFormat, dir: &Path) -> PathBuf {
 
 /// LibreOffice, headless, converting `file` to `to` ("txt:Text", "csv"); returns the text.
 fn libreoffice(file: &Path, to: &str, ext: &str) -> String {
-    // A first headless start of LibreOffice on a loaded machine sometimes aborts while it
-    // makes its profile ("WrappedTargetRuntimeException"); a second start is the real test.
-    match convert(file, to, ext) {
-        Ok(text) => text,
-        Err(_) => convert(file, to, ext).unwrap_or_else(|e| panic!("{e}")),
-    }
-}
-
-fn convert(file: &Path, to: &str, ext: &str) -> Result<String, String> {
-    let out = tempfile::tempdir().unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", to, "--outdir"])
-        .arg(out.path())
-        .arg(file)
-        .output()
-        .expect("LibreOffice (soffice) must be installed: `make deps` installs it");
-    if !status.status.success() {
-        return Err(format!("{status:?}"));
-    }
-    let stem = file.file_stem().unwrap().to_string_lossy().to_string();
-    std::fs::read_to_string(out.path().join(format!("{stem}.{ext}"))).map_err(|e| e.to_string())
+    String::from_utf8(concord_testing::office::convert(file, to, ext)).unwrap()
 }
 
 #[test]

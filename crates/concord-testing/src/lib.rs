@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // a test helper: a failed unwrap is a failed test
 
 pub mod fuzzing;
+pub mod office;
 pub mod servers;
 
 use concord_core::model::{Position, PositionInput, Stance, SubjectRef};

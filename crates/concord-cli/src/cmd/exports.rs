@@ -113,8 +113,9 @@ pub enum ExportWhat {
         /// Matrix columns.
         #[arg(long, value_parser = vocab::<MatrixAxis>(), default_value = "proposals")]
         columns: MatrixAxis,
-        #[arg(long, value_parser = vocab::<ExportFormat>(), default_value = "md")]
-        format: ExportFormat,
+        /// The file's format; by default the one its name ends in (.md, .csv, .xlsx, .docx, .json).
+        #[arg(long, value_parser = vocab::<ExportFormat>())]
+        format: Option<ExportFormat>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -198,6 +199,7 @@ pub fn export(store: &Store, what: ExportWhat) -> Result<(), Failure> {
                     "say what to export: --actor, --topic, --proposal, --sessions S1 S2 or --matrix".into(),
                 ));
             };
+            let format = ExportFormat::for_file(format, &out).map_err(bad_input)?;
             let outcome = export_summary(store, &request, format, &out, &mut |step| {
                 eprintln!("{step}")
             })?;

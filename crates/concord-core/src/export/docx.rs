@@ -1,12 +1,20 @@
 //! A report as a Word document: real headings, one table per section with the stances shaded,
-//! quotes set as quotations, and each source as a footnote to the row it supports.
+//! quotes set as quotations, and each source as a footnote to the row it supports. Laid out
+//! to print on A4: columns as wide as their text allows (`layout.rs`) in a fixed grid that
+//! fills the page, landscape when the table is wide, so no word is broken across a line.
 
+use super::layout;
 use super::report::{stance_colours, Cell, Report};
 use super::ExportError;
 use docx_rs::{
-    BreakType, Docx, Footnote, Paragraph, Run, Shading, Style, StyleType, Table, TableCell,
-    TableRow,
+    BreakType, Docx, Footnote, PageMargin, PageOrientationType, Paragraph, Run, Shading, Style,
+    StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
+
+/// A4 in twentieths of a point, and the margins (2 cm).
+const A4_SHORT: u32 = 11906;
+const A4_LONG: u32 = 16838;
+const MARGIN: i32 = 1134;
 use std::path::Path;
 
 fn text_paragraph(text: &str) -> Paragraph {
@@ -81,6 +89,33 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
     let shown: Vec<usize> = (0..r.columns.len())
         .filter(|i| Some(*i) != source_col)
         .collect();
+    // The grid: each shown column's share of the page's width is its share of the text.
+    let widths = layout::column_widths(r);
+    let chars: Vec<usize> = shown.iter().map(|i| widths[i + 1]).collect();
+    let landscape = layout::is_wide(&chars);
+    let (page_w, page_h) = if landscape {
+        (A4_LONG, A4_SHORT)
+    } else {
+        (A4_SHORT, A4_LONG)
+    };
+    let usable = (page_w as usize).saturating_sub(2 * MARGIN as usize);
+    let total = chars.iter().sum::<usize>().max(1);
+    let grid: Vec<usize> = chars.iter().map(|c| c * usable / total).collect();
+    doc = doc
+        .page_size(page_w, page_h)
+        .page_orient(if landscape {
+            PageOrientationType::Landscape
+        } else {
+            PageOrientationType::Portrait
+        })
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN),
+        );
+    let sized = |k: usize, c: TableCell| c.width(grid[k], WidthType::Dxa);
     for s in &r.sections {
         doc = doc.add_paragraph(
             Paragraph::new()
@@ -93,9 +128,14 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
         let header = TableRow::new(
             shown
                 .iter()
-                .map(|i| {
-                    TableCell::new().add_paragraph(
-                        Paragraph::new().add_run(Run::new().add_text(&r.columns[*i].name).bold()),
+                .enumerate()
+                .map(|(k, i)| {
+                    sized(
+                        k,
+                        TableCell::new().add_paragraph(
+                            Paragraph::new()
+                                .add_run(Run::new().add_text(&r.columns[*i].name).bold()),
+                        ),
                     )
                 })
                 .collect(),
@@ -112,18 +152,24 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
             rows.push(TableRow::new(
                 shown
                     .iter()
-                    .filter_map(|i| {
+                    .enumerate()
+                    .filter_map(|(k, i)| {
                         let note = if *i == anchor {
                             source.as_deref()
                         } else {
                             None
                         };
-                        cells.get(*i).map(|c| cell(c, note))
+                        cells.get(*i).map(|c| sized(k, cell(c, note)))
                     })
                     .collect(),
             ));
         }
-        doc = doc.add_table(Table::new(rows));
+        doc = doc.add_table(
+            Table::new(rows)
+                .set_grid(grid.clone())
+                .layout(TableLayoutType::Fixed)
+                .width(usable, WidthType::Dxa),
+        );
     }
     let file = std::fs::File::create(path)?;
     doc.pack(file)

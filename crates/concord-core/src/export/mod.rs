@@ -5,6 +5,7 @@
 pub mod all;
 pub mod cells;
 mod docx;
+mod layout;
 mod markdown;
 pub mod report;
 pub mod revision;

@@ -106,8 +106,9 @@ fn actor_report(t: &Timeline, range: &str) -> Report {
             (from, to) => format!(
                 "{} ({} – {})",
                 g.group_name,
-                from.map(|d| d.to_string()).unwrap_or_else(|| "…".into()),
-                to.map(|d| d.to_string()).unwrap_or_else(|| "today".into())
+                from.map(crate::text::un_date).unwrap_or_else(|| "…".into()),
+                to.map(crate::text::un_date)
+                    .unwrap_or_else(|| "today".into())
             ),
         })
         .collect();
@@ -116,7 +117,10 @@ fn actor_report(t: &Timeline, range: &str) -> Report {
         lines.push(format!("Groups: {}", groups.join(", ")));
     }
     Report {
-        title: format!("Positions of {}", t.actor.name),
+        title: format!(
+            "Positions of {}",
+            crate::reference::in_running_text(&t.actor.name, t.actor.kind)
+        ),
         lines,
         columns: vec![
             Column::new("Session", 26),

@@ -15,6 +15,40 @@ vocabulary! {
     }
 }
 
+impl ExportFormat {
+    /// The format a file is written in: the one asked for, or the one its name ends in
+    /// (`brief.docx`). A name that ends in another format than the one asked for is refused,
+    /// so a file called .xlsx never holds Markdown.
+    pub fn for_file(
+        asked: Option<ExportFormat>,
+        path: &std::path::Path,
+    ) -> Result<ExportFormat, String> {
+        let by_name = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .and_then(|e| match e.as_str() {
+                "markdown" => Some(ExportFormat::Md),
+                other => ExportFormat::parse(other),
+            });
+        match (asked, by_name) {
+            (Some(a), Some(n)) if a != n => Err(format!(
+                "{} ends in .{}, which is not {}; name the file .{} or leave the format out",
+                path.display(),
+                n.as_str(),
+                a.label(),
+                a.as_str()
+            )),
+            (Some(a), _) => Ok(a),
+            (None, Some(n)) => Ok(n),
+            (None, None) => Err(format!(
+                "say the format: end {} in .md, .csv, .xlsx, .docx or .json, or give --format",
+                path.display()
+            )),
+        }
+    }
+}
+
 /// Which summary to export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -6,6 +6,7 @@
 //! is the same id in every Concord file and loading twice changes nothing.
 
 mod groups;
+mod names;
 mod oewg;
 
 pub use oewg::{
@@ -15,6 +16,8 @@ pub use oewg::{
 use crate::clock::reference_id;
 use crate::model::{ActorKind, DocumentKind};
 use uuid::Uuid;
+
+pub use names::in_running_text;
 
 /// The version of the reference data this build ships: raised whenever a fact is added or
 /// corrected, so a file loaded with an older one is brought up to date when it opens.
