@@ -228,3 +228,7 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf, Store
 #[cfg(test)]
 #[path = "migrate_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "migrate_v15_tests.rs"]
+mod v15_tests;
