@@ -34,40 +34,42 @@ impl Names {
     }
 
     fn resolve<T>(
+        &self,
         what: &str,
         text: Option<&str>,
         find: impl Fn(&str) -> Result<T, Miss>,
     ) -> Result<Option<T>, Failure> {
-        text.map(|t| Self::one(what, t, &find)).transpose()
+        text.map(|t| self.one(what, t, &find)).transpose()
     }
 
     fn one<T>(
+        &self,
         what: &str,
         text: &str,
         find: impl Fn(&str) -> Result<T, Miss>,
     ) -> Result<T, Failure> {
-        find(text).map_err(|m| bad_input(m.describe(what, text)))
+        find(text).map_err(|m| bad_input(self.0.explain(what, text, &m)))
     }
 
     /// The actor a required option names.
     pub fn actor_named(&self, text: &str) -> Result<Uuid, Failure> {
-        Self::one("actor", text, |t| self.0.actor(t).map(|a| a.0))
+        self.one("actor", text, |t| self.0.actor(t).map(|a| a.0))
     }
 
     pub fn group_named(&self, text: &str) -> Result<Uuid, Failure> {
-        Self::one("group", text, |t| self.0.group(t))
+        self.one("group", text, |t| self.0.group(t))
     }
 
     pub fn topic_named(&self, text: &str) -> Result<Uuid, Failure> {
-        Self::one("topic", text, |t| self.0.topic(t))
+        self.one("topic", text, |t| self.0.topic(t))
     }
 
     pub fn proposal_named(&self, text: &str) -> Result<Uuid, Failure> {
-        Self::one("proposal", text, |t| self.0.proposal(t))
+        self.one("proposal", text, |t| self.0.proposal(t))
     }
 
     pub fn session_named(&self, process: Uuid, text: &str) -> Result<Uuid, Failure> {
-        Self::one("session", text, |t| {
+        self.one("session", text, |t| {
             self.0.session(process, t).map(|s| s.id)
         })
     }
@@ -77,24 +79,24 @@ impl Names {
         let text = text.unwrap_or("");
         self.0
             .process(text)
-            .map_err(|m| bad_input(m.describe("process", text)))
+            .map_err(|m| bad_input(self.0.explain("process", text, &m)))
     }
 
     /// A process only when one is named.
     pub fn process_if_named(&self, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("process", text, |t| self.0.process(t))
+        self.resolve("process", text, |t| self.0.process(t))
     }
 
     pub fn actor(&self, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("actor", text, |t| self.0.actor(t).map(|a| a.0))
+        self.resolve("actor", text, |t| self.0.actor(t).map(|a| a.0))
     }
 
     pub fn group(&self, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("group", text, |t| self.0.group(t))
+        self.resolve("group", text, |t| self.0.group(t))
     }
 
     pub fn session(&self, process: Uuid, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("session", text, |t| {
+        self.resolve("session", text, |t| {
             self.0.session(process, t).map(|s| s.id)
         })
     }
@@ -117,11 +119,11 @@ impl Names {
     }
 
     pub fn topic(&self, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("topic", text, |t| self.0.topic(t))
+        self.resolve("topic", text, |t| self.0.topic(t))
     }
 
     pub fn proposal(&self, text: Option<&str>) -> Result<Option<Uuid>, Failure> {
-        Self::resolve("proposal", text, |t| self.0.proposal(t))
+        self.resolve("proposal", text, |t| self.0.proposal(t))
     }
 
     /// Two sessions or ranges of one process to compare, optionally for one group.

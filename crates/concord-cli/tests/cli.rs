@@ -171,6 +171,11 @@ fn an_unknown_state_on_line_7_names_line_7_exits_2_and_writes_nothing() {
         "{err}"
     );
     assert_eq!(env.positions_in_file(), 0);
+    // An option names the same way, with the closest known names.
+    let out = env.run(&["positions", "--actor", "Germny"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean “Germany”?"), "{err}");
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub mod resolve;
 pub mod search;
 pub mod sets;
 pub mod store;
+pub mod suggest;
 pub mod team;
 pub mod text;
 

@@ -5,6 +5,7 @@
 use crate::model::{Actor, ActorKind, Process, Proposal, Session, Topic};
 use crate::reference;
 use crate::store::{Store, StoreError};
+use crate::suggest::{Kind, Names};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -58,6 +59,8 @@ pub struct Resolver {
     topic_ids: HashSet<Uuid>,
     topics_by_name: HashMap<String, Vec<(Uuid, String)>>,
     proposals: HashMap<String, Uuid>,
+    /// Everything above as people type it, for "did you mean …?".
+    names: Names,
 }
 
 impl Resolver {
@@ -87,6 +90,9 @@ impl Resolver {
             a.short_name.as_deref(),
             a.iso3.as_deref(),
         ];
+        for typed in keys.iter().flatten() {
+            self.names.add(Kind::Actor, typed, &a.name);
+        }
         let mut seen = Vec::new();
         for key in keys.into_iter().flatten().map(fold) {
             if seen.contains(&key) {
@@ -106,6 +112,8 @@ impl Resolver {
     }
 
     fn add_process(&mut self, p: &Process) {
+        self.names.add(Kind::Process, &p.name, &p.name);
+        self.names.add(Kind::Process, &p.short_name, &p.short_name);
         self.processes.insert(fold(&p.name), p.id);
         self.processes.insert(fold(&p.short_name), p.id);
         // "OEWG" alone means the 2021–2025 group, the one preloaded process people say it of.
@@ -135,6 +143,8 @@ impl Resolver {
             }
         }
         self.topic_ids.insert(t.id);
+        self.names.add(Kind::Topic, &t.path, &t.path);
+        self.names.add(Kind::Topic, &t.name, &t.path);
         self.topics_by_name
             .entry(fold(&t.name))
             .or_default()
@@ -142,9 +152,27 @@ impl Resolver {
     }
 
     fn add_proposal(&mut self, p: &Proposal) {
+        self.names.add(Kind::Proposal, &p.name, &p.name);
+        if let Some(short) = &p.short_name {
+            self.names.add(Kind::Proposal, short, &p.name);
+        }
         self.proposals.insert(fold(&p.name), p.id);
         if let Some(short) = &p.short_name {
             self.proposals.insert(fold(short), p.id);
+        }
+    }
+
+    /// Why `given` did not resolve, as a sentence: `what` is the noun ("actor", "topic"…);
+    /// an unknown name is followed by the closest known ones ("did you mean …?").
+    pub fn explain(&self, what: &str, given: &str, miss: &Miss) -> String {
+        let said = miss.describe(what, given);
+        let offer = match (miss, Kind::of_noun(what)) {
+            (Miss::Unknown, Some(kind)) => self.names.did_you_mean(kind, given),
+            _ => None,
+        };
+        match offer {
+            Some(offer) => format!("{said}; {offer}"),
+            None => said,
         }
     }
 

@@ -46,7 +46,7 @@ pub fn save_actor_set(store: &mut Store, input: &ActorSetInput) -> Result<Actor,
         match resolver.actor(text) {
             Ok((id, _)) if !members.contains(&id) => members.push(id),
             Ok(_) => {}
-            Err(miss) => problems.push(miss.describe("actor", text)),
+            Err(miss) => problems.push(resolver.explain("actor", text, &miss)),
         }
     }
     if !problems.is_empty() {

@@ -70,6 +70,30 @@ Peru,7,International law,supports
 }
 
 #[test]
+fn an_unknown_name_is_offered_the_closest_known_ones() {
+    let mut s = store();
+    let csv = "\
+actor,session,topic,stance
+Frnace,7,International law,supports
+France,7,Programme of Action,supports
+";
+    let err = import_positions_csv(&mut s, csv.as_bytes(), ImportOptions::default()).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("unknown actor \"Frnace\"; did you mean “France”?"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "line 3, column topic: unknown topic \"Programme of Action\"; \
+             did you mean the proposal “Programme of Action”?"
+        ),
+        "{text}"
+    );
+    assert_eq!(s.counts().unwrap().positions, 0);
+}
+
+#[test]
 fn every_problem_is_listed_with_line_and_column() {
     let mut s = store();
     let csv = "\

@@ -301,7 +301,7 @@ pub(super) fn parse_row(
                 };
                 problem(
                     "actor",
-                    format!("{}{hint}", miss.describe("actor", actor_text)),
+                    format!("{}{hint}", resolver.explain("actor", actor_text, &miss)),
                 );
                 None
             }
@@ -312,7 +312,7 @@ pub(super) fn parse_row(
     let process = match resolver.process(process_text) {
         Ok(p) => Some(p),
         Err(miss) => {
-            problem("process", miss.describe("process", process_text));
+            problem("process", resolver.explain("process", process_text, &miss));
             None
         }
     };
@@ -325,7 +325,7 @@ pub(super) fn parse_row(
         (Some(p), false) => match resolver.session(p, session_text) {
             Ok(s) => Some(s),
             Err(miss) => {
-                problem("session", miss.describe("session", session_text));
+                problem("session", resolver.explain("session", session_text, &miss));
                 None
             }
         },
@@ -368,7 +368,7 @@ pub(super) fn parse_row(
                 Some(Subject::NewTopic(topic_text.to_string()))
             }
             Err(miss) => {
-                problem("topic", miss.describe("topic", topic_text));
+                problem("topic", resolver.explain("topic", topic_text, &miss));
                 None
             }
         },
@@ -378,7 +378,10 @@ pub(super) fn parse_row(
                 Some(Subject::NewProposal(proposal_text.to_string()))
             }
             Err(miss) => {
-                problem("proposal", miss.describe("proposal", proposal_text));
+                problem(
+                    "proposal",
+                    resolver.explain("proposal", proposal_text, &miss),
+                );
                 None
             }
         },
@@ -444,7 +447,10 @@ pub(super) fn parse_row(
                 None
             }
             Err(miss) => {
-                problem("on_behalf_of", miss.describe("group", behalf_text));
+                problem(
+                    "on_behalf_of",
+                    resolver.explain("group", behalf_text, &miss),
+                );
                 None
             }
         }
