@@ -1,5 +1,6 @@
 //! End-to-end, in the real window: capture with the keyboard alone, see it in the table and in
-//! the SQLite file, restart, edit with history kept, and markup in a quote shown as text.
+//! the SQLite file, restart, edit with history kept, and markup in a quote shown as text; the
+//! capture panel folded away and brought back, and the pages opened with Ctrl+1…7.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
@@ -226,5 +227,47 @@ async fn the_about_box_names_the_version_the_schema_and_the_data_folder() -> Web
     assert!(text.contains(&format!("Concord {version}")), "{text}");
     assert!(text.contains("this file is at version"), "{text}");
     assert!(text.contains("config"), "the data folder is named: {text}");
+    w.stop().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_capture_panel_folds_away_for_the_full_width_and_comes_back_focused(
+) -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fold.concord");
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    // Ctrl+2 opens the second page of the bar, the matrix.
+    w.ctrl("2").await?;
+    let narrow = w
+        .wait_for_css("section[aria-label='Matrix view']")
+        .await?
+        .rect()
+        .await?
+        .width;
+    w.ctrl_shift("k").await?;
+    w.wait_for(By::Id("capture-show")).await?;
+    let wide = w
+        .driver
+        .find(By::Css("section.list"))
+        .await?
+        .rect()
+        .await?
+        .width;
+    // The panel is 330 px; a tab of a few dozen pixels stays to bring it back.
+    assert!(wide > narrow + 200.0, "the page widens: {narrow} → {wide}");
+    let side = w.driver.find(By::Css("aside.side")).await?;
+    assert!(!side.is_displayed().await?, "the panel is folded away");
+    w.shot("capture-folded").await?;
+    // Ctrl+K brings it back with the actor field focused: typing goes there.
+    w.ctrl("k").await?;
+    w.wait_for(By::Id("capture-hide")).await?;
+    assert!(side.is_displayed().await?);
+    w.type_keys("Brazil").await?;
+    let actor = w.driver.find(By::Id("capture-actor")).await?;
+    assert_eq!(actor.prop("value").await?.as_deref(), Some("Brazil"));
+    // Its Hide button and the tab do the same by mouse.
+    w.driver.find(By::Id("capture-hide")).await?.click().await?;
+    w.wait_for(By::Id("capture-show")).await?.click().await?;
+    w.wait_for(By::Id("capture-hide")).await?;
     w.stop().await
 }

@@ -260,11 +260,16 @@ impl Window {
 
     /// Ctrl+Shift+S: sync with the team.
     pub async fn ctrl_shift_s(&self) -> WebDriverResult<()> {
+        self.ctrl_shift("s").await
+    }
+
+    /// Ctrl+Shift+`key` (Ctrl+Shift+K folds the capture panel away).
+    pub async fn ctrl_shift(&self, key: &str) -> WebDriverResult<()> {
         self.driver
             .action_chain()
             .key_down(Key::Control)
             .key_down(Key::Shift)
-            .send_keys("s")
+            .send_keys(key)
             .key_up(Key::Shift)
             .key_up(Key::Control)
             .perform()

@@ -182,3 +182,31 @@ fn cohesion_sets_members_against_their_groups_statement() {
     assert_eq!(of("Germany"), Some(Alignment::Silent));
     assert_eq!(of("United Kingdom"), None, "membership ended in 2020");
 }
+
+#[test]
+fn the_page_opens_on_the_last_two_sessions_that_hold_positions() {
+    use concord_core::reference::GLOBAL_MECHANISM;
+    use Stance::*;
+    let mut s = store();
+    assert_eq!(s.latest_session_pair().unwrap(), None);
+    say(&mut s, state("FRA"), oewg(5), Supports, "");
+    assert_eq!(
+        s.latest_session_pair().unwrap(),
+        None,
+        "one session is no pair"
+    );
+    say(&mut s, state("FRA"), oewg(8), Opposes, "");
+    say(&mut s, state("KEN"), oewg(7), Supports, "");
+    let pair = s.latest_session_pair().unwrap().unwrap();
+    assert_eq!(pair.process_id, reference::process_id(OEWG));
+    assert_eq!((pair.before, pair.after), (7, 8));
+    // A first position in another process does not leave the page with nothing to compare.
+    say(
+        &mut s,
+        state("KEN"),
+        reference::session_id(GLOBAL_MECHANISM, 0),
+        Supports,
+        "",
+    );
+    assert_eq!(s.latest_session_pair().unwrap().unwrap().after, 8);
+}

@@ -196,6 +196,11 @@ commands! {
     }
 
     /// What moved between two sessions.
+    /// The two sessions the Changes page opens on (the last two holding positions), if any.
+    latest_session_pair(cx) -> Option<SessionPair> {
+        Ok(cx.store()?.latest_session_pair()?)
+    }
+
     session_diff(cx, query: SessionDiffQuery) -> SessionDiff {
         Ok(cx.store()?.session_diff(&query)?)
     }

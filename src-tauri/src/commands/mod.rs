@@ -17,8 +17,8 @@ use concord_core::model::{
     ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
     Process, ProcessInput, Proposal, ProposalInput, Revision, RevisionDiff, RevisionImport,
     RevisionInput, SearchHit, SearchQuery, Session, SessionDiff, SessionDiffQuery, SessionInput,
-    Stance, StanceOption, StartProblem, SubjectOverview, SubjectQuery, SummaryRequest, Timeline,
-    Topic,
+    SessionPair, Stance, StanceOption, StartProblem, SubjectOverview, SubjectQuery, SummaryRequest,
+    Timeline, Topic,
 };
 use concord_core::store::MergeReport;
 use concord_core::team::{SyncReport, TeamStatus};

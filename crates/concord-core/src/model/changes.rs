@@ -32,6 +32,18 @@ pub struct SessionDiffQuery {
     pub group_id: Option<Uuid>,
 }
 
+/// The two sessions the Changes page opens on: the last two that hold positions, in the
+/// process positions were last recorded in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SessionPair {
+    pub process_id: Uuid,
+    #[ts(type = "number")]
+    pub before: i64,
+    #[ts(type = "number")]
+    pub after: i64,
+}
+
 /// One side of a change: the actor's latest position on the subject in that range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

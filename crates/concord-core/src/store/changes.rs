@@ -4,8 +4,8 @@
 use super::positions::{conversion, subject_at, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{
-    ChangeKind, ChangeSide, Movement, SessionChange, SessionDiff, SessionDiffQuery, Stance,
-    SubjectRef,
+    ChangeKind, ChangeSide, Movement, SessionChange, SessionDiff, SessionDiffQuery, SessionPair,
+    Stance, SubjectRef,
 };
 use crate::reference;
 use std::collections::HashMap;
@@ -22,6 +22,35 @@ struct Latest {
 type Key = (Uuid, SubjectRef);
 
 impl Store {
+    /// The last two sessions (by order) that hold positions, in the process with two such
+    /// sessions where a position was recorded last; `None` while no process has two.
+    pub fn latest_session_pair(&self) -> Result<Option<SessionPair>, StoreError> {
+        let rows: Vec<(Uuid, i64)> = self
+            .conn
+            .prepare_cached(
+                "WITH held AS (
+                   SELECT s.id, s.process_id, s.seq,
+                          (SELECT max(p.created_at) FROM position AS p WHERE p.session_id = s.id) AS last
+                     FROM session AS s
+                    WHERE EXISTS (SELECT 1 FROM position AS p WHERE p.session_id = s.id)),
+                 chosen AS (
+                   SELECT process_id FROM held GROUP BY process_id HAVING count(*) >= 2
+                    ORDER BY max(last) DESC, process_id LIMIT 1)
+                 SELECT h.process_id, h.seq FROM held AS h JOIN chosen USING (process_id)
+                  ORDER BY h.seq DESC, h.id DESC LIMIT 2",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(match rows.as_slice() {
+            [(process_id, after), (_, before)] => Some(SessionPair {
+                process_id: *process_id,
+                before: *before,
+                after: *after,
+            }),
+            _ => None,
+        })
+    }
+
     pub fn session_diff(&self, q: &SessionDiffQuery) -> Result<SessionDiff, StoreError> {
         for (from, to) in [(q.before_from, q.before_to), (q.after_from, q.after_to)] {
             if from > to {

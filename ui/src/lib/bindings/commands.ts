@@ -52,6 +52,7 @@ import type { Session } from './Session';
 import type { SessionDiff } from './SessionDiff';
 import type { SessionDiffQuery } from './SessionDiffQuery';
 import type { SessionInput } from './SessionInput';
+import type { SessionPair } from './SessionPair';
 import type { StanceOption } from './StanceOption';
 import type { StartProblem } from './StartProblem';
 import type { SubjectOverview } from './SubjectOverview';
@@ -126,7 +127,8 @@ export interface Commands {
   /** A topic's or proposal's page: who stands where, per session, by bloc. */
   subjectOverview(query: SubjectQuery): Promise<SubjectOverview>;
   saveActorSet(input: ActorSetInput): Promise<Actor>;
-  /** What moved between two sessions. */
+  /** What moved between two sessions. The two sessions the Changes page opens on (the last two holding positions), if any. */
+  latestSessionPair(): Promise<SessionPair | null>;
   sessionDiff(query: SessionDiffQuery): Promise<SessionDiff>;
   /** Whether a group spoke with one voice at a session. */
   cohesion(query: CohesionQuery): Promise<Cohesion>;
@@ -246,6 +248,7 @@ export function commands(invoke: Invoke): Commands {
     matrixCell: (query) => invoke('matrix_cell', { query }) as Promise<Array<Position>>,
     subjectOverview: (query) => invoke('subject_overview', { query }) as Promise<SubjectOverview>,
     saveActorSet: (input) => invoke('save_actor_set', { input }) as Promise<Actor>,
+    latestSessionPair: () => invoke('latest_session_pair') as Promise<SessionPair | null>,
     sessionDiff: (query) => invoke('session_diff', { query }) as Promise<SessionDiff>,
     cohesion: (query) => invoke('cohesion', { query }) as Promise<Cohesion>,
     listRevisions: () => invoke('list_revisions') as Promise<Array<Revision>>,
