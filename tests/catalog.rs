@@ -120,14 +120,6 @@ async fn a_process_and_a_session_added_in_the_window_take_a_position() -> WebDri
     w.stop().await
 }
 
-/// Picks an option in a picker by typing, as a person would.
-async fn pick(w: &Window, css: &str, text: &str) -> WebDriverResult<()> {
-    let field = w.wait_for_css(css).await?;
-    field.click().await?;
-    field.send_keys(text).await?;
-    field.send_keys(Key::Enter).await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn topics_are_shaped_and_a_membership_dated_on_the_catalog_page() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -151,7 +143,7 @@ async fn topics_are_shaped_and_a_membership_dated_on_the_catalog_page() -> WebDr
     w.wait_for_text("#catalog-done", |t| t.contains("Plastics/Design"))
         .await?;
     // Moving a topic under its own sub-topic is refused with the core's words.
-    pick(&w, "#topic-move-to", "Plastics/Design").await?;
+    w.pick("#topic-move-to", "Plastics/Design").await?;
     w.wait_for_css("#move-topic").await?.click().await?;
     w.wait_for_text("#catalog-error", |t| t.contains("under itself"))
         .await?;
@@ -183,8 +175,8 @@ async fn topics_are_shaped_and_a_membership_dated_on_the_catalog_page() -> WebDr
     w.wait_for_css("#save-actor").await?.click().await?;
     w.wait_for_text("#catalog-done", |t| t.contains("Added High Ambition"))
         .await?;
-    pick(&w, "#membership-group", "High Ambition").await?;
-    pick(&w, "#membership-member", "Norway").await?;
+    w.pick("#membership-group", "High Ambition").await?;
+    w.pick("#membership-member", "Norway").await?;
     set_date(&w, "#membership-date", "2022-05-31").await?;
     fill(&w, "#membership-source", "HAC launch").await?;
     w.wait_for_css("#membership-add").await?.click().await?;

@@ -242,14 +242,6 @@ async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_i
     Ok(())
 }
 
-/// Picks an option in a picker by typing, as a person would.
-async fn pick(w: &Window, css: &str, text: &str) -> WebDriverResult<()> {
-    let field = w.wait_for_css(css).await?;
-    field.click().await?;
-    field.send_keys(text).await?;
-    field.send_keys(Key::Enter).await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_topic_name_two_copies_gave_apart_is_listed_as_a_clash_until_the_topics_are_merged(
 ) -> WebDriverResult<()> {
@@ -289,7 +281,7 @@ async fn a_topic_name_two_copies_gave_apart_is_listed_as_a_clash_until_the_topic
     .await?
     .click()
     .await?;
-    pick(&w, "#topic-merge-into", "Ransomware").await?;
+    w.pick("#topic-merge-into", "Ransomware").await?;
     w.wait_for_css("#merge-topic").await?.click().await?;
     w.wait_for_css("#catalog-done").await?;
     w.driver.find(By::Id("nav-team")).await?.click().await?;

@@ -247,6 +247,14 @@ impl Window {
         self.driver.active_element().await?.send_keys(keys).await
     }
 
+    /// Picks an option in the picker `css` by typing `text` and Enter, as a person would.
+    pub async fn pick(&self, css: &str, text: &str) -> WebDriverResult<()> {
+        let field = self.wait_for_css(css).await?;
+        field.click().await?;
+        field.send_keys(text).await?;
+        field.send_keys(Key::Enter).await
+    }
+
     /// Presses Ctrl+<key>.
     pub async fn ctrl(&self, key: &str) -> WebDriverResult<()> {
         self.driver
