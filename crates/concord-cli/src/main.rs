@@ -10,7 +10,9 @@ mod output;
 mod values;
 
 use clap::{Parser, Subcommand};
-use cmd::{catalog, catalog_edit, exports, imports, positions, safety, team};
+use cmd::{
+    catalog, catalog_edit, coalitions, exports, imports, positions, safety, team, transcript,
+};
 use failure::Failure;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +59,12 @@ enum Command {
     },
     /// Whether a group spoke with one voice at a session: who aligned, diverged, was silent.
     Cohesion(positions::CohesionArgs),
+    /// Who stands with whom: each pair's agreement over the subjects both spoke to (same
+    /// camp 1, opposite camps 0, conditional or neutral half-way), and a map placed from it.
+    Alignment(coalitions::AlignmentArgs),
+    /// Propose the positions a statement or transcript holds (speaker, subject, stance, the
+    /// sentence as quote), for review: nothing is saved.
+    Extract(transcript::ExtractArgs),
     /// Write summaries for briefs, or the whole database for another Concord.
     Export {
         #[command(subcommand)]
@@ -173,6 +181,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Positions(a) => positions::positions(&store, a),
         Command::Search(a) => positions::search(&store, a),
         Command::Cohesion(a) => positions::cohesion(&store, a),
+        Command::Alignment(a) => coalitions::alignment(&store, a),
+        Command::Extract(a) => transcript::extract(&store, a),
         Command::Import { what } => imports::run(&mut store, what),
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),

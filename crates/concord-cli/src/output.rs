@@ -29,13 +29,13 @@ fn io(e: std::io::Error) -> Failure {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
+pub(crate) fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value).map_err(|e| io(e.into()))?;
     writeln!(out).map_err(io)
 }
 
-fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
+pub(crate) fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     let fail = |e: csv::Error| io(std::io::Error::other(e));
     w.write_record(header).map_err(fail)?;
@@ -46,7 +46,7 @@ fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
 }
 
 /// Prints rows as columns padded to their widest cell; long cells are cut with "…".
-fn table(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
     const MAX: usize = 48;
     let cut = |s: &str| -> String {
         let flat = s.replace(['\n', '\r'], " ");

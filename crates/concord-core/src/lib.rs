@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod changes;
 pub mod citation;
 pub mod clock;
+pub mod coalitions;
 pub mod demo;
 pub mod draft;
 pub mod export;
@@ -28,6 +29,7 @@ pub mod store;
 pub mod suggest;
 pub mod team;
 pub mod text;
+pub mod transcript;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use store::{Store, StoreError};

@@ -3,8 +3,10 @@
 pub mod catalog;
 pub mod catalog_edit;
 pub mod catalog_renames;
+pub mod coalitions;
 pub mod exports;
 pub mod imports;
 pub mod positions;
 pub mod safety;
 pub mod team;
+pub mod transcript;

@@ -64,23 +64,27 @@ pub trait Vocabulary: Copy + Send + Sync + 'static {
 mod catalog;
 mod catalog_input;
 mod changes;
+mod coalitions;
 mod drafts;
 mod errors;
 mod exports;
 mod positions;
 mod stance;
 mod team;
+mod transcript;
 mod views;
 
 pub use catalog::*;
 pub use catalog_input::*;
 pub use changes::*;
+pub use coalitions::*;
 pub use drafts::*;
 pub use errors::*;
 pub use exports::*;
 pub use positions::*;
 pub use stance::*;
 pub use team::*;
+pub use transcript::*;
 pub use views::*;
 
 #[cfg(test)]

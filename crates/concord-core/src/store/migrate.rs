@@ -24,6 +24,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_replica_names.sql"),
     include_str!("migrations/0014_catalog.sql"),
     include_str!("migrations/0015_shared_keys.sql"),
+    include_str!("migrations/0016_on_behalf_index.sql"),
 ];
 
 /// The schema version this build writes.
@@ -232,3 +233,6 @@ mod tests;
 #[cfg(test)]
 #[path = "migrate_v15_tests.rs"]
 mod v15_tests;
+#[cfg(test)]
+#[path = "migrate_v16_tests.rs"]
+mod v16_tests;

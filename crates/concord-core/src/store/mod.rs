@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Other modules (import, reference, demo) hand it values.
 
+mod agreement;
 mod amendments;
 mod apply;
 mod backup;
@@ -38,6 +39,7 @@ mod topic_edit;
 mod trust;
 mod writer;
 
+pub use agreement::{Made, Statement};
 pub use backup::{backup_file, check_file};
 pub use capture::ChangeSet;
 pub use error::StoreError;

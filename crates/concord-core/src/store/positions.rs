@@ -42,6 +42,27 @@ impl Store {
         self.position(id)
     }
 
+    /// Records several positions in one transaction (entries confirmed from a statement): all
+    /// of them, or, if one is refused, none, with the refusal naming the entry (from 1).
+    pub fn add_positions(&mut self, inputs: &[PositionInput]) -> Result<Vec<Uuid>, StoreError> {
+        self.write(|w| {
+            inputs
+                .iter()
+                .enumerate()
+                .map(|(i, input)| {
+                    w.insert_position(input, Provenance::Recorded)
+                        .map_err(|e| match e {
+                            StoreError::Invalid { field, message } => StoreError::Invalid {
+                                field: format!("entry {}: {field}", i + 1),
+                                message,
+                            },
+                            other => other,
+                        })
+                })
+                .collect()
+        })
+    }
+
     /// Replaces a position's values, keeping the old ones in its history.
     pub fn update_position(
         &mut self,

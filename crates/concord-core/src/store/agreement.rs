@@ -1,0 +1,157 @@
+//! What the agreement map reads: statements in a range of a process's sessions on chosen
+//! subjects, and who belonged to which group at a session. The rules are in `coalitions`.
+
+use super::positions::{conversion, id_value, subject_at, uuid_col};
+use super::{Store, StoreError};
+use crate::model::{SeqRange, Stance, SubjectRef};
+use rusqlite::types::Value;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// One statement, as the agreement map reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Statement {
+    pub actor_id: Uuid,
+    pub on_behalf_of: Option<Uuid>,
+    pub subject: SubjectRef,
+    pub seq: i64,
+    pub stance: Stance,
+    /// Of two statements, the greater was made later.
+    pub made: Made,
+}
+
+/// When a statement was made, as the matrix orders statements: session, then time of
+/// capture (its RFC 3339 text, which sorts as time does, kept without allocating), then
+/// insertion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Made(i64, [u8; 32], i64);
+
+impl Store {
+    /// The first and last session numbers of a process, if it has sessions.
+    pub fn session_span(&self, process: Uuid) -> Result<Option<SeqRange>, StoreError> {
+        let span: (Option<i64>, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT min(seq), max(seq) FROM session WHERE process_id = ?1")?
+            .query_row([process], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(match span {
+            (Some(from), Some(to)) => Some(SeqRange { from, to }),
+            _ => None,
+        })
+    }
+
+    /// Statements at sessions `range` of `process`, in no set order (see [`Made`]). With no topics and no
+    /// proposals, every subject; else each topic with its sub-topics, and each proposal.
+    pub fn statements(
+        &self,
+        process: Uuid,
+        range: SeqRange,
+        topics: &[Uuid],
+        proposals: &[Uuid],
+    ) -> Result<Vec<Statement>, StoreError> {
+        let mut args: Vec<Value> = vec![
+            id_value(process),
+            Value::Integer(range.from),
+            Value::Integer(range.to),
+        ];
+        let mut marks = |ids: &[Uuid]| -> String {
+            ids.iter()
+                .map(|id| {
+                    args.push(id_value(*id));
+                    format!("?{}", args.len())
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let topic_marks = marks(topics);
+        let proposal_marks = marks(proposals);
+        let filter = if topics.is_empty() && proposals.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "AND (p.topic_id IN (SELECT id FROM below) OR p.proposal_id IN ({}))",
+                if proposal_marks.is_empty() {
+                    "NULL"
+                } else {
+                    &proposal_marks
+                }
+            )
+        };
+        let seeds = if topic_marks.is_empty() {
+            "NULL"
+        } else {
+            &topic_marks
+        };
+        let from = format!(
+            "WITH RECURSIVE below(id) AS (
+               SELECT id FROM topic WHERE id IN ({seeds})
+               UNION SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id)
+             SELECT {{}} FROM position AS p JOIN session AS s ON s.id = p.session_id
+             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 {filter}"
+        );
+        // Statements made on behalf of a group, by row: few, found by their own index.
+        let behalf_sql =
+            from.replace("{}", "p.rowid, p.on_behalf_of_id") + " AND p.on_behalf_of_id IS NOT NULL";
+        let mut behalf: HashMap<i64, Uuid> = HashMap::new();
+        let mut stmt = self.conn.prepare(&behalf_sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            behalf.insert(r.get(0)?, uuid_col(r, 1)?);
+        }
+        drop(rows);
+        // The rest comes from position_matrix alone, which holds every column read here.
+        let sql = from.replace(
+            "{}",
+            "p.actor_id, p.topic_id, p.proposal_id, p.provision_id, s.seq, p.stance, \
+             p.created_at, p.rowid",
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let stance = r.get_ref(5)?.as_str()?;
+            let rowid: i64 = r.get(7)?;
+            let seq: i64 = r.get(4)?;
+            Ok(Statement {
+                actor_id: uuid_col(r, 0)?,
+                on_behalf_of: behalf.get(&rowid).copied(),
+                subject: subject_at(r, 1)?,
+                seq,
+                // The stored form exactly, without parse's allocations: this runs per row.
+                stance: Stance::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == stance)
+                    .ok_or_else(|| conversion(5, "unknown stance"))?,
+                made: Made(seq, time_key(r.get_ref(6)?.as_bytes()?), rowid),
+            })
+        })?;
+        // Not sorted (by SQLite or here): a sort of 360 000 rows costs more than the read, and
+        // the reader keeps the latest of each actor's statements by `made` in one pass.
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every (group, member) pair whose membership covers session `seq` of `process` (the
+    /// rule `members_at` uses for one group).
+    pub fn memberships_at(&self, process: Uuid, seq: i64) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT gm.group_id, gm.member_id FROM group_membership AS gm
+             LEFT JOIN session AS s ON s.process_id = ?1
+               AND s.seq = (SELECT max(seq) FROM session WHERE process_id = ?1 AND seq <= ?2)
+             WHERE (gm.valid_from IS NULL OR s.start_date IS NULL OR gm.valid_from <= coalesce(s.end_date, s.start_date))
+               AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)",
+        )?;
+        let pairs = stmt
+            .query_map(rusqlite::params![process, seq], |r| {
+                Ok((uuid_col(r, 0)?, uuid_col(r, 1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(pairs)
+    }
+}
+
+/// A capture time as a key that sorts as its text does (RFC 3339, 24 bytes as the writer
+/// stores it). Longer text is cut at 32 bytes: still in order to the millionth of a second.
+fn time_key(text: &[u8]) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    let n = text.len().min(32);
+    key[..n].copy_from_slice(&text[..n]);
+    key
+}
