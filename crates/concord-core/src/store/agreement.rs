@@ -128,8 +128,8 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every (group, member) pair whose membership covers session `seq` of `process` (the
-    /// rule `members_at` uses for one group).
+    /// Every (group, member) pair whose membership covers session `seq` of `process`: no
+    /// dates, or dates that overlap the latest session numbered `seq` or before.
     pub fn memberships_at(&self, process: Uuid, seq: i64) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT gm.group_id, gm.member_id FROM group_membership AS gm

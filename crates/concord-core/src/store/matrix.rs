@@ -195,25 +195,20 @@ impl Store {
         Ok(positions)
     }
 
-    /// Members of `group` whose membership covers the session `seq` of `process`.
+    /// Members of `group` whose membership covers the session `seq` of `process` (the rule
+    /// of [`Store::memberships_at`], for one group).
     pub(crate) fn members_at(
         &self,
         group: Uuid,
         process: Uuid,
         seq: i64,
     ) -> Result<HashSet<Uuid>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT gm.member_id FROM group_membership AS gm
-             LEFT JOIN session AS s ON s.process_id = ?2
-               AND s.seq = (SELECT max(seq) FROM session WHERE process_id = ?2 AND seq <= ?3)
-             WHERE gm.group_id = ?1
-               AND (gm.valid_from IS NULL OR s.start_date IS NULL OR gm.valid_from <= coalesce(s.end_date, s.start_date))
-               AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)",
-        )?;
-        let ids = stmt
-            .query_map(rusqlite::params![group, process, seq], |r| uuid_col(r, 0))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
+        Ok(self
+            .memberships_at(process, seq)?
+            .into_iter()
+            .filter(|(g, _)| *g == group)
+            .map(|(_, member)| member)
+            .collect())
     }
 
     pub(crate) fn actor_names(&self) -> Result<HashMap<Uuid, String>, StoreError> {
