@@ -117,7 +117,8 @@ e2e-app: ui
 e2e: e2e-app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
-	  --test capability --test network --test instance --test team --test catalog -- --test-threads=1
+	  --test capability --test network --test instance --test team --test catalog --test coalitions \
+	  -- --test-threads=1
 
 # Prints each figure beside its anchor measured in the same run, and keeps them in
 # target/bench/summary.md: the real import path beside sqlite3's own .import of the same CSV
@@ -141,6 +142,7 @@ bench:
 	@set -o pipefail; sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql | tee -a $(SUMMARY)
 	@$(MAKE) --no-print-directory bench-size | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
+	set -o pipefail; cargo bench -p concord-core --bench coalitions | tee -a $(SUMMARY)
 	@set -o pipefail; $(MAKE) --no-print-directory bench-merge 2>&1 | tee -a $(SUMMARY)
 	@set -o pipefail; $(MAKE) --no-print-directory bench-convergence 2>&1 | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)

@@ -210,6 +210,26 @@ commands! {
         Ok(cx.store()?.cohesion(&query)?)
     }
 
+    /// Who stands with whom over a range of sessions: every pair's agreement and the map.
+    agreement_map(cx, query: AgreementQuery) -> AgreementMap {
+        Ok(concord_core::coalitions::agreement_map(&*cx.store()?, &query)?)
+    }
+
+    /// The positions a pasted statement or transcript holds, proposed for review (nothing saved).
+    propose_entries(cx, request: ExtractRequest) -> Vec<ProposedEntry> {
+        Ok(concord_core::transcript::propose(&*cx.store()?, &request)?)
+    }
+
+    /// Records the entries the analyst confirmed, all in one transaction or none.
+    record_entries(cx, inputs: Vec<PositionInput>) -> Vec<Uuid> {
+        Ok(cx.store()?.add_positions(&inputs)?)
+    }
+
+    /// Two actors' stances side by side, for a pair picked on the map.
+    agreement_pair(cx, query: PairQuery) -> PairPositions {
+        Ok(concord_core::coalitions::pair_positions(&*cx.store()?, &query)?)
+    }
+
     /// Every revision of every document, by symbol then order.
     list_revisions(cx) -> Vec<Revision> {
         Ok(cx.store()?.list_revisions()?)

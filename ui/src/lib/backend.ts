@@ -4,6 +4,12 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { Actor } from './bindings/Actor';
 import type { ActorKind } from './bindings/ActorKind';
+import type { AgreementMap } from './bindings/AgreementMap';
+import type { AgreementQuery } from './bindings/AgreementQuery';
+import type { MapActor } from './bindings/MapActor';
+import type { MapPoint } from './bindings/MapPoint';
+import type { Neighbour } from './bindings/Neighbour';
+import type { PairPositions } from './bindings/PairPositions';
 import type { DatabaseInfo } from './bindings/DatabaseInfo';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -71,6 +77,12 @@ export function asError(e: unknown): ErrorInfo {
 
 export type {
   Actor,
+  AgreementMap,
+  AgreementQuery,
+  MapActor,
+  MapPoint,
+  Neighbour,
+  PairPositions,
   Amendment,
   AmendmentInput,
   AmendmentStatus,

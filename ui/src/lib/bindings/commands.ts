@@ -3,6 +3,8 @@ import type { Actor } from './Actor';
 import type { ActorInput } from './ActorInput';
 import type { ActorKind } from './ActorKind';
 import type { ActorSetInput } from './ActorSetInput';
+import type { AgreementMap } from './AgreementMap';
+import type { AgreementQuery } from './AgreementQuery';
 import type { Amendment } from './Amendment';
 import type { AmendmentInput } from './AmendmentInput';
 import type { AmendmentStatus } from './AmendmentStatus';
@@ -20,6 +22,7 @@ import type { DraftProvision } from './DraftProvision';
 import type { ErrorInfo } from './ErrorInfo';
 import type { ExportFormat } from './ExportFormat';
 import type { ExportOutcome } from './ExportOutcome';
+import type { ExtractRequest } from './ExtractRequest';
 import type { HistoryEntry } from './HistoryEntry';
 import type { Keep } from './Keep';
 import type { LedgerActor } from './LedgerActor';
@@ -30,6 +33,8 @@ import type { MeetingInput } from './MeetingInput';
 import type { Membership } from './Membership';
 import type { MembershipChange } from './MembershipChange';
 import type { MergeReport } from './MergeReport';
+import type { PairPositions } from './PairPositions';
+import type { PairQuery } from './PairQuery';
 import type { ParagraphHit } from './ParagraphHit';
 import type { ParagraphNotes } from './ParagraphNotes';
 import type { ParagraphRisk } from './ParagraphRisk';
@@ -42,6 +47,7 @@ import type { Process } from './Process';
 import type { ProcessInput } from './ProcessInput';
 import type { Proposal } from './Proposal';
 import type { ProposalInput } from './ProposalInput';
+import type { ProposedEntry } from './ProposedEntry';
 import type { Revision } from './Revision';
 import type { RevisionDiff } from './RevisionDiff';
 import type { RevisionImport } from './RevisionImport';
@@ -132,6 +138,14 @@ export interface Commands {
   sessionDiff(query: SessionDiffQuery): Promise<SessionDiff>;
   /** Whether a group spoke with one voice at a session. */
   cohesion(query: CohesionQuery): Promise<Cohesion>;
+  /** Who stands with whom over a range of sessions: every pair's agreement and the map. */
+  agreementMap(query: AgreementQuery): Promise<AgreementMap>;
+  /** The positions a pasted statement or transcript holds, proposed for review (nothing saved). */
+  proposeEntries(request: ExtractRequest): Promise<Array<ProposedEntry>>;
+  /** Records the entries the analyst confirmed, all in one transaction or none. */
+  recordEntries(inputs: Array<PositionInput>): Promise<Array<string>>;
+  /** Two actors' stances side by side, for a pair picked on the map. */
+  agreementPair(query: PairQuery): Promise<PairPositions>;
   /** Every revision of every document, by symbol then order. */
   listRevisions(): Promise<Array<Revision>>;
   /** The parse of a pasted revision, for the analyst to check before recording it. */
@@ -251,6 +265,10 @@ export function commands(invoke: Invoke): Commands {
     latestSessionPair: () => invoke('latest_session_pair') as Promise<SessionPair | null>,
     sessionDiff: (query) => invoke('session_diff', { query }) as Promise<SessionDiff>,
     cohesion: (query) => invoke('cohesion', { query }) as Promise<Cohesion>,
+    agreementMap: (query) => invoke('agreement_map', { query }) as Promise<AgreementMap>,
+    proposeEntries: (request) => invoke('propose_entries', { request }) as Promise<Array<ProposedEntry>>,
+    recordEntries: (inputs) => invoke('record_entries', { inputs }) as Promise<Array<string>>,
+    agreementPair: (query) => invoke('agreement_pair', { query }) as Promise<PairPositions>,
     listRevisions: () => invoke('list_revisions') as Promise<Array<Revision>>,
     previewDraftText: (text) => invoke('preview_draft_text', { text }) as Promise<DraftPreview>,
     previewDraftFile: () => invoke('preview_draft_file') as Promise<DraftPreview | null>,

@@ -1,0 +1,212 @@
+//! End-to-end, in the real window: the Coalitions page draws two blocs apart, lists our
+//! delegation's closest and farthest, shows a State's drift as an arrow, and a click on a
+//! point puts the pair's stances side by side.
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
+
+use concord_core::model::{PositionInput, Stance, SubjectRef};
+use concord_core::reference;
+use concord_core::{Store, SystemClock};
+use concord_e2e::thirtyfour::prelude::*;
+use concord_e2e::Window;
+use concord_testing::{position, say};
+use std::sync::Arc;
+
+const TOPICS: [&str; 3] = [
+    "International law",
+    "Capacity-building",
+    "Confidence-building measures",
+];
+
+fn seed(db: &std::path::Path) {
+    let mut s = Store::open_ready(db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap();
+    for seq in [5, 7] {
+        for topic in TOPICS {
+            let mut says = |iso3: &str, stance: Stance| {
+                let input = PositionInput {
+                    subject: SubjectRef::Topic(reference::topic_id(topic)),
+                    stance,
+                    ..position(iso3, seq)
+                };
+                say(&mut s, input);
+            };
+            for west in ["FRA", "DEU", "NLD"] {
+                says(west, Stance::Supports);
+            }
+            for east in ["RUS", "BLR", "NIC"] {
+                says(east, Stance::Opposes);
+            }
+            says(
+                "EGY",
+                if seq == 5 {
+                    Stance::Supports
+                } else {
+                    Stance::Opposes
+                },
+            );
+        }
+    }
+}
+
+async fn choose(w: &Window, select: &str, option: &str) -> WebDriverResult<()> {
+    w.driver
+        .find(By::XPath(format!(
+            "//select[@id='{select}']/option[normalize-space()='{option}']"
+        )))
+        .await?
+        .click()
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coalitions.concord");
+    seed(&db);
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+
+    w.driver
+        .find(By::Id("nav-coalitions"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#coalitions-summary", |t| {
+        t.contains("7 actors, 3 subjects")
+    })
+    .await?;
+    let points = w
+        .driver
+        .find_all(By::Css("#agreement-map .actor-point"))
+        .await?;
+    assert_eq!(points.len(), 7);
+
+    // Only the 7th session, measured against the 5th, with France as us.
+    let seventh = "7th substantive session";
+    let fifth = "5th substantive session";
+    choose(&w, "coalitions-from", seventh).await?;
+    choose(&w, "coalitions-to", seventh).await?;
+    choose(&w, "coalitions-since-from", fifth).await?;
+    choose(&w, "coalitions-since-to", fifth).await?;
+    choose(&w, "coalitions-our", "France").await?;
+    w.wait_for_text("#coalitions-summary", |t| t.contains("drift since 5–5"))
+        .await?;
+    let moved = w
+        .wait_for_text("section[aria-label='Moved most with us']", |t| {
+            t.contains("Egypt")
+        })
+        .await?;
+    assert!(
+        moved.contains("0 %") && moved.contains("was 100 %"),
+        "{moved}"
+    );
+    let closest = w
+        .driver
+        .find(By::Css("section[aria-label='Closest to France']"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        closest.contains("Germany") && closest.contains("100 %"),
+        "{closest}"
+    );
+    // Egypt crossed: its arrow is drawn.
+    w.wait_for_css("#agreement-map line.drift").await?;
+
+    // A click on Russia: France and Russia side by side, opposite on every subject.
+    w.shot("coalitions-before-click").await?;
+    w.driver
+        .find(By::Css(
+            "#agreement-map .actor-point[data-actor='Russia'] circle",
+        ))
+        .await?
+        .click()
+        .await?;
+    let pair = w
+        .wait_for_text("#coalitions-pair", |t| {
+            t.contains("France and Russian Federation")
+        })
+        .await?;
+    assert!(pair.contains("0 % over 3 shared subjects"), "{pair}");
+    assert!(
+        pair.contains("Supports") && pair.contains("Opposes"),
+        "{pair}"
+    );
+    w.shot("coalitions").await?;
+    w.stop().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pasted_transcript_proposes_entries_and_records_the_kept_ones() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reader.concord");
+    drop(Store::open_ready(&db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap());
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+
+    w.driver.find(By::Id("reader-open")).await?.click().await?;
+    choose(
+        &w,
+        "reader-session",
+        "OEWG 2021–2025 — 7th substantive session",
+    )
+    .await?;
+    w.driver
+        .find(By::Id("reader-source"))
+        .await?
+        .send_keys("Unofficial transcript, 8 July 2024")
+        .await?;
+    // Typed line by line: WebKit's driver does not type "\n" as a new line.
+    let area = w.driver.find(By::Id("reader-text")).await?;
+    for line in [
+        "Brazil: Brazil supports the Programme of Action, provided that it builds on the consensus reports.",
+        "Russian Federation: We cannot support the Programme of Action.",
+        "Kenya: Kenya welcomes the progress on confidence-building measures.",
+    ] {
+        area.send_keys(line).await?;
+        area.send_keys(Key::Enter).await?;
+    }
+    w.driver
+        .find(By::Id("reader-propose"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_css("table.proposed tbody tr").await?;
+    let rows = w
+        .driver
+        .find_all(By::Css("table.proposed tbody tr"))
+        .await?;
+    w.shot("reader").await?;
+    assert_eq!(rows.len(), 3);
+    let stance = rows[0]
+        .find(By::Css("select.entry-stance"))
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(stance.as_deref(), Some("conditional"));
+    // Kenya's entry is dropped (Space on its row), the two others recorded with Ctrl+Enter.
+    rows[2]
+        .find(By::Css("td.entry-quote"))
+        .await?
+        .click()
+        .await?;
+    w.type_keys(" ").await?;
+    w.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(Key::Enter)
+        .key_up(Key::Control)
+        .perform()
+        .await?;
+    w.wait_for_text(".status", |t| t.contains("Recorded 2 positions"))
+        .await?;
+    w.stop().await?;
+
+    let s = Store::open(&db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap();
+    let all = s.all_positions(&Default::default(), None).unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all
+        .iter()
+        .all(|p| p.source == "Unofficial transcript, 8 July 2024"));
+    assert!(all
+        .iter()
+        .any(|p| p.quote == "We cannot support the Programme of Action."));
+    Ok(())
+}
