@@ -130,6 +130,10 @@ async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
         pair.contains("Supports") && pair.contains("Opposes"),
         "{pair}"
     );
+    assert!(
+        pair.contains("7th substantive session"),
+        "where each said it: {pair}"
+    );
     w.shot("coalitions").await?;
     w.stop().await
 }

@@ -254,6 +254,10 @@ fn a_groups_statement_counts_for_the_group_and_optionally_its_members() {
         (Some(Stance::Opposes), Some(Stance::Supports))
     );
     assert_eq!(first.agreement, Some(0.0));
+    // Each side's words come with where they were said; Italy's are the EU's statement.
+    let italy = first.b_said.as_ref().unwrap();
+    assert_eq!(italy.session, "7th substantive session");
+    assert!(first.a_said.is_some());
 }
 
 #[test]

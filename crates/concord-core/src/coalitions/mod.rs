@@ -10,7 +10,7 @@ pub mod said;
 
 use crate::model::{
     AgreementMap, AgreementPair, AgreementQuery, MapActor, MapPoint, Neighbour, OurNeighbours,
-    PairPositions, PairQuery, PairSubject, SeqRange,
+    PairPositions, PairQuery, PairSubject, SaidIn, SeqRange,
 };
 use crate::store::{Store, StoreError};
 use said::{agreement_of, compare, Members, Said};
@@ -130,6 +130,24 @@ pub fn pair_positions(store: &Store, q: &PairQuery) -> Result<PairPositions, Sto
     let places = |i: Option<usize>| i.map_or(&none[..], |i| said.row(i));
     let stances = |i: Option<usize>| i.map(|i| said.stances(i));
     let (ra, rb) = (places(a), places(b));
+    let rows: Vec<i64> = [a, b]
+        .into_iter()
+        .flatten()
+        .flat_map(|i| said.stances(i).iter().flatten().map(|(made, _)| made.row()))
+        .collect();
+    let words = store.statement_words(&rows)?;
+    let said_in = |cell: Option<&(crate::store::Made, crate::model::Stance)>| {
+        let w = words.get(&cell?.0.row())?;
+        Some(SaidIn {
+            words: if w.quote.is_empty() {
+                w.summary.clone()
+            } else {
+                w.quote.clone()
+            },
+            session: w.session.clone(),
+            source: w.source.clone(),
+        })
+    };
     let mut subjects = Vec::new();
     for (k, subject) in said.subjects.iter().enumerate() {
         if ra[k].is_none() && rb[k].is_none() {
@@ -138,8 +156,10 @@ pub fn pair_positions(store: &Store, q: &PairQuery) -> Result<PairPositions, Sto
         subjects.push(PairSubject {
             subject: *subject,
             label: store.subject_label(*subject)?,
-            a: stances(a).and_then(|s| s[k]),
-            b: stances(b).and_then(|s| s[k]),
+            a: stances(a).and_then(|s| s[k]).map(|(_, st)| st),
+            b: stances(b).and_then(|s| s[k]).map(|(_, st)| st),
+            a_said: said_in(stances(a).and_then(|s| s[k].as_ref())),
+            b_said: said_in(stances(b).and_then(|s| s[k].as_ref())),
             agreement: match (ra[k], rb[k]) {
                 (Some(x), Some(y)) => Some(agreement_of(x, y)),
                 _ => None,

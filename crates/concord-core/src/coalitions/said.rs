@@ -29,7 +29,7 @@ pub fn agreement_of(a: u8, b: u8) -> f64 {
 pub struct Said {
     pub actors: Vec<Uuid>,
     pub subjects: Vec<SubjectRef>,
-    cells: Vec<Option<Stance>>,
+    cells: Vec<Option<(Made, Stance)>>,
     places: Vec<Option<u8>>,
 }
 
@@ -79,10 +79,13 @@ impl Said {
         let subject_at: HashMap<SubjectRef, usize> =
             subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
         let mut cells = vec![None; actors.len() * subjects.len()];
-        for ((a, s), (_, stance)) in own {
-            cells[actor_at[&a] * subjects.len() + subject_at[&s]] = Some(stance);
+        for ((a, s), held) in own {
+            cells[actor_at[&a] * subjects.len() + subject_at[&s]] = Some(held);
         }
-        let places = cells.iter().map(|c| c.and_then(place)).collect();
+        let places = cells
+            .iter()
+            .map(|c| c.and_then(|(_, s)| place(s)))
+            .collect();
         Said {
             actors,
             subjects,
@@ -97,8 +100,8 @@ impl Said {
         &self.places[actor * n..(actor + 1) * n]
     }
 
-    /// One actor's row of stances, subject by subject.
-    pub fn stances(&self, actor: usize) -> &[Option<Stance>] {
+    /// One actor's row of stances, subject by subject, each with the statement it is from.
+    pub fn stances(&self, actor: usize) -> &[Option<(Made, Stance)>] {
         let n = self.subjects.len();
         &self.cells[actor * n..(actor + 1) * n]
     }

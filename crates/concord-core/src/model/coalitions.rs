@@ -127,8 +127,20 @@ pub struct PairSubject {
     pub label: String,
     pub a: Option<Stance>,
     pub b: Option<Stance>,
+    /// What each said, in its words (the quote, else the summary), with session and source.
+    pub a_said: Option<SaidIn>,
+    pub b_said: Option<SaidIn>,
     /// Their agreement on it, when both spoke.
     pub agreement: Option<f64>,
+}
+
+/// A statement's words and where they were said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SaidIn {
+    pub words: String,
+    pub session: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -26,6 +26,22 @@ pub struct Statement {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Made(i64, [u8; 32], i64);
 
+impl Made {
+    /// The statement's row, to read its words back ([`Store::statement_words`]).
+    pub fn row(self) -> i64 {
+        self.2
+    }
+}
+
+/// What a statement said in words, and where it was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    pub quote: String,
+    pub summary: String,
+    pub source: String,
+    pub session: String,
+}
+
 impl Store {
     /// The first and last session numbers of a process, if it has sessions.
     pub fn session_span(&self, process: Uuid) -> Result<Option<SeqRange>, StoreError> {
@@ -126,6 +142,28 @@ impl Store {
         // Not sorted (by SQLite or here): a sort of 360 000 rows costs more than the read, and
         // the reader keeps the latest of each actor's statements by `made` in one pass.
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The words of the statements in `rows` (see [`Made::row`]).
+    pub fn statement_words(&self, rows: &[i64]) -> Result<HashMap<i64, Words>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.quote, p.summary, coalesce(src.citation, ''), s.title FROM position AS p
+             JOIN session AS s ON s.id = p.session_id
+             LEFT JOIN source AS src ON src.id = p.source_id WHERE p.rowid = ?1",
+        )?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let words = stmt.query_row([row], |r| {
+                Ok(Words {
+                    quote: r.get(0)?,
+                    summary: r.get(1)?,
+                    source: r.get(2)?,
+                    session: r.get(3)?,
+                })
+            })?;
+            out.insert(*row, words);
+        }
+        Ok(out)
     }
 
     /// Every (group, member) pair whose membership covers session `seq` of `process`: no

@@ -39,7 +39,7 @@ mod topic_edit;
 mod trust;
 mod writer;
 
-pub use agreement::{Made, Statement};
+pub use agreement::{Made, Statement, Words};
 pub use backup::{backup_file, check_file};
 pub use capture::ChangeSet;
 pub use error::StoreError;
