@@ -56,7 +56,8 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
         let speaker = actor(&turn.speaker);
         let behalf = turn.behalf.as_deref().and_then(group);
         let mut last_subject = None;
-        let mut said: HashSet<Option<crate::model::SubjectRef>> = HashSet::new();
+        // Subjects this turn already has an entry on.
+        let mut said: HashSet<crate::model::SubjectRef> = HashSet::new();
         for (line, sentence) in sentences(&turn.lines) {
             let named = subjects.named_in(&sentence);
             if named.is_some() {
@@ -68,7 +69,7 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
             let Some((subject, label)) = named.or_else(|| last_subject.clone()) else {
                 continue;
             };
-            if !said.insert(Some(subject)) {
+            if !said.insert(subject) {
                 continue;
             }
             out.push(ProposedEntry {
