@@ -83,13 +83,7 @@ async fn changes_between_two_sessions_are_listed_and_export_to_xlsx() -> WebDriv
         .await?;
 
     // With the EU chosen: its own statement against its members' at the 8th session.
-    w.driver
-        .find(By::XPath(
-            "//select[@id='changes-group']/option[normalize-space()='European Union']",
-        ))
-        .await?
-        .click()
-        .await?;
+    w.choose("changes-group", "European Union").await?;
     let cohesion = w
         .wait_for_text("#cohesion", |t| {
             t.contains("silent — diverging: France (Opposes)")

@@ -47,16 +47,6 @@ fn seed(db: &std::path::Path) {
     }
 }
 
-async fn choose(w: &Window, select: &str, option: &str) -> WebDriverResult<()> {
-    w.driver
-        .find(By::XPath(format!(
-            "//select[@id='{select}']/option[normalize-space()='{option}']"
-        )))
-        .await?
-        .click()
-        .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -82,11 +72,11 @@ async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
     // Only the 7th session, measured against the 5th, with France as us.
     let seventh = "7th substantive session";
     let fifth = "5th substantive session";
-    choose(&w, "coalitions-from", seventh).await?;
-    choose(&w, "coalitions-to", seventh).await?;
-    choose(&w, "coalitions-since-from", fifth).await?;
-    choose(&w, "coalitions-since-to", fifth).await?;
-    choose(&w, "coalitions-our", "France").await?;
+    w.choose("coalitions-from", seventh).await?;
+    w.choose("coalitions-to", seventh).await?;
+    w.choose("coalitions-since-from", fifth).await?;
+    w.choose("coalitions-since-to", fifth).await?;
+    w.choose("coalitions-our", "France").await?;
     w.wait_for_text("#coalitions-summary", |t| t.contains("drift since 5–5"))
         .await?;
     let moved = w
@@ -146,12 +136,8 @@ async fn a_pasted_transcript_proposes_entries_and_records_the_kept_ones() -> Web
     let w = Window::start(&db, &dir.path().join("config")).await?;
 
     w.driver.find(By::Id("reader-open")).await?.click().await?;
-    choose(
-        &w,
-        "reader-session",
-        "OEWG 2021–2025 — 7th substantive session",
-    )
-    .await?;
+    w.choose("reader-session", "OEWG 2021–2025 — 7th substantive session")
+        .await?;
     w.driver
         .find(By::Id("reader-source"))
         .await?

@@ -255,6 +255,17 @@ impl Window {
         field.send_keys(Key::Enter).await
     }
 
+    /// Chooses the option shown as `option` in the drop-down `select` (its id), by clicking it.
+    pub async fn choose(&self, select: &str, option: &str) -> WebDriverResult<()> {
+        self.driver
+            .find(By::XPath(format!(
+                "//select[@id='{select}']/option[normalize-space()='{option}']"
+            )))
+            .await?
+            .click()
+            .await
+    }
+
     /// Presses Ctrl+<key>.
     pub async fn ctrl(&self, key: &str) -> WebDriverResult<()> {
         self.driver
