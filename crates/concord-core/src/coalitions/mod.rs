@@ -32,12 +32,9 @@ pub fn agreement_map(store: &Store, q: &AgreementQuery) -> Result<AgreementMap, 
     let before = since.map(|r| gather(store, q, r)).transpose()?;
     let actors = store.actors(None)?;
     let names: HashMap<Uuid, _> = actors.iter().map(|a| (a.id, a)).collect();
-    let label = |id: &Uuid| {
-        names
-            .get(id)
-            .map(|a| a.short_name.clone().unwrap_or_else(|| a.name.clone()))
-            .unwrap_or_else(|| id.to_string())
-    };
+    // Names as the matrix shows them (short name, else name).
+    let shown = store.actor_names()?;
+    let label = |id: &Uuid| shown.get(id).cloned().unwrap_or_else(|| id.to_string());
     // Actors in name order; `order[k]` is the k-th actor's row in `said`.
     let mut order: Vec<usize> = (0..said.actors.len()).collect();
     order.sort_by_key(|i| (label(&said.actors[*i]).to_lowercase(), said.actors[*i]));
