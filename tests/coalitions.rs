@@ -1,6 +1,6 @@
 //! End-to-end, in the real window: the Coalitions page draws two blocs apart, lists our
-//! delegation's closest and farthest, shows a State's drift as an arrow, and a click on a
-//! point puts the pair's stances side by side.
+//! delegation's closest and farthest, shows a State's drift as an arrow, a click on a point
+//! puts the pair's stances side by side, and Export… writes the map as an SVG picture.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
 use concord_core::model::{PositionInput, Stance, SubjectRef};
@@ -52,7 +52,13 @@ async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("coalitions.concord");
     seed(&db);
-    let w = Window::start(&db, &dir.path().join("config")).await?;
+    let out = dir.path().join("map.svg");
+    let w = Window::start_with(
+        &db,
+        &dir.path().join("config"),
+        &[("CONCORD_SAVE_PATH", out.as_path())],
+    )
+    .await?;
 
     w.driver
         .find(By::Id("nav-coalitions"))
@@ -125,7 +131,29 @@ async fn the_map_sets_blocs_apart_and_shows_who_moved() -> WebDriverResult<()> {
         "where each said it: {pair}"
     );
     w.shot("coalitions").await?;
-    w.stop().await
+
+    // Export… writes the map as drawn: an SVG picture naming the actors, France in our colour.
+    w.driver
+        .find(By::Css("#coalitions-export .export-run"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#coalitions-export .export-message", |t| {
+        t.starts_with("Exported 7 actors")
+    })
+    .await?;
+    w.stop().await?;
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+    for name in ["France", "Egypt", "Russia"] {
+        assert!(svg.contains(name), "{name} is named: {svg}");
+    }
+    assert!(
+        svg.contains("#A4262C") || svg.contains("#a4262c"),
+        "our colour: {svg}"
+    );
+    assert!(svg.contains("arrows from sessions 5–5"), "{svg}");
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -198,5 +226,41 @@ async fn a_pasted_transcript_proposes_entries_and_records_the_kept_ones() -> Web
     assert!(all
         .iter()
         .any(|p| p.quote == "We cannot support the Programme of Action."));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn our_delegation_set_in_settings_is_where_the_map_starts() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ours.concord");
+    seed(&db);
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    w.driver
+        .find(By::Id("settings-open"))
+        .await?
+        .click()
+        .await?;
+    w.choose("settings-our", "France").await?;
+    w.wait_for_text("#settings-message", |t| {
+        t.contains("This file works for France")
+    })
+    .await?;
+    w.driver
+        .find(By::Id("nav-coalitions"))
+        .await?
+        .click()
+        .await?;
+    let closest = w
+        .wait_for_text("section[aria-label='Closest to France']", |t| {
+            t.contains("Germany")
+        })
+        .await?;
+    assert!(closest.contains("100 %"), "{closest}");
+    w.stop().await?;
+    let s = Store::open(&db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap();
+    assert_eq!(
+        s.our_delegation().unwrap(),
+        Some(reference::state_id("FRA"))
+    );
     Ok(())
 }

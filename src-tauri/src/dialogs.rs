@@ -4,7 +4,7 @@
 //! stand in for the dialogs, which WebDriver cannot drive; other builds ignore them.
 
 use crate::error::{CommandError, CommandResult};
-use concord_core::model::{ErrorCode, ExportFormat};
+use concord_core::model::{ErrorCode, ExportFormat, MapFormat};
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::{DialogExt, FilePath};
@@ -81,17 +81,48 @@ pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
     chosen(picked)
 }
 
-/// Where to write an export, filtered to its format.
+/// Where to write a summary's export, filtered to its format.
 pub fn save_export(app: &AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {
+    save_as(
+        app,
+        "Export summary",
+        format.label(),
+        format.as_str(),
+        "concord-summary",
+    )
+}
+
+/// Where to write the agreement map's export, filtered to its format.
+pub fn save_map(app: &AppHandle, format: MapFormat) -> CommandResult<Option<PathBuf>> {
+    let name = match format {
+        MapFormat::Svg | MapFormat::Png => "agreement-map",
+        MapFormat::Csv | MapFormat::Xlsx => "agreement-matrix",
+    };
+    save_as(
+        app,
+        "Export the agreement map",
+        format.label(),
+        format.as_str(),
+        name,
+    )
+}
+
+fn save_as(
+    app: &AppHandle,
+    title: &str,
+    label: &str,
+    extension: &str,
+    name: &str,
+) -> CommandResult<Option<PathBuf>> {
     if let Some(path) = stand_in("CONCORD_SAVE_PATH") {
         return Ok(Some(path));
     }
     let picked = app
         .dialog()
         .file()
-        .set_title("Export summary")
-        .add_filter(format.label(), &[format.as_str()])
-        .set_file_name(format!("concord-summary.{}", format.as_str()))
+        .set_title(title)
+        .add_filter(label, &[extension])
+        .set_file_name(format!("{name}.{extension}"))
         .blocking_save_file();
     chosen(picked)
 }

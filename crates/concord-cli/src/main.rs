@@ -11,7 +11,8 @@ mod values;
 
 use clap::{Parser, Subcommand};
 use cmd::{
-    catalog, catalog_edit, coalitions, exports, imports, positions, safety, team, transcript,
+    catalog, catalog_edit, coalitions, exports, imports, positions, safety, settings, team,
+    transcript,
 };
 use failure::Failure;
 use std::path::PathBuf;
@@ -65,6 +66,8 @@ enum Command {
     /// Propose the positions a statement or transcript holds (speaker, subject, stance, the
     /// sentence as quote), for review: nothing is saved.
     Extract(transcript::ExtractArgs),
+    /// Show or set what the file knows about itself: the delegation it works for.
+    Settings(settings::SettingsArgs),
     /// Write summaries for briefs, or the whole database for another Concord.
     Export {
         #[command(subcommand)]
@@ -183,6 +186,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Cohesion(a) => positions::cohesion(&store, a),
         Command::Alignment(a) => coalitions::alignment(&store, a),
         Command::Extract(a) => transcript::extract(&store, a),
+        Command::Settings(a) => settings::settings(&store, a),
         Command::Import { what } => imports::run(&mut store, what),
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),

@@ -139,3 +139,55 @@ fn extract_prints_proposed_entries_and_saves_nothing() {
     assert_eq!(code, 2);
     assert!(err.contains("session"), "{err}");
 }
+
+#[test]
+fn alignment_writes_the_map_as_a_picture_and_the_matrix_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = record(dir.path());
+    for (name, magic) in [
+        ("map.svg", &b"<svg"[..]),
+        ("map.png", &b"\x89PNG"[..]),
+        ("matrix.xlsx", &b"PK"[..]),
+        ("matrix.csv", &b"actor,"[..]),
+    ] {
+        let out = dir.path().join(name);
+        let args = [
+            "alignment",
+            "--our",
+            "France",
+            "--colour",
+            "EU",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let (code, _, err) = said(concord(dir.path(), &db, &args));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(err.contains("5 actors"), "{err}");
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(magic), "{name}");
+    }
+    let out = dir.path().join("map.gif");
+    let args = ["alignment", "--out", out.to_str().unwrap()];
+    let (code, _, err) = said(concord(dir.path(), &db, &args));
+    assert_ne!(code, 0);
+    assert!(err.contains("end the name in .svg or .png"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_files_own_delegation_is_us_when_none_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = record(dir.path());
+    let (code, out, _) = said(concord(dir.path(), &db, &["settings"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("our delegation: not set"), "{out}");
+    let (code, out, err) = said(concord(dir.path(), &db, &["settings", "--our", "France"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "our delegation: France");
+    let (code, out, err) = said(concord(dir.path(), &db, &["alignment", "--sessions", "7"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("closest to France:"), "{out}");
+    let (code, out, _) = said(concord(dir.path(), &db, &["settings", "--clear-our"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("not set"), "{out}");
+}

@@ -25,6 +25,7 @@ pub mod replica;
 pub mod resolve;
 pub mod search;
 pub mod sets;
+pub mod settings;
 pub mod store;
 pub mod suggest;
 pub mod team;

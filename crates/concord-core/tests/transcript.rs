@@ -45,6 +45,7 @@ fn request(text: String) -> ExtractRequest {
         text,
         session_id: reference::session_id(OEWG, 7),
         source: "test".into(),
+        meeting_date: None,
     }
 }
 
@@ -136,4 +137,55 @@ fn a_paste_larger_than_a_transcript_is_refused_and_nothing_is_read() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("split it by meeting"), "{e}");
+}
+
+#[test]
+fn a_paragraph_cited_by_number_is_the_subject_in_the_draft_the_session_negotiated() {
+    use concord_core::draft::parse;
+    use concord_core::model::{DocumentKind, RevisionInput, SubjectRef};
+    let mut s = store();
+    let draft = |label: &str, date: &str| RevisionInput {
+        symbol: "A/AC.292/2024/CRP.1".into(),
+        revision_label: label.into(),
+        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        process_id: None,
+        kind: DocumentKind::RevisedDraft,
+        title: "Draft annual progress report".into(),
+    };
+    // Rev.1 came out during session 8 (8–12 July 2024); the zero draft before it.
+    let zero = "1. States agreed to continue.\n2. States noted the proposals.\n";
+    let rev1 =
+        "1. States agreed to continue.\n2. States welcomed the proposals.\n3. Footnotes follow.\n";
+    s.record_revision(&draft("Zero draft", "2024-06-01"), &parse(zero))
+        .unwrap();
+    s.record_revision(&draft("Rev.1", "2024-07-10"), &parse(rev1))
+        .unwrap();
+    let text =
+        "Egypt: We cannot accept paragraph 2 as drafted. We support the Programme of Action.";
+    let ask = |day: &str| ExtractRequest {
+        text: text.into(),
+        session_id: reference::session_id(OEWG, 8),
+        source: "Statement of Egypt".into(),
+        meeting_date: chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+    };
+    let on_day = |day: &str| {
+        let entries = propose(&s, &ask(day)).unwrap();
+        assert_eq!(entries.len(), 2, "{entries:?}");
+        assert!(matches!(entries[0].subject, Some(SubjectRef::Provision(_))));
+        assert_eq!(
+            entries[0].stance,
+            Some(concord_core::model::Stance::RedLine)
+        );
+        assert_eq!(entries[0].meeting_date, ask(day).meeting_date);
+        assert_eq!(
+            entries[1].subject_label.as_deref(),
+            Some("Programme of Action")
+        );
+        entries[0].subject_label.clone().unwrap()
+    };
+    assert_eq!(
+        on_day("2024-07-08"),
+        "A/AC.292/2024/CRP.1 Zero draft, para. 2"
+    );
+    assert_eq!(on_day("2024-07-11"), "A/AC.292/2024/CRP.1 Rev.1, para. 2");
 }

@@ -311,6 +311,28 @@ commands! {
         Ok(Some(outcome))
     }
 
+    /// The file's own settings (the delegation it works for).
+    file_settings(cx) -> FileSettings {
+        Ok(concord_core::settings::file_settings(&*cx.store()?)?)
+    }
+
+    /// Makes an actor our delegation, or clears it with null.
+    set_our_delegation(cx, actor_id: Option<Uuid>) -> FileSettings {
+        Ok(concord_core::settings::set_our_delegation(&*cx.store()?, actor_id)?)
+    }
+
+    /// Asks where to save the agreement map (native dialog), then writes it as a picture or
+    /// the matrix; null when cancelled.
+    export_agreement(cx, request: MapExport, format: MapFormat) -> Option<MapExportOutcome> {
+        let Some(path) = dialogs::save_map(cx.app, format)? else {
+            return Ok(None);
+        };
+        let outcome =
+            concord_core::export::agreement::export_map(&*cx.store()?, &request, format, &path)?;
+        cx.state.remember_export(&path);
+        Ok(Some(outcome))
+    }
+
     /// Opens the system's file manager on the last exported file.
     show_export_in_folder(cx) -> () {
         dialogs::reveal(&cx.state.last_export()?)

@@ -6,6 +6,9 @@ import type { Actor } from './bindings/Actor';
 import type { ActorKind } from './bindings/ActorKind';
 import type { AgreementMap } from './bindings/AgreementMap';
 import type { AgreementQuery } from './bindings/AgreementQuery';
+import type { MapExport } from './bindings/MapExport';
+import type { FileSettings } from './bindings/FileSettings';
+import type { MapFormat } from './bindings/MapFormat';
 import type { MapActor } from './bindings/MapActor';
 import type { MapPoint } from './bindings/MapPoint';
 import type { Neighbour } from './bindings/Neighbour';
@@ -79,6 +82,9 @@ export type {
   Actor,
   AgreementMap,
   AgreementQuery,
+  MapExport,
+  FileSettings,
+  MapFormat,
   MapActor,
   MapPoint,
   Neighbour,

@@ -2,7 +2,17 @@
 // topics, proposals, stances, draft paragraphs) with the pickers built from it. App makes one
 // and provides it; each view takes it with useWorkspace() instead of a prop for each list.
 import { getContext, setContext } from 'svelte';
-import type { Actor, Backend, DatabaseInfo, ParagraphSubject, Proposal, Session, StanceOption, Topic } from './backend';
+import type {
+  Actor,
+  Backend,
+  DatabaseInfo,
+  FileSettings,
+  ParagraphSubject,
+  Proposal,
+  Session,
+  StanceOption,
+  Topic,
+} from './backend';
 import { buildLookups, type Lookups } from './lookups';
 
 export class Workspace {
@@ -14,6 +24,8 @@ export class Workspace {
   proposals = $state<Proposal[]>([]);
   stances = $state<StanceOption[]>([]);
   paragraphs = $state<ParagraphSubject[]>([]);
+  /** The file's own settings: the delegation it works for. */
+  settings = $state<FileSettings>({ our_delegation_id: null, our_delegation_name: null });
   /** Set once the catalog has been read: until then there is nothing to pick from. */
   loaded = $state(false);
   /** The pickers, always built from the lists above (none before the first load). */
@@ -33,7 +45,7 @@ export class Workspace {
   /** Reads the whole catalog of the open record. */
   async load(): Promise<void> {
     const b = this.backend;
-    [this.info, this.actors, this.sessions, this.topics, this.proposals, this.stances, this.paragraphs] =
+    [this.info, this.actors, this.sessions, this.topics, this.proposals, this.stances, this.paragraphs, this.settings] =
       await Promise.all([
         b.databaseInfo(),
         b.listActors(null),
@@ -42,6 +54,7 @@ export class Workspace {
         b.listProposals(),
         b.stanceOptions(),
         b.paragraphSubjects(),
+        b.fileSettings(),
       ]);
     this.loaded = true;
   }

@@ -5,8 +5,12 @@ use crate::names::Names;
 use crate::output::{csv_rows, json, table, Format};
 use clap::Args;
 use concord_core::coalitions::agreement_map;
-use concord_core::model::{AgreementMap, AgreementQuery, Neighbour, SeqRange};
+use concord_core::export::agreement::export_map;
+use concord_core::model::{
+    AgreementMap, AgreementQuery, MapExport, MapFormat, Neighbour, SeqRange,
+};
 use concord_core::Store;
+use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct AlignmentArgs {
@@ -32,13 +36,21 @@ pub struct AlignmentArgs {
     /// Pairs sharing fewer subjects than this are unknown.
     #[arg(long, default_value_t = 3)]
     min_shared: u32,
-    /// Our delegation: list the actors closest to it, farthest from it, and moved most.
+    /// Our delegation: list the actors closest to it, farthest from it, and moved most
+    /// (default: the file's, `concord settings --our`).
     #[arg(long)]
     our: Option<String>,
     /// table: where each actor sits, and our neighbours; csv: every pair's agreement;
     /// json: all of it.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Write the map to FILE instead: a picture (.svg, .png) or the agreement matrix (.csv,
+    /// .xlsx with every pair and each actor's place).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// In the picture, draw the members of this group in their own colour.
+    #[arg(long, value_name = "GROUP")]
+    colour: Option<String>,
 }
 
 pub fn alignment(store: &Store, a: AlignmentArgs) -> Result<(), Failure> {
@@ -69,10 +81,38 @@ pub fn alignment(store: &Store, a: AlignmentArgs) -> Result<(), Failure> {
         since: range(&a.since)?,
         members_follow_groups: a.members,
         min_shared: a.min_shared,
-        our_id: a.our.as_deref().map(|o| names.actor_named(o)).transpose()?,
+        // Our delegation: the one asked for, else the file's own.
+        our_id: match a.our.as_deref() {
+            Some(o) => Some(names.actor_named(o)?),
+            None => store.our_delegation()?,
+        },
     };
     if q.min_shared == 0 {
         return Err(bad_input("--min-shared: give at least 1".into()));
+    }
+    if let Some(out) = &a.out {
+        let format = MapFormat::of_file(out).ok_or_else(|| {
+            bad_input(format!(
+                "--out {}: end the name in .svg or .png (the map), or .csv or .xlsx (the matrix)",
+                out.display()
+            ))
+        })?;
+        let request = MapExport {
+            query: q,
+            colour_by: a
+                .colour
+                .as_deref()
+                .map(|g| names.actor_named(g))
+                .transpose()?,
+        };
+        let done = export_map(store, &request, format, out)?;
+        eprintln!(
+            "wrote {} ({}, {} actors)",
+            done.path,
+            done.format.label(),
+            done.actors
+        );
+        return Ok(());
     }
     let map = agreement_map(store, &q)?;
     match a.format {

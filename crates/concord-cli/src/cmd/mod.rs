@@ -8,5 +8,6 @@ pub mod exports;
 pub mod imports;
 pub mod positions;
 pub mod safety;
+pub mod settings;
 pub mod team;
 pub mod transcript;

@@ -4,6 +4,7 @@
 use crate::failure::{bad_input, Failure};
 use crate::names::Names;
 use crate::output::{csv_rows, json, table, Format};
+use chrono::NaiveDate;
 use clap::Args;
 use concord_core::model::{ExtractRequest, ProposedEntry};
 use concord_core::Store;
@@ -21,6 +22,9 @@ pub struct ExtractArgs {
     /// The source each entry will cite (default: the file's name).
     #[arg(long)]
     source: Option<String>,
+    /// The day it was said (YYYY-MM-DD), which each entry will carry.
+    #[arg(long)]
+    date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
 }
@@ -43,6 +47,7 @@ pub fn extract(store: &Store, a: ExtractArgs) -> Result<(), Failure> {
             text,
             session_id,
             source,
+            meeting_date: a.date,
         },
     )?;
     let header = [

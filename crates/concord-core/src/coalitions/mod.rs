@@ -5,6 +5,7 @@
 //! opposite votes 0, an abstention half-way), with stances for votes: see [`said::place`].
 //! The store reads the statements; the rules are here.
 
+pub mod drawing;
 pub mod map;
 pub mod said;
 
@@ -283,9 +284,16 @@ fn follow(
 }
 
 fn gather(store: &Store, q: &AgreementQuery, range: SeqRange) -> Result<Said, StoreError> {
-    let statements = store.statements(q.process_id, range, &q.topic_ids, &q.proposal_ids)?;
     let members = follow(store, q, range)?;
-    Ok(Said::gather(&statements, members.as_ref()))
+    let mut g = said::Gathering::new(members.as_ref());
+    store.each_statement(
+        q.process_id,
+        range,
+        &q.topic_ids,
+        &q.proposal_ids,
+        &mut |s| g.add(&s),
+    )?;
+    Ok(g.finish())
 }
 
 /// The asked range, or the whole process; refused when it lies outside the process.

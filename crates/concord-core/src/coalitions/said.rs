@@ -43,55 +43,11 @@ impl Said {
     /// also counts for each member at that session that said nothing of its own on the
     /// subject in the range. Silence is not a stance and is passed over.
     pub fn gather(statements: &[Statement], members: Option<&Members>) -> Said {
-        type Latest = HashMap<(Uuid, SubjectRef), (Made, Stance)>;
-        fn keep(map: &mut Latest, key: (Uuid, SubjectRef), made: Made, stance: Stance) {
-            match map.get_mut(&key) {
-                Some(held) if held.0 >= made => {}
-                Some(held) => *held = (made, stance),
-                None => {
-                    map.insert(key, (made, stance));
-                }
-            }
+        let mut g = Gathering::new(members);
+        for s in statements {
+            g.add(s);
         }
-        let mut own = Latest::new();
-        let mut inherited = Latest::new();
-        for s in statements.iter().filter(|s| place(s.stance).is_some()) {
-            let speaker = s.on_behalf_of.unwrap_or(s.actor_id);
-            keep(&mut own, (speaker, s.subject), s.made, s.stance);
-            let group_members = members
-                .and_then(|m| m.get(&s.seq))
-                .and_then(|m| m.get(&speaker));
-            for m in group_members.into_iter().flatten() {
-                keep(&mut inherited, (*m, s.subject), s.made, s.stance);
-            }
-        }
-        for (key, held) in inherited {
-            own.entry(key).or_insert(held);
-        }
-        let mut actors: Vec<Uuid> = own.keys().map(|(a, _)| *a).collect();
-        let mut subjects: Vec<SubjectRef> = own.keys().map(|(_, s)| *s).collect();
-        actors.sort();
-        actors.dedup();
-        subjects.sort_by_key(|s| (s.id(), subject_rank(*s)));
-        subjects.dedup();
-        let actor_at: HashMap<Uuid, usize> =
-            actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
-        let subject_at: HashMap<SubjectRef, usize> =
-            subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        let mut cells = vec![None; actors.len() * subjects.len()];
-        for ((a, s), held) in own {
-            cells[actor_at[&a] * subjects.len() + subject_at[&s]] = Some(held);
-        }
-        let places = cells
-            .iter()
-            .map(|c| c.and_then(|(_, s)| place(s)))
-            .collect();
-        Said {
-            actors,
-            subjects,
-            cells,
-            places,
-        }
+        g.finish()
     }
 
     /// One actor's row of places, subject by subject.
@@ -113,6 +69,117 @@ impl Said {
     /// Subjects the actor spoke to.
     pub fn spoken(&self, actor: usize) -> u32 {
         self.row(actor).iter().filter(|c| c.is_some()).count() as u32
+    }
+}
+
+type Cell = Option<(Made, Stance)>;
+
+/// Statements kept as they are read, one at a time: actors and subjects numbered as they
+/// first come, cells in a grid by those numbers (no hashing per cell), the actor of the
+/// previous statement remembered (statements of one actor come together).
+pub struct Gathering<'m> {
+    members: Option<&'m Members>,
+    actors: Vec<Uuid>,
+    actor_at: HashMap<Uuid, usize>,
+    last_actor: Option<(Uuid, usize)>,
+    subjects: Vec<SubjectRef>,
+    subject_at: HashMap<SubjectRef, usize>,
+    /// Per actor, per subject: its own latest statement, and the latest of its groups'.
+    own: Vec<Vec<Cell>>,
+    inherited: Vec<Vec<Cell>>,
+}
+
+impl<'m> Gathering<'m> {
+    pub fn new(members: Option<&'m Members>) -> Gathering<'m> {
+        Gathering {
+            members,
+            actors: Vec::new(),
+            actor_at: HashMap::new(),
+            last_actor: None,
+            subjects: Vec::new(),
+            subject_at: HashMap::new(),
+            own: Vec::new(),
+            inherited: Vec::new(),
+        }
+    }
+
+    fn actor(&mut self, id: Uuid) -> usize {
+        if let Some((last, k)) = self.last_actor {
+            if last == id {
+                return k;
+            }
+        }
+        let k = *self.actor_at.entry(id).or_insert_with(|| {
+            self.actors.push(id);
+            self.own.push(Vec::new());
+            self.inherited.push(Vec::new());
+            self.actors.len() - 1
+        });
+        self.last_actor = Some((id, k));
+        k
+    }
+
+    fn subject(&mut self, s: SubjectRef) -> usize {
+        *self.subject_at.entry(s).or_insert_with(|| {
+            self.subjects.push(s);
+            self.subjects.len() - 1
+        })
+    }
+
+    fn keep(row: &mut Vec<Cell>, subject: usize, made: Made, stance: Stance) {
+        if row.len() <= subject {
+            row.resize(subject + 1, None);
+        }
+        match &mut row[subject] {
+            Some(held) if held.0 >= made => {}
+            cell => *cell = Some((made, stance)),
+        }
+    }
+
+    pub fn add(&mut self, s: &Statement) {
+        if place(s.stance).is_none() {
+            return;
+        }
+        let speaker = s.on_behalf_of.unwrap_or(s.actor_id);
+        let a = self.actor(speaker);
+        let k = self.subject(s.subject);
+        Self::keep(&mut self.own[a], k, s.made, s.stance);
+        let group_members = self
+            .members
+            .and_then(|m| m.get(&s.seq))
+            .and_then(|m| m.get(&speaker));
+        for m in group_members.into_iter().flatten() {
+            let a = self.actor(*m);
+            Self::keep(&mut self.inherited[a], k, s.made, s.stance);
+        }
+    }
+
+    /// Actors in id order, subjects by id; each cell the actor's own latest statement, else
+    /// its groups' latest.
+    pub fn finish(self) -> Said {
+        let cell = |a: usize, k: usize| -> Cell {
+            let own = self.own[a].get(k).copied().flatten();
+            own.or_else(|| self.inherited[a].get(k).copied().flatten())
+        };
+        let mut actors: Vec<usize> = (0..self.actors.len()).collect();
+        actors.sort_by_key(|a| self.actors[*a]);
+        let mut subjects: Vec<usize> = (0..self.subjects.len()).collect();
+        subjects.sort_by_key(|k| (self.subjects[*k].id(), subject_rank(self.subjects[*k])));
+        let cells: Vec<Cell> = actors
+            .iter()
+            .flat_map(|a| subjects.iter().map(move |k| (*a, *k)))
+            .map(|(a, k)| cell(a, k))
+            .collect();
+        let places = cells
+            .iter()
+            .map(|c| c.and_then(|(_, s)| place(s)))
+            .collect();
+        Said {
+            actors: actors.iter().map(|a| self.actors[*a]).collect(),
+            subjects: subjects.iter().map(|k| self.subjects[*k]).collect(),
+            cells,
+            places,
+        }
     }
 }
 

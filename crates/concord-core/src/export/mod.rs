@@ -1,11 +1,14 @@
 //! Writing records out for analysts and other tools: positions as CSV, summaries (an actor, a
 //! topic or proposal, what moved between sessions, the matrix) as Markdown, CSV, XLSX, DOCX or
-//! JSON, and every table for another Concord (`all`).
+//! JSON, the agreement map as a picture or a matrix (`agreement`), and every table for another
+//! Concord (`all`).
 
+pub mod agreement;
 pub mod all;
 pub mod cells;
 mod docx;
 mod layout;
+mod map_picture;
 mod markdown;
 pub mod report;
 pub mod revision;
@@ -31,6 +34,8 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("could not write the Word document: {0}")]
     Docx(String),
+    #[error("could not draw the map: {0}")]
+    Picture(String),
     #[error("could not write the JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("{0}")]

@@ -205,3 +205,12 @@ pub struct DatabaseInfo {
     pub installation_id: Uuid,
     pub counts: Counts,
 }
+
+/// The file's own settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FileSettings {
+    /// The delegation this file works for ("us"), when set.
+    pub our_delegation_id: Option<Uuid>,
+    pub our_delegation_name: Option<String>,
+}

@@ -153,3 +153,41 @@ pub struct PairPositions {
     /// Every subject either spoke to, shared ones first.
     pub subjects: Vec<PairSubject>,
 }
+
+vocabulary! {
+    /// What the agreement map can be exported as: the map as a picture, or the matrix.
+    MapFormat {
+        Svg => "svg", "SVG picture of the map";
+        Png => "png", "PNG picture of the map";
+        Csv => "csv", "CSV (the agreement matrix)";
+        Xlsx => "xlsx", "Excel workbook (matrix, pairs, places)";
+    }
+}
+
+impl MapFormat {
+    /// The format a file's name ends in (`map.svg`), else `None`.
+    pub fn of_file(path: &std::path::Path) -> Option<MapFormat> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(MapFormat::parse)
+    }
+}
+
+/// The agreement map to export, coloured as on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MapExport {
+    pub query: AgreementQuery,
+    /// Members of this group are drawn in their own colour (else States and groups apart).
+    pub colour_by: Option<Uuid>,
+}
+
+/// What a map export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MapExportOutcome {
+    pub path: String,
+    pub format: MapFormat,
+    /// Actors in the export (on the map, for a picture).
+    pub actors: u32,
+}

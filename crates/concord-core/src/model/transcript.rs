@@ -1,5 +1,6 @@
 //! Entries proposed from a statement or a transcript, for the analyst to confirm.
 use super::{Stance, SubjectRef};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -12,6 +13,8 @@ pub struct ExtractRequest {
     pub session_id: Uuid,
     /// The source every entry will cite ("Statement of Egypt, 8 July 2024").
     pub source: String,
+    /// The day it was said, which every entry will carry.
+    pub meeting_date: Option<NaiveDate>,
 }
 
 /// One position Concord thinks the text holds; nothing is saved until it is confirmed.
@@ -37,4 +40,5 @@ pub struct ProposedEntry {
     pub quote: String,
     pub session_id: Uuid,
     pub source: String,
+    pub meeting_date: Option<NaiveDate>,
 }

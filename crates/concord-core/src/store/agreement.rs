@@ -1,10 +1,10 @@
 //! What the agreement map reads: statements in a range of a process's sessions on chosen
 //! subjects, and who belonged to which group at a session. The rules are in `coalitions`.
 
-use super::positions::{conversion, id_value, subject_at, uuid_col};
+use super::positions::{conversion, id_value, uuid_col};
 use super::{Store, StoreError};
 use crate::model::{SeqRange, Stance, SubjectRef};
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -64,6 +64,20 @@ impl Store {
         topics: &[Uuid],
         proposals: &[Uuid],
     ) -> Result<Vec<Statement>, StoreError> {
+        let mut out = Vec::new();
+        self.each_statement(process, range, topics, proposals, &mut |s| out.push(s))?;
+        Ok(out)
+    }
+
+    /// [`Store::statements`], each handed to `each` as it is read (none held in memory here).
+    pub fn each_statement(
+        &self,
+        process: Uuid,
+        range: SeqRange,
+        topics: &[Uuid],
+        proposals: &[Uuid],
+        each: &mut dyn FnMut(Statement),
+    ) -> Result<(), StoreError> {
         let mut args: Vec<Value> = vec![
             id_value(process),
             Value::Integer(range.from),
@@ -121,27 +135,39 @@ impl Store {
              p.created_at, p.rowid",
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let stance = r.get_ref(5)?.as_str()?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
             let rowid: i64 = r.get(7)?;
             let seq: i64 = r.get(4)?;
-            Ok(Statement {
-                actor_id: uuid_col(r, 0)?,
-                on_behalf_of: behalf.get(&rowid).copied(),
-                subject: subject_at(r, 1)?,
+            each(Statement {
+                actor_id: id_at(r, 0)?.ok_or_else(|| conversion(0, "a statement without actor"))?,
+                on_behalf_of: if behalf.is_empty() {
+                    None
+                } else {
+                    behalf.get(&rowid).copied()
+                },
+                subject: if let Some(id) = id_at(r, 1)? {
+                    SubjectRef::Topic(id)
+                } else if let Some(id) = id_at(r, 2)? {
+                    SubjectRef::Proposal(id)
+                } else if let Some(id) = id_at(r, 3)? {
+                    SubjectRef::Provision(id)
+                } else {
+                    return Err(conversion(1, "a statement without subject").into());
+                },
                 seq,
-                // The stored form exactly, without parse's allocations: this runs per row.
-                stance: Stance::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == stance)
+                stance: stored_stance(r.get_ref(5)?.as_bytes().map_err(|e| conversion(5, e))?)
                     .ok_or_else(|| conversion(5, "unknown stance"))?,
-                made: Made(seq, time_key(r.get_ref(6)?.as_bytes()?), rowid),
-            })
-        })?;
+                made: Made(
+                    seq,
+                    time_key(r.get_ref(6)?.as_bytes().map_err(|e| conversion(6, e))?),
+                    rowid,
+                ),
+            });
+        }
         // Not sorted (by SQLite or here): a sort of 360 000 rows costs more than the read, and
         // the reader keeps the latest of each actor's statements by `made` in one pass.
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(())
     }
 
     /// The words of the statements in `rows` (see [`Made::row`]).
@@ -183,6 +209,23 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(pairs)
     }
+}
+
+/// An id column (16 bytes), or `None` when null; read once, without copying.
+fn id_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<Uuid>> {
+    match r.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Blob(b) => Uuid::from_slice(b).map(Some).map_err(|e| conversion(i, e)),
+        _ => Err(conversion(i, "an id that is not 16 bytes")),
+    }
+}
+
+/// A stance in its stored form, read without allocating or checking UTF-8: this runs per row.
+fn stored_stance(text: &[u8]) -> Option<Stance> {
+    Stance::ALL
+        .iter()
+        .copied()
+        .find(|v| v.as_str().as_bytes() == text)
 }
 
 /// A capture time as a key that sorts as its text does (RFC 3339, 24 bytes as the writer

@@ -3,11 +3,14 @@
 //! knows proposed as an entry, the sentence as the quote. Local and rule-based: no network, no
 //! model. Nothing is saved here; the analyst confirms entries, and they are recorded as any.
 //!
-//! A sentence whose stance words name no subject takes the subject last named in the turn; a
-//! sentence that suggests no stance, or names no subject in a turn that named none, is left
-//! out. One entry per speaker and subject in a turn: the first sentence that says it.
+//! A sentence's subject is the paragraph it cites by number (of the draft the session was
+//! negotiating), else the topic or proposal it names. A sentence whose stance words name no
+//! subject takes the subject last named in the turn; a sentence that suggests no stance, or
+//! names no subject in a turn that named none, is left out. One entry per speaker and subject
+//! in a turn: the first sentence that says it.
 
 pub mod cues;
+pub mod paragraphs;
 pub mod speakers;
 pub mod subjects;
 
@@ -48,6 +51,25 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
         .map(|a| (a.id, a.name))
         .collect();
     let subjects = Subjects::new(&store.topics()?, &store.proposals()?);
+    // Paragraphs cited by number are those of the draft the session was negotiating.
+    let in_force: HashMap<String, (crate::model::SubjectRef, String)> = store
+        .paragraphs_in_force(req.session_id, req.meeting_date)?
+        .into_iter()
+        .map(|p| {
+            (
+                p.label,
+                (
+                    crate::model::SubjectRef::Provision(p.provision_id),
+                    p.citation,
+                ),
+            )
+        })
+        .collect();
+    let cited = |sentence: &str| {
+        paragraphs::cited(sentence)
+            .iter()
+            .find_map(|label| in_force.get(label).cloned())
+    };
     let actor = |text: &str| resolve_actor(&resolver, text, false);
     let group = |text: &str| resolve_actor(&resolver, text, true);
     let turns = speakers::turns(&req.text, &|name| actor(name).is_some());
@@ -59,7 +81,8 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
         // Subjects this turn already has an entry on.
         let mut said: HashSet<crate::model::SubjectRef> = HashSet::new();
         for (line, sentence) in sentences(&turn.lines) {
-            let named = subjects.named_in(&sentence);
+            // A paragraph cited by number is more exact than the topic or proposal named.
+            let named = cited(&sentence).or_else(|| subjects.named_in(&sentence));
             if named.is_some() {
                 last_subject = named.clone();
             }
@@ -86,6 +109,7 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
                 quote: sentence.trim().to_string(),
                 session_id: req.session_id,
                 source: req.source.clone(),
+                meeting_date: req.meeting_date,
             });
         }
     }

@@ -7,4 +7,8 @@ export type ExtractRequest = { text: string, session_id: string,
 /**
  * The source every entry will cite ("Statement of Egypt, 8 July 2024").
  */
-source: string, };
+source: string, 
+/**
+ * The day it was said, which every entry will carry.
+ */
+meeting_date: string | null, };

@@ -29,4 +29,4 @@ stance: Stance | null, cue: string | null,
 /**
  * The sentence, word for word.
  */
-quote: string, session_id: string, source: string, };
+quote: string, session_id: string, source: string, meeting_date: string | null, };

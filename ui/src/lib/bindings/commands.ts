@@ -23,9 +23,13 @@ import type { ErrorInfo } from './ErrorInfo';
 import type { ExportFormat } from './ExportFormat';
 import type { ExportOutcome } from './ExportOutcome';
 import type { ExtractRequest } from './ExtractRequest';
+import type { FileSettings } from './FileSettings';
 import type { HistoryEntry } from './HistoryEntry';
 import type { Keep } from './Keep';
 import type { LedgerActor } from './LedgerActor';
+import type { MapExport } from './MapExport';
+import type { MapExportOutcome } from './MapExportOutcome';
+import type { MapFormat } from './MapFormat';
 import type { Matrix } from './Matrix';
 import type { MatrixQuery } from './MatrixQuery';
 import type { Meeting } from './Meeting';
@@ -167,6 +171,12 @@ export interface Commands {
   diffRevisions(from: string, to: string): Promise<RevisionDiff>;
   /** Asks where to save the summary (native dialog), then writes it; null when cancelled. Each step ("Reading…", "Writing 1 200 rows…") is sent as an `export-progress` event. */
   exportSummary(request: SummaryRequest, format: ExportFormat): Promise<ExportOutcome | null>;
+  /** The file's own settings (the delegation it works for). */
+  fileSettings(): Promise<FileSettings>;
+  /** Makes an actor our delegation, or clears it with null. */
+  setOurDelegation(actorId: string | null): Promise<FileSettings>;
+  /** Asks where to save the agreement map (native dialog), then writes it as a picture or the matrix; null when cancelled. */
+  exportAgreement(request: MapExport, format: MapFormat): Promise<MapExportOutcome | null>;
   /** Opens the system's file manager on the last exported file. */
   showExportInFolder(): Promise<null>;
   /** Every process, archived ones too, by name. */
@@ -282,6 +292,9 @@ export function commands(invoke: Invoke): Commands {
     consensusRisk: (revision) => invoke('consensus_risk', { revision }) as Promise<Array<ParagraphRisk>>,
     diffRevisions: (from, to) => invoke('diff_revisions', { from, to }) as Promise<RevisionDiff>,
     exportSummary: (request, format) => invoke('export_summary', { request, format }) as Promise<ExportOutcome | null>,
+    fileSettings: () => invoke('file_settings') as Promise<FileSettings>,
+    setOurDelegation: (actorId) => invoke('set_our_delegation', { actorId }) as Promise<FileSettings>,
+    exportAgreement: (request, format) => invoke('export_agreement', { request, format }) as Promise<MapExportOutcome | null>,
     showExportInFolder: () => invoke('show_export_in_folder') as Promise<null>,
     listProcesses: () => invoke('list_processes') as Promise<Array<Process>>,
     listMeetings: (sessionId) => invoke('list_meetings', { sessionId }) as Promise<Array<Meeting>>,
