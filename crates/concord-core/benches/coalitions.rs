@@ -83,7 +83,7 @@ fn main() {
         println!("{name:<60} p50 {p50:>8.1} ms   p95 {p95:>8.1} ms");
     };
     row(
-        "anchor: reading the 360 000 statements alone",
+        "anchor: reading the 360 000 statements, one connection",
         p50_p95(10, || {
             let mut n = 0u64;
             store

@@ -318,3 +318,59 @@ fn a_range_outside_the_process_is_refused_with_what_it_has() {
     let m = agreement_map(&s, &query()).unwrap();
     assert!(m.actors.is_empty() && m.pairs.is_empty() && m.explained.is_none());
 }
+
+#[test]
+fn a_file_read_in_two_halves_gives_the_map_of_one_read() {
+    // A file is read in two halves of the sessions at once; a store in memory in one piece.
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Store::open_ready(
+        &dir.path().join("halves.concord"),
+        std::sync::Arc::new(concord_core::SystemClock),
+        uuid::Uuid::nil(),
+    )
+    .unwrap();
+    let mut memory = store();
+    for s in [&mut file, &mut memory] {
+        two_blocs(s, 2);
+        two_blocs(s, 8);
+        // Egypt with the West early, with the East late: the late half holds its latest.
+        for path in SUBJECTS {
+            says(s, "EGY", 2, path, Stance::Supports);
+            says(s, "EGY", 8, path, Stance::Opposes);
+        }
+        // The African Group speaks for Kenya early only: inherited across the halves.
+        for path in SUBJECTS {
+            say(
+                s,
+                concord_core::model::PositionInput {
+                    subject: topic(path),
+                    stance: Stance::Supports,
+                    on_behalf_of_id: Some(reference::group_id("AFR")),
+                    ..position("EGY", 3)
+                },
+            );
+        }
+    }
+    let q = AgreementQuery {
+        members_follow_groups: true,
+        ..query()
+    };
+    let (a, b) = (
+        agreement_map(&file, &q).unwrap(),
+        agreement_map(&memory, &q).unwrap(),
+    );
+    let pairs = |m: &AgreementMap| {
+        m.pairs
+            .iter()
+            .map(|p| (p.a, p.b, p.agreement, p.shared))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pairs(&a), pairs(&b));
+    assert_eq!(agreement(&a, "EGY", "RUS"), Some(1.0));
+    assert_eq!(
+        agreement(&a, "KEN", "FRA"),
+        Some(1.0),
+        "Kenya inherits the group's"
+    );
+    assert_eq!(a.subjects, b.subjects);
+}

@@ -285,14 +285,21 @@ fn follow(
 
 fn gather(store: &Store, q: &AgreementQuery, range: SeqRange) -> Result<Said, StoreError> {
     let members = follow(store, q, range)?;
-    let mut g = said::Gathering::new(members.as_ref());
-    store.each_statement(
-        q.process_id,
-        range,
-        &q.topic_ids,
-        &q.proposal_ids,
-        &mut |s| g.add(&s),
-    )?;
+    let start = || said::Gathering::new(members.as_ref());
+    let mut halves = store
+        .statements_in_halves(
+            q.process_id,
+            range,
+            &q.topic_ids,
+            &q.proposal_ids,
+            &start,
+            &|g, s| g.add(&s),
+        )?
+        .into_iter();
+    let mut g = halves.next().unwrap_or_else(start);
+    for other in halves {
+        g.merge(other);
+    }
     Ok(g.finish())
 }
 

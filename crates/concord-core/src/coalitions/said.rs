@@ -154,6 +154,25 @@ impl<'m> Gathering<'m> {
         }
     }
 
+    /// Takes in what `other` gathered (from other sessions): each cell keeps the later of the
+    /// two statements, own and inherited apart, as if all had been read here.
+    pub fn merge(&mut self, other: Gathering<'_>) {
+        for (b, id) in other.actors.iter().enumerate() {
+            let a = self.actor(*id);
+            for (k, subject) in other.subjects.iter().enumerate() {
+                let here = self.subject(*subject);
+                for (mine, theirs) in [
+                    (&mut self.own[a], &other.own[b]),
+                    (&mut self.inherited[a], &other.inherited[b]),
+                ] {
+                    if let Some(Some((made, stance))) = theirs.get(k) {
+                        Self::keep(mine, here, *made, *stance);
+                    }
+                }
+            }
+        }
+    }
+
     /// Actors in id order, subjects by id; each cell the actor's own latest statement, else
     /// its groups' latest.
     pub fn finish(self) -> Said {

@@ -78,96 +78,58 @@ impl Store {
         proposals: &[Uuid],
         each: &mut dyn FnMut(Statement),
     ) -> Result<(), StoreError> {
-        let mut args: Vec<Value> = vec![
-            id_value(process),
-            Value::Integer(range.from),
-            Value::Integer(range.to),
-        ];
-        let mut marks = |ids: &[Uuid]| -> String {
-            ids.iter()
-                .map(|id| {
-                    args.push(id_value(*id));
-                    format!("?{}", args.len())
-                })
-                .collect::<Vec<_>>()
-                .join(",")
+        read_statements(&self.conn, process, range, topics, proposals, each)
+    }
+
+    /// [`Store::each_statement`] in two halves of `range` read at once, the earlier half on a
+    /// second, read-only connection in a thread of its own (two cores read twice as fast);
+    /// each half gathers into its own `G`, made by `start`. One half after the other for a
+    /// store in memory or a range of one session. Another program writing to the file in
+    /// between can be seen by one half and not the other.
+    pub fn statements_in_halves<G: Send>(
+        &self,
+        process: Uuid,
+        range: SeqRange,
+        topics: &[Uuid],
+        proposals: &[Uuid],
+        start: &(dyn Fn() -> G + Sync),
+        each: &(dyn Fn(&mut G, Statement) + Sync),
+    ) -> Result<Vec<G>, StoreError> {
+        let gather = |conn: &rusqlite::Connection, part: SeqRange| -> Result<G, StoreError> {
+            let mut g = start();
+            read_statements(conn, process, part, topics, proposals, &mut |s| {
+                each(&mut g, s)
+            })?;
+            Ok(g)
         };
-        let topic_marks = marks(topics);
-        let proposal_marks = marks(proposals);
-        let filter = if topics.is_empty() && proposals.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "AND (p.topic_id IN (SELECT id FROM below) OR p.proposal_id IN ({}))",
-                if proposal_marks.is_empty() {
-                    "NULL"
-                } else {
-                    &proposal_marks
-                }
-            )
-        };
-        let seeds = if topic_marks.is_empty() {
-            "NULL"
-        } else {
-            &topic_marks
-        };
-        let from = format!(
-            "WITH RECURSIVE below(id) AS (
-               SELECT id FROM topic WHERE id IN ({seeds})
-               UNION SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id)
-             SELECT {{}} FROM position AS p JOIN session AS s ON s.id = p.session_id
-             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 {filter}"
+        let middle = range.from + (range.to - range.from) / 2;
+        let (early, late) = (
+            SeqRange {
+                from: range.from,
+                to: middle,
+            },
+            SeqRange {
+                from: middle + 1,
+                to: range.to,
+            },
         );
-        // Statements made on behalf of a group, by row: few, found by their own index.
-        let behalf_sql =
-            from.replace("{}", "p.rowid, p.on_behalf_of_id") + " AND p.on_behalf_of_id IS NOT NULL";
-        let mut behalf: HashMap<i64, Uuid> = HashMap::new();
-        let mut stmt = self.conn.prepare(&behalf_sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        while let Some(r) = rows.next()? {
-            behalf.insert(r.get(0)?, uuid_col(r, 1)?);
-        }
-        drop(rows);
-        // The rest comes from position_matrix alone, which holds every column read here.
-        let sql = from.replace(
-            "{}",
-            "p.actor_id, p.topic_id, p.proposal_id, p.provision_id, s.seq, p.stance, \
-             p.created_at, p.rowid",
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        while let Some(r) = rows.next()? {
-            let rowid: i64 = r.get(7)?;
-            let seq: i64 = r.get(4)?;
-            each(Statement {
-                actor_id: id_at(r, 0)?.ok_or_else(|| conversion(0, "a statement without actor"))?,
-                on_behalf_of: if behalf.is_empty() {
-                    None
-                } else {
-                    behalf.get(&rowid).copied()
-                },
-                subject: if let Some(id) = id_at(r, 1)? {
-                    SubjectRef::Topic(id)
-                } else if let Some(id) = id_at(r, 2)? {
-                    SubjectRef::Proposal(id)
-                } else if let Some(id) = id_at(r, 3)? {
-                    SubjectRef::Provision(id)
-                } else {
-                    return Err(conversion(1, "a statement without subject").into());
-                },
-                seq,
-                stance: stored_stance(r.get_ref(5)?.as_bytes().map_err(|e| conversion(5, e))?)
-                    .ok_or_else(|| conversion(5, "unknown stance"))?,
-                made: Made(
-                    seq,
-                    time_key(r.get_ref(6)?.as_bytes().map_err(|e| conversion(6, e))?),
-                    rowid,
-                ),
+        let Some(path) = self.path.as_deref().filter(|_| range.from < range.to) else {
+            return Ok(vec![gather(&self.conn, range)?]);
+        };
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| -> Result<G, StoreError> {
+                let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = rusqlite::Connection::open_with_flags(path, flags)?;
+                super::migrate::harden(&conn)?;
+                gather(&conn, early)
             });
-        }
-        // Not sorted (by SQLite or here): a sort of 360 000 rows costs more than the read, and
-        // the reader keeps the latest of each actor's statements by `made` in one pass.
-        Ok(())
+            let mine = gather(&self.conn, late)?;
+            let theirs = other.join().map_err(|_| {
+                StoreError::invalid("statements", "the second reader stopped unexpectedly")
+            })??;
+            Ok(vec![theirs, mine])
+        })
     }
 
     /// The words of the statements in `rows` (see [`Made::row`]).
@@ -209,6 +171,107 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(pairs)
     }
+}
+
+/// Statements at sessions `range` of `process` read through `conn` (see [`Store::statements`]).
+fn read_statements(
+    conn: &rusqlite::Connection,
+    process: Uuid,
+    range: SeqRange,
+    topics: &[Uuid],
+    proposals: &[Uuid],
+    each: &mut dyn FnMut(Statement),
+) -> Result<(), StoreError> {
+    let mut args: Vec<Value> = vec![
+        id_value(process),
+        Value::Integer(range.from),
+        Value::Integer(range.to),
+    ];
+    let mut marks = |ids: &[Uuid]| -> String {
+        ids.iter()
+            .map(|id| {
+                args.push(id_value(*id));
+                format!("?{}", args.len())
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let topic_marks = marks(topics);
+    let proposal_marks = marks(proposals);
+    let filter = if topics.is_empty() && proposals.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "AND (p.topic_id IN (SELECT id FROM below) OR p.proposal_id IN ({}))",
+            if proposal_marks.is_empty() {
+                "NULL"
+            } else {
+                &proposal_marks
+            }
+        )
+    };
+    let seeds = if topic_marks.is_empty() {
+        "NULL"
+    } else {
+        &topic_marks
+    };
+    let from = format!(
+        "WITH RECURSIVE below(id) AS (
+               SELECT id FROM topic WHERE id IN ({seeds})
+               UNION SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id)
+             SELECT {{}} FROM position AS p JOIN session AS s ON s.id = p.session_id
+             WHERE s.process_id = ?1 AND s.seq BETWEEN ?2 AND ?3 {filter}"
+    );
+    // Statements made on behalf of a group, by row: few, found by their own index.
+    let behalf_sql =
+        from.replace("{}", "p.rowid, p.on_behalf_of_id") + " AND p.on_behalf_of_id IS NOT NULL";
+    let mut behalf: HashMap<i64, Uuid> = HashMap::new();
+    let mut stmt = conn.prepare(&behalf_sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        behalf.insert(r.get(0)?, uuid_col(r, 1)?);
+    }
+    drop(rows);
+    // The rest comes from position_matrix alone, which holds every column read here.
+    let sql = from.replace(
+        "{}",
+        "p.actor_id, p.topic_id, p.proposal_id, p.provision_id, s.seq, p.stance, \
+             p.created_at, p.rowid",
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        let rowid: i64 = r.get(7)?;
+        let seq: i64 = r.get(4)?;
+        each(Statement {
+            actor_id: id_at(r, 0)?.ok_or_else(|| conversion(0, "a statement without actor"))?,
+            on_behalf_of: if behalf.is_empty() {
+                None
+            } else {
+                behalf.get(&rowid).copied()
+            },
+            subject: if let Some(id) = id_at(r, 1)? {
+                SubjectRef::Topic(id)
+            } else if let Some(id) = id_at(r, 2)? {
+                SubjectRef::Proposal(id)
+            } else if let Some(id) = id_at(r, 3)? {
+                SubjectRef::Provision(id)
+            } else {
+                return Err(conversion(1, "a statement without subject").into());
+            },
+            seq,
+            stance: stored_stance(r.get_ref(5)?.as_bytes().map_err(|e| conversion(5, e))?)
+                .ok_or_else(|| conversion(5, "unknown stance"))?,
+            made: Made(
+                seq,
+                time_key(r.get_ref(6)?.as_bytes().map_err(|e| conversion(6, e))?),
+                rowid,
+            ),
+        });
+    }
+    // Not sorted (by SQLite or here): a sort of 360 000 rows costs more than the read, and
+    // the reader keeps the latest of each actor's statements by `made` in one pass.
+    Ok(())
 }
 
 /// An id column (16 bytes), or `None` when null; read once, without copying.
