@@ -264,3 +264,60 @@ async fn our_delegation_set_in_settings_is_where_the_map_starts() -> WebDriverRe
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_opened_from_a_word_file_is_read_into_the_reader() -> WebDriverResult<()> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("opened.concord");
+    drop(Store::open_ready(&db, Arc::new(SystemClock), uuid::Uuid::nil()).unwrap());
+    let file = dir.path().join("statement.docx");
+    let mut doc = Docx::new();
+    for line in [
+        "Statement by Egypt",
+        "Egypt supports the Programme of Action as the single track.",
+    ] {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let w = Window::start_with(
+        &db,
+        &dir.path().join("config"),
+        &[("CONCORD_OPEN_PATH", file.as_path())],
+    )
+    .await?;
+    w.driver.find(By::Id("reader-open")).await?.click().await?;
+    w.driver
+        .find(By::Id("reader-open-file"))
+        .await?
+        .click()
+        .await?;
+    w.choose("reader-session", "OEWG 2021–2025 — 7th substantive session")
+        .await?;
+    // The file's text is in the text box (its value: WebDriver's text of a textarea is not).
+    let area = w.driver.find(By::Id("reader-text")).await?;
+    let mut value = String::new();
+    for _ in 0..100 {
+        value = area.prop("value").await?.unwrap_or_default();
+        if value.contains("Programme of Action") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(value.contains("Statement by Egypt"), "{value}");
+    w.driver
+        .find(By::Id("reader-propose"))
+        .await?
+        .click()
+        .await?;
+    w.shot("reader-file").await?;
+    let row = w
+        .wait_for_text("table.proposed tbody tr", |t| {
+            t.contains("Programme of Action")
+        })
+        .await?;
+    assert!(row.contains("Egypt"), "{row}");
+    w.stop().await
+}

@@ -222,6 +222,24 @@ async fn revisions_are_compared_and_an_amendment_request_is_seen_accepted() -> W
     assert!(risk.contains("Russian Federation"), "{risk}");
     w.shot("drafts-risk").await?;
 
+    // Brackets: a bar per revision and measure, drawn from the core's counts (none open here).
+    w.driver
+        .find(By::Id("draft-tab-brackets"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_css("#brackets-chart rect").await?;
+    let bars = w.driver.find_all(By::Css("#brackets-chart rect")).await?;
+    assert_eq!(
+        bars.len(),
+        9,
+        "3 revisions × brackets, alternatives, footnotes"
+    );
+    let table = w
+        .wait_for_text("#brackets-table", |t| t.contains("All sections"))
+        .await?;
+    assert!(table.contains("Rev.3"), "{table}");
+
     // Search finds the paragraph's words, once, in its newest revision.
     w.driver.find(By::Id("nav-search")).await?.click().await?;
     w.wait_for(By::Id("search-input"))

@@ -81,6 +81,20 @@ pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
     chosen(picked)
 }
 
+/// Which statement or transcript to read.
+pub fn open_statement(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
+        return Ok(Some(path));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Read a statement or transcript")
+        .add_filter("Statement (Word, PDF, text)", &["docx", "pdf", "txt"])
+        .blocking_pick_file();
+    chosen(picked)
+}
+
 /// Where to write a summary's export, filtered to its format.
 pub fn save_export(app: &AppHandle, format: ExportFormat) -> CommandResult<Option<PathBuf>> {
     save_as(

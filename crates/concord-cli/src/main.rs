@@ -11,7 +11,7 @@ mod values;
 
 use clap::{Parser, Subcommand};
 use cmd::{
-    catalog, catalog_edit, coalitions, exports, imports, positions, safety, settings, team,
+    catalog, catalog_edit, coalitions, drafts, exports, imports, positions, safety, settings, team,
     transcript,
 };
 use failure::Failure;
@@ -66,6 +66,9 @@ enum Command {
     /// Propose the positions a statement or transcript holds (speaker, subject, stance, the
     /// sentence as quote), for review: nothing is saved.
     Extract(transcript::ExtractArgs),
+    /// What a draft still holds open, revision by revision and section by section: bracketed
+    /// passages, alternatives, footnotes, and how they moved.
+    Brackets(drafts::BracketsArgs),
     /// Show or set what the file knows about itself: the delegation it works for.
     Settings(settings::SettingsArgs),
     /// Write summaries for briefs, or the whole database for another Concord.
@@ -187,6 +190,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Alignment(a) => coalitions::alignment(&store, a),
         Command::Extract(a) => transcript::extract(&store, a),
         Command::Settings(a) => settings::settings(&store, a),
+        Command::Brackets(a) => drafts::brackets(&store, a),
         Command::Import { what } => imports::run(&mut store, what),
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),

@@ -249,6 +249,15 @@ commands! {
         Ok(Some(concord_core::draft::extract::preview_file(&path)?))
     }
 
+    /// Asks for a statement or transcript (.txt, .docx or .pdf; native dialog) and returns its
+    /// text, read under the draft reader's limits; null when cancelled.
+    open_statement(cx) -> Option<String> {
+        let Some(path) = dialogs::open_statement(cx.app)? else {
+            return Ok(None);
+        };
+        Ok(Some(concord_core::draft::extract::read_file_apart(&path)?))
+    }
+
     /// Records a revision from its checked provisions.
     import_revision(cx, input: RevisionInput, provisions: Vec<DraftProvision>) -> RevisionImport {
         // Read under the lock, align with the store free, write under the lock again.
@@ -282,6 +291,11 @@ commands! {
 
     amendment_ledger(cx, symbol: String) -> Vec<LedgerActor> {
         Ok(cx.store()?.amendment_ledger(&symbol)?)
+    }
+
+    /// What each revision of a draft holds open (brackets, alternatives, footnotes), by section.
+    draft_brackets(cx, symbol: String) -> BracketChain {
+        Ok(concord_core::draft::brackets::chain(&*cx.store()?, &symbol)?)
     }
 
     consensus_risk(cx, revision: Uuid) -> Vec<ParagraphRisk> {

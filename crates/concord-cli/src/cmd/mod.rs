@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod catalog_edit;
 pub mod catalog_renames;
 pub mod coalitions;
+pub mod drafts;
 pub mod exports;
 pub mod imports;
 pub mod positions;

@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod amend;
+pub mod brackets;
 pub mod compare;
 pub mod docx;
 pub mod extract;

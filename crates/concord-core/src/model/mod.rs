@@ -61,6 +61,7 @@ pub trait Vocabulary: Copy + Send + Sync + 'static {
     fn parse(text: &str) -> Option<Self>;
 }
 
+mod brackets;
 mod catalog;
 mod catalog_input;
 mod changes;
@@ -74,6 +75,7 @@ mod team;
 mod transcript;
 mod views;
 
+pub use brackets::*;
 pub use catalog::*;
 pub use catalog_input::*;
 pub use changes::*;

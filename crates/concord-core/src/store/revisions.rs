@@ -155,7 +155,8 @@ impl Store {
             })
     }
 
-    fn stored_provisions(&self, document: Uuid) -> Result<Vec<Stored>, StoreError> {
+    /// A stored revision's provisions in order.
+    pub fn stored_provisions(&self, document: Uuid) -> Result<Vec<Stored>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT kind, label, text, stable_key FROM provision
              WHERE document_id = ?1 ORDER BY ordinal",

@@ -1,6 +1,6 @@
 //! Who is speaking: a text cut into turns at speaker headings ("Egypt:", "Mr. Hwang (Republic
 //! of Korea):") and at the openings of a summary record ("The representative of Brazil said",
-//! "Egypt, on behalf of the Arab Group, said").
+//! "Egypt, on behalf of the Arab Group, said"), and at a name alone on its line ("Australia").
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -26,6 +26,7 @@ struct Patterns {
     summary: Regex,
     behalf: Regex,
     title: Regex,
+    chair: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -51,6 +52,9 @@ fn patterns() -> &'static Patterns {
         // Titles and a person's name before the State in brackets.
         title: Regex::new(r"(?i)^(?:h\.?\s?e\.?\s+)?(?:(?:mr|ms|mrs|dr|sir|madam|ambassador)\.?\s+)?[^()]*\((?P<who>[^()]+)\)\s*$")
             .expect("title"),
+        // Who presides, on a line of its own: "Ambassador Gafoor", "The Chair", "Chairperson".
+        chair: Regex::new(r"(?i)^(?:the\s+)?(?:chair(?:person|man|woman)?|president|vice-chair|ambassador\s+[\p{L}.'’ -]{2,40})$")
+            .expect("chair"),
     })
 }
 
@@ -166,6 +170,17 @@ fn opening(
             return Some((name, behalf, c["rest"].trim().to_string()));
         }
     }
+    // A line that is only a name, as unofficial transcripts set their headings ("Australia"),
+    // or the one presiding ("Ambassador Gafoor"), whose words are then nobody's entry.
+    let bare = line.trim();
+    if bare.len() <= 90 && !bare.ends_with(['.', ',', ';', '?', '!']) {
+        if let Some(name) = named(bare) {
+            return Some((name, None, String::new()));
+        }
+        if p.chair.is_match(bare) {
+            return Some((bare.to_string(), None, String::new()));
+        }
+    }
     if let Some(c) = p.summary.captures(line) {
         if let Some(name) = named(&c["who"]) {
             let behalf = c.name("group").map(|g| g.as_str().trim().to_string());
@@ -207,6 +222,15 @@ mod tests {
         assert_eq!(t[0].lines.len(), 2, "Note: is not a speaker");
         assert!(t[2].lines[0].1.ends_with("said that a treaty is needed."));
         assert_eq!(t[3].behalf.as_deref(), Some("the African Group"));
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_starts_a_turn_as_unofficial_transcripts_write_them() {
+        let text = "Ambassador Gafoor\n\nI invite Egypt to speak.\n\nEgypt\n\nThank you Chair. We support it.";
+        let t = turns(text, &known);
+        let who: Vec<&str> = t.iter().map(|t| t.speaker.as_str()).collect();
+        assert_eq!(who, ["Ambassador Gafoor", "Egypt"]);
+        assert_eq!(t[1].lines.len(), 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@ import type { AmendmentInput } from './AmendmentInput';
 import type { AmendmentStatus } from './AmendmentStatus';
 import type { AppInfo } from './AppInfo';
 import type { BackupInfo } from './BackupInfo';
+import type { BracketChain } from './BracketChain';
 import type { CellQuery } from './CellQuery';
 import type { ChampionInput } from './ChampionInput';
 import type { Clash } from './Clash';
@@ -156,6 +157,8 @@ export interface Commands {
   previewDraftText(text: string): Promise<DraftPreview>;
   /** Asks for a .txt, .docx or .pdf file (native dialog) and returns its parse; null when cancelled. */
   previewDraftFile(): Promise<DraftPreview | null>;
+  /** Asks for a statement or transcript (.txt, .docx or .pdf; native dialog) and returns its text, read under the draft reader's limits; null when cancelled. */
+  openStatement(): Promise<string | null>;
   /** Records a revision from its checked provisions. */
   importRevision(input: RevisionInput, provisions: Array<DraftProvision>): Promise<RevisionImport>;
   /** Paragraphs of draft revisions matching a search, each once, newest revision first. */
@@ -166,6 +169,8 @@ export interface Commands {
   setAmendmentStatus(id: string, status: AmendmentStatus): Promise<Amendment>;
   paragraphNotes(revision: string): Promise<Array<ParagraphNotes>>;
   amendmentLedger(symbol: string): Promise<Array<LedgerActor>>;
+  /** What each revision of a draft holds open (brackets, alternatives, footnotes), by section. */
+  draftBrackets(symbol: string): Promise<BracketChain>;
   consensusRisk(revision: string): Promise<Array<ParagraphRisk>>;
   /** Reads both texts under the store lock, then aligns them with the lock released. */
   diffRevisions(from: string, to: string): Promise<RevisionDiff>;
@@ -282,6 +287,7 @@ export function commands(invoke: Invoke): Commands {
     listRevisions: () => invoke('list_revisions') as Promise<Array<Revision>>,
     previewDraftText: (text) => invoke('preview_draft_text', { text }) as Promise<DraftPreview>,
     previewDraftFile: () => invoke('preview_draft_file') as Promise<DraftPreview | null>,
+    openStatement: () => invoke('open_statement') as Promise<string | null>,
     importRevision: (input, provisions) => invoke('import_revision', { input, provisions }) as Promise<RevisionImport>,
     searchParagraphs: (text) => invoke('search_paragraphs', { text }) as Promise<Array<ParagraphHit>>,
     paragraphSubjects: () => invoke('paragraph_subjects') as Promise<Array<ParagraphSubject>>,
@@ -289,6 +295,7 @@ export function commands(invoke: Invoke): Commands {
     setAmendmentStatus: (id, status) => invoke('set_amendment_status', { id, status }) as Promise<Amendment>,
     paragraphNotes: (revision) => invoke('paragraph_notes', { revision }) as Promise<Array<ParagraphNotes>>,
     amendmentLedger: (symbol) => invoke('amendment_ledger', { symbol }) as Promise<Array<LedgerActor>>,
+    draftBrackets: (symbol) => invoke('draft_brackets', { symbol }) as Promise<BracketChain>,
     consensusRisk: (revision) => invoke('consensus_risk', { revision }) as Promise<Array<ParagraphRisk>>,
     diffRevisions: (from, to) => invoke('diff_revisions', { from, to }) as Promise<RevisionDiff>,
     exportSummary: (request, format) => invoke('export_summary', { request, format }) as Promise<ExportOutcome | null>,
