@@ -57,8 +57,8 @@ describe('agreementWith', () => {
       { a: 'b', b: 'c', agreement: null, shared: 1, earlier: null },
     ];
     expect([...agreementWith(m, 'b')]).toEqual([
-      ['a', 0.5],
-      ['c', null],
+      ['a', { agreement: 0.5, shared: 3 }],
+      ['c', { agreement: null, shared: 1 }],
     ]);
   });
 });

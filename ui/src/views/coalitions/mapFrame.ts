@@ -40,12 +40,14 @@ export function percent(x: number | null | undefined): string {
   return x === null || x === undefined ? 'unknown' : `${Math.round(x * 100)} %`;
 }
 
-/** Each actor's agreement with `us` (null: too few shared subjects), from the map's pairs. */
-export function agreementWith(map: AgreementMap, us: string): Map<string, number | null> {
-  const out = new Map<string, number | null>();
+export type WithUs = { agreement: number | null; shared: number };
+
+/** Each actor's agreement with `us` (null: too few shared subjects) and the subjects shared. */
+export function agreementWith(map: AgreementMap, us: string): Map<string, WithUs> {
+  const out = new Map<string, WithUs>();
   for (const p of map.pairs) {
-    if (p.a === us) out.set(p.b, p.agreement);
-    if (p.b === us) out.set(p.a, p.agreement);
+    if (p.a === us) out.set(p.b, { agreement: p.agreement, shared: p.shared });
+    if (p.b === us) out.set(p.a, { agreement: p.agreement, shared: p.shared });
   }
   return out;
 }
