@@ -5,6 +5,7 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::{Duration, Instant};
 
 /// The login the WebDAV server asks for.
@@ -24,12 +25,27 @@ impl Drop for Server {
     }
 }
 
+/// The ports this process has handed out so far.
+static HANDED_OUT: AtomicU16 = AtomicU16::new(0);
+/// How many ports one test process may hand out.
+const PER_PROCESS: u16 = 200;
+
+/// A port of 127.0.0.1 that nothing listens on, never handed out twice by this process.
+///
+/// It is taken below the kernel's ephemeral range (32768 and up on Linux), from a block of
+/// its own for each process: asking the kernel for "any free port" may return the port of a
+/// server a test has just stopped, and a test that stops its server to start it again on the
+/// same port would then be answered by another test's server in between.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    let block = 20_000 + (std::process::id() % 60) as u16 * PER_PROCESS;
+    loop {
+        let n = HANDED_OUT.fetch_add(1, Ordering::SeqCst);
+        assert!(n < PER_PROCESS, "this test process ran out of ports");
+        let port = block + n;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 fn start(program: &str, args: &[&str], port: u16, install: &str) -> Server {
