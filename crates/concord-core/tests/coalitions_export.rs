@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
 use concord_core::export::agreement::export_map;
-use concord_core::model::{AgreementQuery, MapExport, MapFormat, PositionInput, Stance};
+use concord_core::model::{AgreementQuery, MapFormat, MapRequest, PositionInput, Stance};
 use concord_core::reference::{self, OEWG};
 use concord_core::Store;
 use concord_testing::{office, position, say, store};
@@ -42,8 +42,8 @@ fn record() -> Store {
     s
 }
 
-fn request(since: bool) -> MapExport {
-    MapExport {
+fn request(since: bool) -> MapRequest {
+    MapRequest {
         query: AgreementQuery {
             process_id: reference::process_id(OEWG),
             sessions: Some(concord_core::model::SeqRange { from: 8, to: 8 }),

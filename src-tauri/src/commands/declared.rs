@@ -210,9 +210,10 @@ commands! {
         Ok(cx.store()?.cohesion(&query)?)
     }
 
-    /// Who stands with whom over a range of sessions: every pair's agreement and the map.
-    agreement_map(cx, query: AgreementQuery) -> AgreementMap {
-        Ok(concord_core::coalitions::agreement_map(&*cx.store()?, &query)?)
+    /// Who stands with whom over a range of sessions: every pair's agreement, the map, and the
+    /// map laid out for drawing (coloured by the group asked for).
+    agreement_map(cx, request: MapRequest) -> DrawnMap {
+        Ok(concord_core::coalitions::drawing::drawn_map(&*cx.store()?, &request)?)
     }
 
     /// The positions a pasted statement or transcript holds, proposed for review (nothing saved).
@@ -337,7 +338,7 @@ commands! {
 
     /// Asks where to save the agreement map (native dialog), then writes it as a picture or
     /// the matrix; null when cancelled.
-    export_agreement(cx, request: MapExport, format: MapFormat) -> Option<MapExportOutcome> {
+    export_agreement(cx, request: MapRequest, format: MapFormat) -> Option<MapExportOutcome> {
         let Some(path) = dialogs::save_map(cx.app, format)? else {
             return Ok(None);
         };

@@ -6,7 +6,10 @@ import type { Actor } from './bindings/Actor';
 import type { ActorKind } from './bindings/ActorKind';
 import type { AgreementMap } from './bindings/AgreementMap';
 import type { AgreementQuery } from './bindings/AgreementQuery';
-import type { MapExport } from './bindings/MapExport';
+import type { MapRequest } from './bindings/MapRequest';
+import type { DrawnMap } from './bindings/DrawnMap';
+import type { Drawing } from './bindings/Drawing';
+import type { Dot } from './bindings/Dot';
 import type { FileSettings } from './bindings/FileSettings';
 import type { MapFormat } from './bindings/MapFormat';
 import type { MapActor } from './bindings/MapActor';
@@ -82,7 +85,10 @@ export type {
   Actor,
   AgreementMap,
   AgreementQuery,
-  MapExport,
+  MapRequest,
+  DrawnMap,
+  Drawing,
+  Dot,
   FileSettings,
   MapFormat,
   MapActor,

@@ -7,7 +7,7 @@ use clap::Args;
 use concord_core::coalitions::agreement_map;
 use concord_core::export::agreement::export_map;
 use concord_core::model::{
-    AgreementMap, AgreementQuery, MapExport, MapFormat, Neighbour, SeqRange,
+    AgreementMap, AgreementQuery, MapFormat, MapRequest, Neighbour, SeqRange,
 };
 use concord_core::Store;
 use std::path::PathBuf;
@@ -97,7 +97,7 @@ pub fn alignment(store: &Store, a: AlignmentArgs) -> Result<(), Failure> {
                 out.display()
             ))
         })?;
-        let request = MapExport {
+        let request = MapRequest {
             query: q,
             colour_by: a
                 .colour
@@ -131,21 +131,14 @@ fn coordinate(x: Option<f64>) -> String {
 }
 
 fn pairs_csv(map: &AgreementMap) -> Result<(), Failure> {
-    let name = |id| {
-        map.actors
-            .iter()
-            .find(|a| a.actor_id == id)
-            .map(|a| a.name.clone())
-            .unwrap_or_default()
-    };
     let number = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     let rows: Vec<Vec<String>> = map
         .pairs
         .iter()
         .map(|p| {
             vec![
-                name(p.a),
-                name(p.b),
+                map.name_of(p.a).to_string(),
+                map.name_of(p.b).to_string(),
                 number(p.agreement),
                 p.shared.to_string(),
                 number(p.earlier),

@@ -4,9 +4,8 @@
 
 use super::cells::{to_csv, to_xlsx};
 use super::{map_picture, ExportError};
-use crate::coalitions::agreement_map;
-use crate::coalitions::drawing::{self, Colouring};
-use crate::model::{AgreementMap, MapExport, MapExportOutcome, MapFormat};
+use crate::coalitions::drawing::drawn_map;
+use crate::model::{AgreementMap, DrawnMap, MapExportOutcome, MapFormat, MapRequest};
 use crate::store::Store;
 use rust_xlsxwriter::{
     Color, ConditionalFormat3ColorScale, ConditionalFormatType, Format, Workbook, Worksheet,
@@ -16,49 +15,20 @@ use std::path::Path;
 /// Measures `request`'s map and writes it to `path` as `format`, whole or not at all.
 pub fn export_map(
     store: &Store,
-    request: &MapExport,
+    request: &MapRequest,
     format: MapFormat,
     path: &Path,
 ) -> Result<MapExportOutcome, ExportError> {
-    if !crate::atomic::folder(path).is_some_and(Path::is_dir) {
-        return Err(ExportError::Destination {
-            path: path.display().to_string(),
-            reason: "its folder does not exist".into(),
-        });
-    }
-    let map = agreement_map(store, &request.query)?;
-    let process = crate::catalog::process(store, request.query.process_id)?;
-    let title = format!(
-        "Who stands with whom: {}",
-        if process.short_name.is_empty() {
-            process.name
-        } else {
-            process.short_name
-        }
-    );
-    let group = request
-        .colour_by
-        .map(|g| {
-            let names = store.actor_names()?;
-            Ok::<_, ExportError>((g, names.get(&g).cloned().unwrap_or_default()))
-        })
-        .transpose()?;
-    let colouring = Colouring {
-        group,
-        our: request.query.our_id,
-    };
+    super::folder_must_exist(path)?;
+    let DrawnMap { map, drawing } = drawn_map(store, request)?;
     let (bytes, actors) = match format {
-        MapFormat::Svg | MapFormat::Png => {
-            let d = drawing::lay_out(&map, title, &colouring);
-            let svg = map_picture::svg(&d)?;
-            let bytes = match format {
-                MapFormat::Png => map_picture::png(&svg)?,
-                _ => svg.into_bytes(),
-            };
-            (bytes, d.dots.len())
-        }
+        MapFormat::Svg => (map_picture::svg(&drawing)?.into_bytes(), drawing.dots.len()),
+        MapFormat::Png => (
+            map_picture::png(&map_picture::svg(&drawing)?)?,
+            drawing.dots.len(),
+        ),
         MapFormat::Csv => (matrix_csv(&map)?, map.actors.len()),
-        MapFormat::Xlsx => (workbook(&map, &title)?, map.actors.len()),
+        MapFormat::Xlsx => (workbook(&map, &drawing.title)?, map.actors.len()),
     };
     crate::atomic::write(path, &bytes).map_err(|e| ExportError::Destination {
         path: path.display().to_string(),
@@ -170,13 +140,6 @@ fn workbook(map: &AgreementMap, title: &str) -> Result<Vec<u8>, ExportError> {
     sheet.set_column_width(0, 24)?;
     sheet.set_freeze_panes(top + 1, 1)?;
 
-    let name_of = |id| {
-        map.actors
-            .iter()
-            .find(|a| a.actor_id == id)
-            .map(|a| a.name.as_str())
-            .unwrap_or("")
-    };
     let sheet = book.add_worksheet().set_name("Pairs")?;
     let top = heading(sheet)?;
     for (col, h) in [
@@ -193,8 +156,8 @@ fn workbook(map: &AgreementMap, title: &str) -> Result<Vec<u8>, ExportError> {
     }
     for (k, p) in map.pairs.iter().enumerate() {
         let row = top + 1 + k as u32;
-        sheet.write_string(row, 0, to_xlsx(name_of(p.a)))?;
-        sheet.write_string(row, 1, to_xlsx(name_of(p.b)))?;
+        sheet.write_string(row, 0, to_xlsx(map.name_of(p.a)))?;
+        sheet.write_string(row, 1, to_xlsx(map.name_of(p.b)))?;
         if let Some(x) = p.agreement {
             sheet.write_number_with_format(row, 2, x, &percent)?;
         }

@@ -2,7 +2,8 @@
 //! by plotters, and that SVG rasterised to PNG by resvg with the system's fonts.
 
 use super::ExportError;
-use crate::coalitions::drawing::{Drawing, Tone, FOOTER, HEADER, SIZE};
+use crate::coalitions::drawing::colour;
+use crate::model::{Drawing, MapPoint, Tone};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -23,6 +24,8 @@ const SANS_SERIF: &[&str] = &[
     "Arial",
     "Helvetica",
 ];
+/// Characters a caption line holds across the picture (11-pixel text).
+const CAPTION_CHARS: usize = 100;
 /// PNG pixels per SVG pixel: sharp enough to print or paste into a slide.
 const PNG_SCALE: f32 = 2.0;
 
@@ -31,7 +34,7 @@ fn picture_error(e: impl std::fmt::Display) -> ExportError {
 }
 
 fn tone_colour(t: Tone) -> RGBColor {
-    let (r, g, b) = t.colour();
+    let (r, g, b) = colour(t);
     RGBColor(r, g, b)
 }
 
@@ -69,7 +72,10 @@ fn draw<DB: DrawingBackend>(
         (16, 18),
         styled(TITLE, FontStyle::Bold, INK, left),
     ))?;
-    for (k, line) in d.caption.iter().enumerate() {
+    let caption = [&d.counts, &d.reading]
+        .into_iter()
+        .flat_map(|c| wrap(c, CAPTION_CHARS));
+    for (k, line) in caption.enumerate() {
         root.draw(&Text::new(
             line.clone(),
             (16, 38 + 15 * k as i32),
@@ -77,18 +83,21 @@ fn draw<DB: DrawingBackend>(
         ))?;
     }
     root.draw(&Rectangle::new(
-        [(0, px(HEADER)), (px(SIZE) - 1, px(HEADER + SIZE))],
+        [
+            (0, px(d.map_top)),
+            (px(d.map_size) - 1, px(d.map_top + d.map_size)),
+        ],
         LINE.stroke_width(1),
     ))?;
     if let Some(empty) = &d.empty {
         root.draw(&Text::new(
             empty.clone(),
-            (px(SIZE / 2.0), px(HEADER + SIZE / 2.0)),
+            (px(d.map_size / 2.0), px(d.map_top + d.map_size / 2.0)),
             font(TEXT, DIM, Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
     for a in &d.arrows {
-        let (from, to) = ((px(a.from.0), px(a.from.1)), (px(a.to.0), px(a.to.1)));
+        let (from, to) = ((px(a.from.x), px(a.from.y)), (px(a.to.x), px(a.to.y)));
         root.draw(&PathElement::new(vec![from, to], DRIFT.stroke_width(1)))?;
         root.draw(&Polygon::new(arrow_head(a.from, a.to), DRIFT.filled()))?;
     }
@@ -113,33 +122,53 @@ fn draw<DB: DrawingBackend>(
         ))?;
     }
     let mut x = 16;
-    let y = px(HEADER + SIZE + FOOTER / 2.0);
-    for (tone, meaning) in &d.legend {
-        root.draw(&Circle::new((x + 5, y), 5, tone_colour(*tone).filled()))?;
+    // The legend in the middle of the band under the map.
+    let y = px((d.map_top + d.map_size + d.height) / 2.0);
+    for entry in &d.legend {
+        root.draw(&Circle::new(
+            (x + 5, y),
+            5,
+            tone_colour(entry.tone).filled(),
+        ))?;
         root.draw(&Text::new(
-            meaning.clone(),
+            entry.meaning.clone(),
             (x + 15, y),
             font(TEXT, INK, left),
         ))?;
         // About 7 pixels a character at 12 pixels, and a gap.
-        x += 15 + 7 * meaning.chars().count() as i32 + 24;
+        x += 15 + 7 * entry.meaning.chars().count() as i32 + 24;
     }
     Ok(())
 }
 
 /// A small triangle at `to`, pointing away from `from`.
-fn arrow_head(from: (f64, f64), to: (f64, f64)) -> Vec<(i32, i32)> {
-    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+fn arrow_head(from: MapPoint, to: MapPoint) -> Vec<(i32, i32)> {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
     let len = dx.hypot(dy).max(1e-9);
     let (ux, uy) = (dx / len, dy / len);
     // The tip stops short of the dot's centre; the base is 7 back, 3.5 either side.
-    let tip = (to.0 - ux * 5.0, to.1 - uy * 5.0);
+    let tip = (to.x - ux * 5.0, to.y - uy * 5.0);
     let base = (tip.0 - ux * 7.0, tip.1 - uy * 7.0);
     vec![
         (px(tip.0), px(tip.1)),
         (px(base.0 - uy * 3.5), px(base.1 + ux * 3.5)),
         (px(base.0 + uy * 3.5), px(base.1 - ux * 3.5)),
     ]
+}
+
+/// `text` in lines of at most `width` characters, broken between words.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// An SVG document rasterised as PNG, on white, at twice its size.

@@ -64,12 +64,7 @@ pub fn export_summary(
     path: &Path,
     progress: &mut dyn FnMut(&str),
 ) -> Result<ExportOutcome, ExportError> {
-    if !crate::atomic::folder(path).is_some_and(Path::is_dir) {
-        return Err(ExportError::Destination {
-            path: path.display().to_string(),
-            reason: "its folder does not exist".into(),
-        });
-    }
+    folder_must_exist(path)?;
     progress("Reading the summary from the database…");
     let built = summaries::build(store, request)?;
     let rows = built.report.rows();
@@ -87,6 +82,17 @@ pub fn export_summary(
         path: path.display().to_string(),
         format,
         rows,
+    })
+}
+
+/// Refuses a destination whose folder is not there, before anything is read or written.
+fn folder_must_exist(path: &Path) -> Result<(), ExportError> {
+    if crate::atomic::folder(path).is_some_and(Path::is_dir) {
+        return Ok(());
+    }
+    Err(ExportError::Destination {
+        path: path.display().to_string(),
+        reason: "its folder does not exist".into(),
     })
 }
 

@@ -111,6 +111,16 @@ pub struct AgreementMap {
     pub ours: Option<OurNeighbours>,
 }
 
+impl AgreementMap {
+    /// An actor's name as the map shows it ("" for one not on it).
+    pub fn name_of(&self, id: Uuid) -> &str {
+        self.actors
+            .iter()
+            .find(|a| a.actor_id == id)
+            .map_or("", |a| a.name.as_str())
+    }
+}
+
 /// Two actors' positions side by side, for a pair clicked on the map.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -173,13 +183,21 @@ impl MapFormat {
     }
 }
 
-/// The agreement map to export, coloured as on the page.
+/// The agreement map to measure and draw (on the page, or into an export).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct MapExport {
+pub struct MapRequest {
     pub query: AgreementQuery,
     /// Members of this group are drawn in their own colour (else States and groups apart).
     pub colour_by: Option<Uuid>,
+}
+
+/// The map's numbers and the drawing made of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DrawnMap {
+    pub map: AgreementMap,
+    pub drawing: super::Drawing,
 }
 
 /// What a map export wrote.

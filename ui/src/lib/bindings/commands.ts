@@ -3,8 +3,6 @@ import type { Actor } from './Actor';
 import type { ActorInput } from './ActorInput';
 import type { ActorKind } from './ActorKind';
 import type { ActorSetInput } from './ActorSetInput';
-import type { AgreementMap } from './AgreementMap';
-import type { AgreementQuery } from './AgreementQuery';
 import type { Amendment } from './Amendment';
 import type { AmendmentInput } from './AmendmentInput';
 import type { AmendmentStatus } from './AmendmentStatus';
@@ -20,6 +18,7 @@ import type { Conflict } from './Conflict';
 import type { DatabaseInfo } from './DatabaseInfo';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftProvision } from './DraftProvision';
+import type { DrawnMap } from './DrawnMap';
 import type { ErrorInfo } from './ErrorInfo';
 import type { ExportFormat } from './ExportFormat';
 import type { ExportOutcome } from './ExportOutcome';
@@ -28,9 +27,9 @@ import type { FileSettings } from './FileSettings';
 import type { HistoryEntry } from './HistoryEntry';
 import type { Keep } from './Keep';
 import type { LedgerActor } from './LedgerActor';
-import type { MapExport } from './MapExport';
 import type { MapExportOutcome } from './MapExportOutcome';
 import type { MapFormat } from './MapFormat';
+import type { MapRequest } from './MapRequest';
 import type { Matrix } from './Matrix';
 import type { MatrixQuery } from './MatrixQuery';
 import type { Meeting } from './Meeting';
@@ -143,8 +142,8 @@ export interface Commands {
   sessionDiff(query: SessionDiffQuery): Promise<SessionDiff>;
   /** Whether a group spoke with one voice at a session. */
   cohesion(query: CohesionQuery): Promise<Cohesion>;
-  /** Who stands with whom over a range of sessions: every pair's agreement and the map. */
-  agreementMap(query: AgreementQuery): Promise<AgreementMap>;
+  /** Who stands with whom over a range of sessions: every pair's agreement, the map, and the map laid out for drawing (coloured by the group asked for). */
+  agreementMap(request: MapRequest): Promise<DrawnMap>;
   /** The positions a pasted statement or transcript holds, proposed for review (nothing saved). */
   proposeEntries(request: ExtractRequest): Promise<Array<ProposedEntry>>;
   /** Records the entries the analyst confirmed, all in one transaction or none. */
@@ -181,7 +180,7 @@ export interface Commands {
   /** Makes an actor our delegation, or clears it with null. */
   setOurDelegation(actorId: string | null): Promise<FileSettings>;
   /** Asks where to save the agreement map (native dialog), then writes it as a picture or the matrix; null when cancelled. */
-  exportAgreement(request: MapExport, format: MapFormat): Promise<MapExportOutcome | null>;
+  exportAgreement(request: MapRequest, format: MapFormat): Promise<MapExportOutcome | null>;
   /** Opens the system's file manager on the last exported file. */
   showExportInFolder(): Promise<null>;
   /** Every process, archived ones too, by name. */
@@ -280,7 +279,7 @@ export function commands(invoke: Invoke): Commands {
     latestSessionPair: () => invoke('latest_session_pair') as Promise<SessionPair | null>,
     sessionDiff: (query) => invoke('session_diff', { query }) as Promise<SessionDiff>,
     cohesion: (query) => invoke('cohesion', { query }) as Promise<Cohesion>,
-    agreementMap: (query) => invoke('agreement_map', { query }) as Promise<AgreementMap>,
+    agreementMap: (request) => invoke('agreement_map', { request }) as Promise<DrawnMap>,
     proposeEntries: (request) => invoke('propose_entries', { request }) as Promise<Array<ProposedEntry>>,
     recordEntries: (inputs) => invoke('record_entries', { inputs }) as Promise<Array<string>>,
     agreementPair: (query) => invoke('agreement_pair', { query }) as Promise<PairPositions>,

@@ -2,9 +2,9 @@
 import type { AgreementQuery } from "./AgreementQuery";
 
 /**
- * The agreement map to export, coloured as on the page.
+ * The agreement map to measure and draw (on the page, or into an export).
  */
-export type MapExport = { query: AgreementQuery, 
+export type MapRequest = { query: AgreementQuery, 
 /**
  * Members of this group are drawn in their own colour (else States and groups apart).
  */
