@@ -374,3 +374,37 @@ fn a_file_read_in_two_halves_gives_the_map_of_one_read() {
     );
     assert_eq!(a.subjects, b.subjects);
 }
+
+#[test]
+fn a_write_by_another_program_during_the_read_is_read_whole() {
+    // The halves are one reading: a commit by another connection while they are read makes
+    // the whole range be read again, so no half misses what the other saw.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.concord");
+    let open = || {
+        Store::open_ready(
+            &path,
+            std::sync::Arc::new(concord_core::SystemClock),
+            uuid::Uuid::nil(),
+        )
+        .unwrap()
+    };
+    let mut s = open();
+    two_blocs(&mut s, 2);
+    two_blocs(&mut s, 8);
+    let other = std::sync::Mutex::new(Some(open()));
+    let oewg = reference::process_id(OEWG);
+    let all = SeqRange { from: 1, to: 9 };
+    let halves = s
+        .statements_in_halves(oewg, all, &[], &[], &Vec::new, &|seen, st| {
+            // The first statement read by either half: another program adds one at 9.
+            if let Some(mut o) = other.lock().unwrap().take() {
+                says(&mut o, "EGY", 9, SUBJECTS[0], Stance::Supports);
+            }
+            seen.push(st.actor_id);
+        })
+        .unwrap();
+    assert_eq!(halves.len(), 1, "read again in one piece");
+    assert_eq!(halves[0].len(), 61, "60 statements and Egypt's");
+    assert!(halves[0].contains(&reference::state_id("EGY")));
+}

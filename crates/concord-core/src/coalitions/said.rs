@@ -37,19 +37,6 @@ pub struct Said {
 pub type Members = HashMap<i64, HashMap<Uuid, Vec<Uuid>>>;
 
 impl Said {
-    /// Keeps each actor's latest statement on each subject (by [`Statement::made`], so the
-    /// order statements come in does not matter). A statement on behalf of a group counts for
-    /// the group (not for the State that read it out). With `members`, a group's statement
-    /// also counts for each member at that session that said nothing of its own on the
-    /// subject in the range. Silence is not a stance and is passed over.
-    pub fn gather(statements: &[Statement], members: Option<&Members>) -> Said {
-        let mut g = Gathering::new(members);
-        for s in statements {
-            g.add(s);
-        }
-        g.finish()
-    }
-
     /// One actor's row of places, subject by subject.
     pub fn row(&self, actor: usize) -> &[Option<u8>] {
         let n = self.subjects.len();
@@ -136,6 +123,11 @@ impl<'m> Gathering<'m> {
         }
     }
 
+    /// Keeps each actor's latest statement on each subject (by [`Statement::made`], so the
+    /// order statements come in does not matter). A statement on behalf of a group counts for
+    /// the group (not for the State that read it out). With `members`, a group's statement
+    /// also counts for each member at that session that said nothing of its own on the
+    /// subject in the range. Silence is not a stance and is passed over.
     pub fn add(&mut self, s: &Statement) {
         if place(s.stance).is_none() {
             return;

@@ -55,21 +55,9 @@ impl Store {
         })
     }
 
-    /// Statements at sessions `range` of `process`, in no set order (see [`Made`]). With no topics and no
+    /// Statements at sessions `range` of `process`, each handed to `each` as it is read, in
+    /// no set order (see [`Made`]); none is held in memory here. With no topics and no
     /// proposals, every subject; else each topic with its sub-topics, and each proposal.
-    pub fn statements(
-        &self,
-        process: Uuid,
-        range: SeqRange,
-        topics: &[Uuid],
-        proposals: &[Uuid],
-    ) -> Result<Vec<Statement>, StoreError> {
-        let mut out = Vec::new();
-        self.each_statement(process, range, topics, proposals, &mut |s| out.push(s))?;
-        Ok(out)
-    }
-
-    /// [`Store::statements`], each handed to `each` as it is read (none held in memory here).
     pub fn each_statement(
         &self,
         process: Uuid,
@@ -84,8 +72,9 @@ impl Store {
     /// [`Store::each_statement`] in two halves of `range` read at once, the earlier half on a
     /// second, read-only connection in a thread of its own (two cores read twice as fast);
     /// each half gathers into its own `G`, made by `start`. One half after the other for a
-    /// store in memory or a range of one session. Another program writing to the file in
-    /// between can be seen by one half and not the other.
+    /// store in memory or a range of one session. The halves are one reading of the file:
+    /// if another program committed to it while they were read (SQLite's `data_version`
+    /// moved), the whole range is read again in one piece on this connection.
     pub fn statements_in_halves<G: Send>(
         &self,
         process: Uuid,
@@ -116,7 +105,8 @@ impl Store {
         let Some(path) = self.path.as_deref().filter(|_| range.from < range.to) else {
             return Ok(vec![gather(&self.conn, range)?]);
         };
-        std::thread::scope(|scope| {
+        let version = data_version(&self.conn)?;
+        let halves = std::thread::scope(|scope| {
             let other = scope.spawn(|| -> Result<G, StoreError> {
                 let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                     | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -128,8 +118,12 @@ impl Store {
             let theirs = other.join().map_err(|_| {
                 StoreError::invalid("statements", "the second reader stopped unexpectedly")
             })??;
-            Ok(vec![theirs, mine])
-        })
+            Ok::<_, StoreError>(vec![theirs, mine])
+        })?;
+        if data_version(&self.conn)? != version {
+            return Ok(vec![gather(&self.conn, range)?]);
+        }
+        Ok(halves)
     }
 
     /// The words of the statements in `rows` (see [`Made::row`]).
@@ -174,6 +168,11 @@ impl Store {
 }
 
 /// Statements at sessions `range` of `process` read through `conn` (see [`Store::statements`]).
+/// SQLite's count of commits by other connections, as `conn` sees it.
+fn data_version(conn: &rusqlite::Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
 fn read_statements(
     conn: &rusqlite::Connection,
     process: Uuid,

@@ -49,7 +49,10 @@ fn v15_file_gains_the_on_behalf_index_and_the_map_still_counts_for_the_group() {
     assert_eq!(indexed, 1);
     let range = crate::model::SeqRange { from: 7, to: 7 };
     let oewg = crate::reference::process_id(crate::reference::OEWG);
-    let said = store.statements(oewg, range, &[], &[]).unwrap();
+    let mut said = Vec::new();
+    store
+        .each_statement(oewg, range, &[], &[], &mut |s| said.push(s))
+        .unwrap();
     assert_eq!(said.len(), 1);
     assert_eq!(said[0].on_behalf_of, Some(eu));
 }
