@@ -21,6 +21,18 @@ vocabulary! {
     }
 }
 
+impl DocumentKind {
+    /// The kinds that are the negotiated text itself, from zero draft to adopted text: the
+    /// documents whose paragraph numbers a statement at a session cites.
+    pub const NEGOTIATED: &'static [DocumentKind] = &[
+        DocumentKind::ZeroDraft,
+        DocumentKind::RevisedDraft,
+        DocumentKind::Limited,
+        DocumentKind::Crp,
+        DocumentKind::Adopted,
+    ];
+}
+
 vocabulary! {
     /// A numbered piece of a document.
     ProvisionKind {

@@ -3,6 +3,7 @@
 
 use super::positions::uuid_col;
 use super::{Store, StoreError};
+use crate::model::DocumentKind;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -18,13 +19,15 @@ pub struct CitedParagraph {
 
 impl Store {
     /// The paragraphs of the draft session `session` was negotiating on `day` (else on its
-    /// last day): of the drafts of its process, or of no process, dated on or before that day,
+    /// last day): of the documents of `kinds` of its process, or of no process, dated on or
+    /// before that day,
     /// the latest (an undated draft only when none is dated; of two on one day, the process's
     /// own). Empty when there is no such draft.
     pub fn paragraphs_in_force(
         &self,
         session: Uuid,
         day: Option<NaiveDate>,
+        kinds: &[DocumentKind],
     ) -> Result<Vec<CitedParagraph>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "WITH s AS (
@@ -32,7 +35,7 @@ impl Store {
              draft AS (
                SELECT d.id FROM document AS d, s
                WHERE (d.process_id = s.process_id OR d.process_id IS NULL)
-                 AND d.kind IN ('zero_draft', 'revised_draft', 'limited', 'crp', 'adopted')
+                 AND d.kind IN (SELECT value FROM json_each(?3))
                  AND (s.day IS NULL OR d.date IS NULL OR d.date <= s.day)
                  AND EXISTS (SELECT 1 FROM provision WHERE document_id = d.id)
                ORDER BY d.date IS NULL, d.date DESC, d.process_id IS NULL, d.rowid DESC LIMIT 1)
@@ -43,8 +46,10 @@ impl Store {
              WHERE v.kind != 'heading' AND v.label != '' ORDER BY v.ordinal",
         )?;
         let day = day.map(|d| d.format("%Y-%m-%d").to_string());
+        let kinds = serde_json::to_string(&kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+            .map_err(|e| StoreError::invalid("document kinds", e.to_string()))?;
         let rows = stmt
-            .query_map(rusqlite::params![session, day], |r| {
+            .query_map(rusqlite::params![session, day, kinds], |r| {
                 Ok(CitedParagraph {
                     label: r.get(0)?,
                     provision_id: uuid_col(r, 1)?,

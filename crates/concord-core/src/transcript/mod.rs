@@ -53,7 +53,11 @@ pub fn propose(store: &Store, req: &ExtractRequest) -> Result<Vec<ProposedEntry>
     let subjects = Subjects::new(&store.topics()?, &store.proposals()?);
     // Paragraphs cited by number are those of the draft the session was negotiating.
     let in_force: HashMap<String, (crate::model::SubjectRef, String)> = store
-        .paragraphs_in_force(req.session_id, req.meeting_date)?
+        .paragraphs_in_force(
+            req.session_id,
+            req.meeting_date,
+            crate::model::DocumentKind::NEGOTIATED,
+        )?
         .into_iter()
         .map(|p| {
             (
