@@ -5,8 +5,8 @@
 
 use concord_core::draft::brackets::{chain, ALL_SECTIONS, FOOTNOTES};
 use concord_core::draft::parse;
-use concord_core::model::{DocumentKind, OpenText, RevisionInput};
-use concord_testing::store;
+use concord_core::model::OpenText;
+use concord_testing::{revision, store};
 
 const REV1: &str = "I. Norms
 1. States [should [consider]] the norms.[1]
@@ -43,14 +43,7 @@ fn counts(o: &OpenText) -> (u32, u32, u32, u32) {
 fn each_revision_counts_what_it_holds_open_and_the_chain_shows_it_close() {
     let mut s = store();
     for (label, day, text) in [("Rev.1", 1, REV1), ("Rev.2", 10, REV2), ("Rev.3", 20, REV3)] {
-        let input = RevisionInput {
-            symbol: "A/AC.292/2025/L.1".into(),
-            revision_label: label.into(),
-            date: chrono::NaiveDate::from_ymd_opt(2025, 6, day),
-            process_id: None,
-            kind: DocumentKind::RevisedDraft,
-            title: "Draft final report".into(),
-        };
+        let input = revision("A/AC.292/2025/L.1", label, &format!("2025-06-{day:02}"));
         s.record_revision(&input, &parse(text)).unwrap();
     }
     let c = chain(&s, "A/AC.292/2025/L.1").unwrap();
@@ -90,4 +83,5 @@ fn an_unknown_draft_is_named_in_the_error() {
     let s = store();
     let e = chain(&s, "A/NO/SUCH").unwrap_err();
     assert!(e.to_string().contains("A/NO/SUCH"), "{e}");
+    assert!(e.to_string().contains("no revision of a draft"), "{e}");
 }

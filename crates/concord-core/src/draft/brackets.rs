@@ -21,10 +21,13 @@ pub const ALL_SECTIONS: &str = "All sections";
 pub fn chain(store: &Store, symbol: &str) -> Result<BracketChain, StoreError> {
     let revisions = store.revisions_of(symbol)?;
     if revisions.is_empty() {
-        return Err(StoreError::NotFound {
-            what: "draft",
-            id: symbol.to_string(),
-        });
+        return Err(StoreError::invalid(
+            "symbol",
+            format!(
+                "no revision of a draft with the symbol {symbol} is recorded (read one in on the \
+                 Drafts page, or with `concord import document`)"
+            ),
+        ));
     }
     let revisions = revisions
         .into_iter()
