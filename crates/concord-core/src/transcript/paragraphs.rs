@@ -5,41 +5,46 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// (pattern, whether it cites footnotes). A pattern that fails to compile is left out, and
-/// the tests below would fail.
-fn patterns() -> &'static [(Regex, bool)] {
-    static P: OnceLock<Vec<(Regex, bool)>> = OnceLock::new();
+/// What a citation is read with.
+struct Patterns {
+    /// "paragraph(s) …", "para. …", "OP …", with a list after the first number.
+    paragraphs: Regex,
+    /// "footnote(s) …", with a list.
+    footnotes: Regex,
+    /// One number of a list, with its letter.
+    item: Regex,
+}
+
+/// `None` only if a pattern fails to compile, which the tests below would show.
+fn patterns() -> Option<&'static Patterns> {
+    static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
         // A list after the first number ("paragraphs 3, 4 and 7") is read too.
         let number = r"(\d{1,3})(?:\s*\(([a-z])\))?";
         let list = format!(r"{number}((?:\s*(?:,|and|or|&)\s*\d{{1,3}}(?:\s*\([a-z]\))?)*)");
-        [
-            (
-                format!(r"(?i)\b(?:(?:operative\s+)?paragraphs?|paras?\.?|op)\s*{list}"),
-                false,
-            ),
-            (format!(r"(?i)\bfootnotes?\s*{list}"), true),
-            // One number of a list, with its letter.
-            (number.to_string(), false),
-        ]
-        .into_iter()
-        .filter_map(|(p, f)| Regex::new(&p).ok().map(|r| (r, f)))
-        .collect()
+        Some(Patterns {
+            paragraphs: Regex::new(&format!(
+                r"(?i)\b(?:(?:operative\s+)?paragraphs?|paras?\.?|op)\s*{list}"
+            ))
+            .ok()?,
+            footnotes: Regex::new(&format!(r"(?i)\bfootnotes?\s*{list}")).ok()?,
+            item: Regex::new(number).ok()?,
+        })
     })
+    .as_ref()
 }
 
 /// Labels cited in `sentence`, first cited first, each once.
 pub fn cited(sentence: &str) -> Vec<String> {
-    let compiled = patterns();
-    let Some((item, _)) = compiled.last() else {
+    let Some(p) = patterns() else {
         return Vec::new();
     };
     let mut found: Vec<(usize, String)> = Vec::new();
-    for (re, footnotes) in &compiled[..compiled.len() - 1] {
+    for (re, footnotes) in [(&p.paragraphs, false), (&p.footnotes, true)] {
         for m in re.find_iter(sentence) {
-            for c in item.captures_iter(m.as_str()) {
+            for c in p.item.captures_iter(m.as_str()) {
                 let number = &c[1];
-                let label = match (*footnotes, c.get(2)) {
+                let label = match (footnotes, c.get(2)) {
                     (true, _) => format!("fn {number}"),
                     (false, Some(letter)) => {
                         format!("{number} ({})", letter.as_str().to_lowercase())
@@ -66,6 +71,7 @@ mod tests {
 
     #[test]
     fn paragraphs_are_read_as_the_draft_labels_them() {
+        assert!(super::patterns().is_some(), "every pattern compiles");
         assert_eq!(cited("We cannot accept paragraph 14."), ["14"]);
         assert_eq!(cited("On para. 14 (b) we propose"), ["14 (b)"]);
         assert_eq!(cited("paragraphs 3, 4 and 7 (a)"), ["3", "4", "7 (a)"]);
