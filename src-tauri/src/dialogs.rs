@@ -41,56 +41,69 @@ pub fn save_database(
 
 /// Which database to open.
 pub fn open_database(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
-        return Ok(Some(path));
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Open a Concord database")
-        .add_filter("Concord database", &["concord", "sqlite", "db"])
-        .blocking_pick_file();
-    chosen(picked)
+    pick_file(
+        app,
+        "CONCORD_OPEN_PATH",
+        "Open a Concord database",
+        "Concord database",
+        DATABASES,
+    )
 }
 
 /// Which other copy of the record to merge into the open one.
 pub fn open_to_merge(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = stand_in("CONCORD_MERGE_PATH") {
-        return Ok(Some(path));
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Merge another Concord file into this one")
-        .add_filter("Concord database", &["concord", "sqlite", "db"])
-        .blocking_pick_file();
-    chosen(picked)
+    pick_file(
+        app,
+        "CONCORD_MERGE_PATH",
+        "Merge another Concord file into this one",
+        "Concord database",
+        DATABASES,
+    )
 }
 
 /// Which draft revision to read.
 pub fn open_draft(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
-        return Ok(Some(path));
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Open a draft revision")
-        .add_filter("Draft (Word, PDF, text)", &["docx", "pdf", "txt"])
-        .blocking_pick_file();
-    chosen(picked)
+    pick_file(
+        app,
+        "CONCORD_OPEN_PATH",
+        "Open a draft revision",
+        "Draft (Word, PDF, text)",
+        TEXTS,
+    )
 }
 
 /// Which statement or transcript to read.
 pub fn open_statement(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
-    if let Some(path) = stand_in("CONCORD_OPEN_PATH") {
+    pick_file(
+        app,
+        "CONCORD_OPEN_PATH",
+        "Read a statement or transcript",
+        "Statement (Word, PDF, text)",
+        TEXTS,
+    )
+}
+
+/// What a database file may be called.
+const DATABASES: &[&str] = &["concord", "sqlite", "db"];
+/// What the draft and statement readers read.
+const TEXTS: &[&str] = &["docx", "pdf", "txt"];
+
+/// One file to open, of `extensions`; `stand_in_var` stands in for the dialog in tests.
+fn pick_file(
+    app: &AppHandle,
+    stand_in_var: &str,
+    title: &str,
+    label: &str,
+    extensions: &[&str],
+) -> CommandResult<Option<PathBuf>> {
+    if let Some(path) = stand_in(stand_in_var) {
         return Ok(Some(path));
     }
     let picked = app
         .dialog()
         .file()
-        .set_title("Read a statement or transcript")
-        .add_filter("Statement (Word, PDF, text)", &["docx", "pdf", "txt"])
+        .set_title(title)
+        .add_filter(label, extensions)
         .blocking_pick_file();
     chosen(picked)
 }
