@@ -123,18 +123,12 @@ fn a_word_change_is_marked_in_place() {
 
 #[test]
 fn a_paragraphs_identity_follows_it_into_the_next_revision() {
-    use concord_core::model::{DocumentKind, RevisionInput};
     use concord_core::{FixedClock, Store};
+    use concord_testing::revision;
     let mut s =
         Store::open_in_memory(std::sync::Arc::new(FixedClock::new()), uuid::Uuid::nil()).unwrap();
-    let input = |label: &str, day: u32| RevisionInput {
-        symbol: "A/AC.292/2025/L.1".into(),
-        revision_label: label.into(),
-        date: chrono::NaiveDate::from_ymd_opt(2025, 6, day),
-        process_id: None,
-        kind: DocumentKind::RevisedDraft,
-        title: "Draft final report".into(),
-    };
+    let input =
+        |label: &str, day: u32| revision("A/AC.292/2025/L.1", label, &format!("2025-06-{day:02}"));
     let first = s.record_revision(&input("Rev.1", 1), &parse(REV1)).unwrap();
     assert!(first.previous.is_none());
     assert_eq!(first.revision.provisions, 13);

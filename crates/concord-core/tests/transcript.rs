@@ -142,15 +142,12 @@ fn a_paste_larger_than_a_transcript_is_refused_and_nothing_is_read() {
 #[test]
 fn a_paragraph_cited_by_number_is_the_subject_in_the_draft_the_session_negotiated() {
     use concord_core::draft::parse;
-    use concord_core::model::{DocumentKind, RevisionInput, SubjectRef};
+    use concord_core::model::{RevisionInput, SubjectRef};
+    use concord_testing::revision;
     let mut s = store();
     let draft = |label: &str, date: &str| RevisionInput {
-        symbol: "A/AC.292/2024/CRP.1".into(),
-        revision_label: label.into(),
-        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-        process_id: None,
-        kind: DocumentKind::RevisedDraft,
         title: "Draft annual progress report".into(),
+        ..revision("A/AC.292/2024/CRP.1", label, date)
     };
     // Rev.1 came out during session 8 (8–12 July 2024); the zero draft before it.
     let zero = "1. States agreed to continue.\n2. States noted the proposals.\n";

@@ -7,7 +7,9 @@ pub mod fuzzing;
 pub mod office;
 pub mod servers;
 
-use concord_core::model::{Position, PositionInput, Stance, SubjectRef};
+use concord_core::model::{
+    DocumentKind, Position, PositionInput, RevisionInput, Stance, SubjectRef,
+};
 use concord_core::reference::{self, OEWG};
 use concord_core::{FixedClock, Store};
 use std::sync::Arc;
@@ -33,6 +35,19 @@ pub fn store_as(installation: Uuid) -> Store {
     let mut s = empty_store_as(installation);
     s.load_reference().unwrap();
     s
+}
+
+/// A revised draft `symbol` `label` of no process, dated `date` (YYYY-MM-DD; else undated),
+/// titled "Draft final report": change what the test is about with `..revision(...)`.
+pub fn revision(symbol: &str, label: &str, date: &str) -> RevisionInput {
+    RevisionInput {
+        symbol: symbol.into(),
+        revision_label: label.into(),
+        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        process_id: None,
+        kind: DocumentKind::RevisedDraft,
+        title: "Draft final report".into(),
+    }
 }
 
 /// The Programme of Action.
