@@ -69,7 +69,7 @@ pub fn drawn_map(store: &Store, request: &MapRequest) -> Result<DrawnMap, StoreE
 pub fn lay_out(map: &AgreementMap, title: String, colouring: &Colouring) -> Drawing {
     let at = frame(map, SIZE, MARGIN, HEADER);
     let named = named(map, NAMED_ALL);
-    let mut stacks = std::collections::HashMap::new();
+    let mut labelled: Vec<MapPoint> = Vec::new();
     let mut dots = Vec::new();
     let mut arrows = Vec::new();
     for a in &map.actors {
@@ -95,10 +95,8 @@ pub fn lay_out(map: &AgreementMap, title: String, colouring: &Colouring) -> Draw
         let label = named.contains(&a.actor_id).then(|| {
             // Points on top of one another (a bloc that always agrees) stack their labels,
             // in name order (the map's actors are).
-            let key = ((to.x / 8.0).round() as i64, (to.y / 8.0).round() as i64);
-            let below: &mut u32 = stacks.entry(key).or_default();
-            let label = label_beside(to, *below, SIZE);
-            *below += 1;
+            let label = label_beside(to, stacked_under(&labelled, to), SIZE);
+            labelled.push(to);
             label
         });
         dots.push(Dot {
@@ -195,6 +193,16 @@ fn named(map: &AgreementMap, few: usize) -> Vec<Uuid> {
                 .map(|n| n.actor_id),
         )
         .collect()
+}
+
+/// How many labels of `labelled` dots sit on the spot `at` (within a dot's width of it), so
+/// the next goes under them. A distance, not a grid: two dots a pixel apart on either side
+/// of a grid line are one spot.
+fn stacked_under(labelled: &[MapPoint], at: MapPoint) -> u32 {
+    labelled
+        .iter()
+        .filter(|p| (p.x - at.x).hypot(p.y - at.y) < 8.0)
+        .count() as u32
 }
 
 /// Beside the dot, on its left near the right edge of a map `size` wide; `below` labels are
@@ -314,6 +322,13 @@ mod tests {
             "the second on one spot goes under the first"
         );
         assert!(c.ends_here && c.x == SIZE - MARGIN - 9.0);
+        // Dots a pixel apart across what a grid of 8 would split are one spot.
+        assert_eq!(stacked_under(&[pt(3.6, 50.0)], pt(4.4, 50.0)), 1);
+        assert_eq!(
+            stacked_under(&[pt(3.6, 50.0), pt(4.4, 50.0)], pt(4.0, 50.5)),
+            2
+        );
+        assert_eq!(stacked_under(&[pt(3.6, 50.0)], pt(20.0, 50.0)), 0);
         assert_eq!(
             label_beside(pt(50.0, 50.0), 0, 200.0),
             Label {
