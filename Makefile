@@ -10,7 +10,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus \
-	dbus-daemon sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui strace e2fsprogs \
+	dbus-daemon sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui python3-uno strace e2fsprogs \
 	libclang-dev
 APP := target/release/concord-desktop
 CARGO_BIN := $(HOME)/.cargo/bin

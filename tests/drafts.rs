@@ -65,6 +65,7 @@ async fn revisions_are_compared_and_an_amendment_request_is_seen_accepted() -> W
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("drafts.concord");
     let rev3 = dir.path().join("rev3.docx");
+    let redline = dir.path().join("redline.docx");
     let mut doc = Docx::new();
     for line in REV3 {
         doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
@@ -75,7 +76,10 @@ async fn revisions_are_compared_and_an_amendment_request_is_seen_accepted() -> W
     let w = Window::start_with(
         &db,
         &dir.path().join("config"),
-        &[("CONCORD_OPEN_PATH", rev3.as_path())],
+        &[
+            ("CONCORD_OPEN_PATH", rev3.as_path()),
+            ("CONCORD_SAVE_PATH", redline.as_path()),
+        ],
     )
     .await?;
     w.driver.find(By::Id("nav-drafts")).await?.click().await?;
@@ -197,6 +201,60 @@ async fn revisions_are_compared_and_an_amendment_request_is_seen_accepted() -> W
         .await?;
     assert!(beside.contains("Russian Federation"), "{beside}");
     w.shot("drafts-accepted").await?;
+
+    // Export… writes Rev.2 → Rev.3 as a Word redline: LibreOffice accepts it into Rev.3, and
+    // France's request is a comment on its paragraph.
+    w.driver
+        .find(By::Css("#draft-redline .export-run"))
+        .await?
+        .click()
+        .await?;
+    let said = w
+        .wait_for_text("#draft-redline .export-message", |t| t.contains("Exported"))
+        .await?;
+    assert!(said.contains("and 1 comment "), "{said}");
+    let t = concord_testing::office::tracked(&redline);
+    for line in REV3 {
+        assert!(t.accepted.contains(line), "{line} in {}", t.accepted);
+    }
+    assert!(t.comments.iter().any(|c| c.author == "France"), "{t:?}");
+
+    // Brief for us: asks for our delegation until it is set, then says France's request landed.
+    w.driver
+        .find(By::Css("#draft-brief .export-run"))
+        .await?
+        .click()
+        .await?;
+    w.wait_for_text("#draft-brief .export-message", |t| {
+        t.contains("set it first")
+    })
+    .await?;
+    w.driver
+        .find(By::Id("settings-open"))
+        .await?
+        .click()
+        .await?;
+    w.choose("settings-our", "France").await?;
+    w.wait_for_text("#settings-message", |t| t.contains("works for France"))
+        .await?;
+    w.driver
+        .find(By::Css("#draft-brief .export-run"))
+        .await?
+        .click()
+        .await?;
+    let said = w
+        .wait_for_text("#draft-brief .export-message", |t| t.contains("Exported"))
+        .await?;
+    assert!(said.contains("1 paragraph of ours"), "{said}");
+    let brief = String::from_utf8(concord_testing::office::convert(
+        &redline, "txt:Text", "txt",
+    ))
+    .unwrap();
+    assert!(
+        brief.contains("Brief for France: A/AC.292/2025/L.1 Rev.3 (since Rev.2)"),
+        "{brief}"
+    );
+    assert!(brief.contains(": landed"), "{brief}");
 
     w.driver
         .find(By::Id("draft-tab-ledger"))

@@ -4,7 +4,7 @@
 //! stand in for the dialogs, which WebDriver cannot drive; other builds ignore them.
 
 use crate::error::{CommandError, CommandResult};
-use concord_core::model::{ErrorCode, ExportFormat, MapFormat};
+use concord_core::model::{BriefFormat, ErrorCode, ExportFormat, MapFormat};
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::{DialogExt, FilePath};
@@ -131,6 +131,28 @@ pub fn save_map(app: &AppHandle, format: MapFormat) -> CommandResult<Option<Path
         format.label(),
         format.as_str(),
         name,
+    )
+}
+
+/// Where to write our delegation's brief on a revision.
+pub fn save_brief(app: &AppHandle, format: BriefFormat) -> CommandResult<Option<PathBuf>> {
+    save_as(
+        app,
+        "Brief for us",
+        format.label(),
+        format.as_str(),
+        "brief",
+    )
+}
+
+/// Where to write the Word redline of two revisions.
+pub fn save_redline(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    save_as(
+        app,
+        "Export the changes as a Word redline",
+        "Word document with tracked changes",
+        "docx",
+        "redline",
     )
 }
 

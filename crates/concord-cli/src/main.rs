@@ -11,8 +11,8 @@ mod values;
 
 use clap::{Parser, Subcommand};
 use cmd::{
-    catalog, catalog_edit, coalitions, drafts, exports, imports, positions, safety, settings, team,
-    transcript,
+    brief, catalog, catalog_edit, coalitions, drafts, exports, imports, positions, safety,
+    settings, team, transcript,
 };
 use failure::Failure;
 use std::path::PathBuf;
@@ -69,6 +69,10 @@ enum Command {
     /// What a draft still holds open, revision by revision and section by section: bracketed
     /// passages, alternatives, footnotes, and how they moved.
     Brackets(drafts::BracketsArgs),
+    /// What a new revision means for our delegation: each paragraph where we have a position
+    /// or a request (what changed, whether our requests landed, who holds out there), then
+    /// what changed most where we said nothing. Markdown printed, or --out F.md / F.docx.
+    Brief(brief::BriefArgs),
     /// Show or set what the file knows about itself: the delegation it works for.
     Settings(settings::SettingsArgs),
     /// Write summaries for briefs, or the whole database for another Concord.
@@ -191,6 +195,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Extract(a) => transcript::extract(&store, a),
         Command::Settings(a) => settings::settings(&store, a),
         Command::Brackets(a) => drafts::brackets(&store, a),
+        Command::Brief(a) => brief::brief(&store, a),
         Command::Import { what } => imports::run(&mut store, what),
         Command::Diff { what } => exports::diff(&store, what),
         Command::Export { what } => exports::export(&store, what),

@@ -62,12 +62,13 @@ impl From<TextFormat> for ExportFormat {
     }
 }
 
-/// What `diff revisions` prints.
+/// What `diff revisions` prints, or writes (docx: Word with tracked changes, to --out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RevisionFormat {
     Md,
     Json,
     Html,
+    Docx,
 }
 
 /// What `export all` writes.

@@ -390,6 +390,7 @@ fn export_summary_writes_each_format() {
 #[test]
 fn two_revisions_import_and_diff_as_json() {
     let env = Env::new();
+    env.ok(&["init"]);
     let rev1 = env.file(
         "rev1.txt",
         "1. Capacity-building should be effective.\n2. The Group will meet again.\n",
@@ -454,6 +455,68 @@ fn two_revisions_import_and_diff_as_json() {
         "A/AC.292/2025/L.1 Rev.2",
     ]);
     assert_eq!(bad.status.code(), Some(2));
+    // The Word redline: a file, read back by LibreOffice with the changes accepted.
+    let redline = env.dir.path().join("redline.docx");
+    let revisions = [
+        "diff",
+        "revisions",
+        "A/AC.292/2025/L.1 Rev.1",
+        "A/AC.292/2025/L.1 Rev.2",
+    ];
+    let said = env.ok(&[
+        &revisions[..],
+        &["--format", "docx", "--out", redline.to_str().unwrap()][..],
+    ]
+    .concat());
+    assert!(said.contains("changes tracked"), "{said}");
+    let t = concord_testing::office::tracked(&redline);
+    assert!(
+        t.accepted
+            .contains("2. Capacity-building should be full and equal."),
+        "{}",
+        t.accepted
+    );
+    assert!(
+        t.rejected.contains("Capacity-building should be effective"),
+        "{}",
+        t.rejected
+    );
+    for wrong in [
+        &["--format", "docx"][..],
+        &["--format", "docx", "--out", "x.pdf"][..],
+    ] {
+        let out = env.run(&[&revisions[..], wrong].concat());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--out FILE.docx"));
+    }
+    // The brief asks for our delegation, then is printed as Markdown or written as Word.
+    let rev2 = "A/AC.292/2025/L.1 Rev.2";
+    let out = env.run(&["brief", rev2]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("set it first"));
+    env.ok(&["settings", "--our", "France"]);
+    let md = env.ok(&["brief", rev2]);
+    assert!(
+        md.starts_with("# Brief for France: A/AC.292/2025/L.1 Rev.2 (since Rev.1)"),
+        "{md}"
+    );
+    assert!(md.contains("1 paragraph changed since Rev.1"), "{md}");
+    let word = env.dir.path().join("brief.docx");
+    let said = env.ok(&[
+        "brief",
+        rev2,
+        "--format",
+        "docx",
+        "--out",
+        word.to_str().unwrap(),
+    ]);
+    assert!(said.contains("0 paragraphs where we have"), "{said}");
+    let text =
+        String::from_utf8(concord_testing::office::convert(&word, "txt:Text", "txt")).unwrap();
+    assert!(
+        text.contains("Changed most where we said nothing"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -39,3 +39,42 @@ fn try_convert(file: &Path, to: &str, ext: &str) -> Result<Vec<u8>, String> {
     }
     read.map_err(|e| format!("LibreOffice wrote no .{ext}: {e}"))
 }
+
+/// A Word file's tracked changes as LibreOffice reads them.
+#[derive(Debug, serde::Deserialize)]
+pub struct Tracked {
+    /// Tracked changes LibreOffice lists in its Manage Changes pane.
+    pub redlines: usize,
+    pub comments: Vec<OfficeComment>,
+    /// The text after Accept All, and after Reject All, one paragraph per line.
+    pub accepted: String,
+    pub rejected: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct OfficeComment {
+    pub author: String,
+    pub text: String,
+    /// The text the comment is anchored on.
+    pub anchor: String,
+}
+
+/// Opens `file` in LibreOffice (headless, through UNO: Debian's python3-uno), lists its
+/// tracked changes and comments, and accepts, then rejects, them all.
+pub fn tracked(file: &Path) -> Tracked {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/office/tracked.py");
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new("/usr/bin/python3")
+        .arg(script)
+        .arg(file)
+        .arg(profile.path())
+        .output()
+        .unwrap_or_else(|e| panic!("python3 with LibreOffice's UNO (`make deps`): {e}"));
+    assert!(
+        out.status.success(),
+        "LibreOffice could not read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

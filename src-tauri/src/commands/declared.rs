@@ -348,6 +348,31 @@ commands! {
         Ok(Some(outcome))
     }
 
+    /// Asks where to save the Word redline of two revisions (native dialog), then writes it:
+    /// texts read under the store lock, aligned and written with it released; null when
+    /// cancelled.
+    export_redline(cx, from: Uuid, to: Uuid) -> Option<RedlineOutcome> {
+        let Some(path) = dialogs::save_redline(cx.app)? else {
+            return Ok(None);
+        };
+        let source = concord_core::export::redline::read_redline(&*cx.store()?, from, to)?;
+        let outcome = source.write(&path)?;
+        cx.state.remember_export(&path);
+        Ok(Some(outcome))
+    }
+
+    /// Asks where to save our delegation's brief on a revision (native dialog), then writes
+    /// it; null when cancelled.
+    export_brief(cx, request: BriefRequest, format: BriefFormat) -> Option<BriefOutcome> {
+        let Some(path) = dialogs::save_brief(cx.app, format)? else {
+            return Ok(None);
+        };
+        let outcome =
+            concord_core::export::brief::export_brief(&*cx.store()?, &request, format, &path)?;
+        cx.state.remember_export(&path);
+        Ok(Some(outcome))
+    }
+
     /// Opens the system's file manager on the last exported file.
     show_export_in_folder(cx) -> () {
         dialogs::reveal(&cx.state.last_export()?)

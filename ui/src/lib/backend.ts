@@ -7,6 +7,7 @@ import type { ActorKind } from './bindings/ActorKind';
 import type { AgreementMap } from './bindings/AgreementMap';
 import type { AgreementQuery } from './bindings/AgreementQuery';
 import type { MapRequest } from './bindings/MapRequest';
+import type { BriefFormat } from './bindings/BriefFormat';
 import type { DrawnMap } from './bindings/DrawnMap';
 import type { Drawing } from './bindings/Drawing';
 import type { Dot } from './bindings/Dot';
@@ -86,6 +87,7 @@ export type {
   AgreementMap,
   AgreementQuery,
   MapRequest,
+  BriefFormat,
   DrawnMap,
   Drawing,
   Dot,

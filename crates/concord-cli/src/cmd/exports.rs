@@ -15,12 +15,17 @@ use uuid::Uuid;
 #[derive(Subcommand)]
 pub enum DiffWhat {
     /// Two revisions of a draft aligned paragraph by paragraph, word by word. A revision is
-    /// "SYMBOL LABEL" (e.g. "A/AC.292/2025/L.1 Rev.1") or its id.
+    /// "SYMBOL LABEL" (e.g. "A/AC.292/2025/L.1 Rev.1") or its id. `--format docx --out F`
+    /// writes a Word redline: Word's own tracked changes (Accept All gives the later
+    /// revision), a first page of what changed, requests for amendments as comments.
     Revisions {
         old: String,
         new: String,
         #[arg(long, value_enum, default_value_t = RevisionFormat::Md)]
         format: RevisionFormat,
+        /// Where the Word redline goes (with --format docx).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// What moved between two sessions: changed stances, new positions, positions not
     /// restated, changed quotes. A session is a number or title; "5..7" is a range.
@@ -40,9 +45,37 @@ pub enum DiffWhat {
 
 pub fn diff(store: &Store, what: DiffWhat) -> Result<(), Failure> {
     match what {
-        DiffWhat::Revisions { old, new, format } => {
-            let diff = store.diff_revisions(revision(store, &old)?, revision(store, &new)?)?;
+        DiffWhat::Revisions {
+            old,
+            new,
+            format,
+            out,
+        } => {
+            let (old, new) = (revision(store, &old)?, revision(store, &new)?);
+            if format == RevisionFormat::Docx {
+                let out = out
+                    .filter(|o| {
+                        o.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+                    })
+                    .ok_or_else(|| {
+                        bad_input("a Word redline is a file: give --out FILE.docx".into())
+                    })?;
+                let done = concord_core::export::redline::export_redline(store, old, new, &out)?;
+                println!(
+                    "Wrote {}: changes tracked in {} paragraphs, {} requests as comments.",
+                    done.path, done.changes, done.comments
+                );
+                return Ok(());
+            }
+            if out.is_some() {
+                return Err(bad_input(
+                    "--out is for --format docx; the other formats are printed".into(),
+                ));
+            }
+            let diff = store.diff_revisions(old, new)?;
             match format {
+                RevisionFormat::Docx => {}
                 RevisionFormat::Json => println!(
                     "{}",
                     serde_json::to_string_pretty(&diff).map_err(|e| bad_input(e.to_string()))?
@@ -72,7 +105,7 @@ pub fn diff(store: &Store, what: DiffWhat) -> Result<(), Failure> {
 }
 
 /// A revision named "SYMBOL LABEL", or its id.
-fn revision(store: &Store, text: &str) -> Result<Uuid, Failure> {
+pub fn revision(store: &Store, text: &str) -> Result<Uuid, Failure> {
     if let Ok(id) = Uuid::parse_str(text.trim()) {
         return Ok(id);
     }

@@ -1,5 +1,6 @@
 //! One module per family of commands: each holds its arguments and what it does.
 
+pub mod brief;
 pub mod catalog;
 pub mod catalog_edit;
 pub mod catalog_renames;

@@ -4,9 +4,11 @@
 pub mod align;
 pub mod amend;
 pub mod brackets;
+pub mod brief;
 pub mod compare;
 pub mod docx;
 pub mod extract;
+pub mod footnotes;
 pub mod parse;
 pub mod pdf;
 pub mod risk;

@@ -2,12 +2,16 @@
 //! - headings: "I. Introduction", "A. Norms", or a line in capitals;
 //! - numbered paragraphs: "12. …", "12 bis. …";
 //! - sub-paragraphs: "(a) …" under the last paragraph, "(i) …" under the last lettered one;
-//! - footnotes: after a line "Footnotes" (or a rule of underscores), "1 …" or "[1] …" gives
-//!   footnote 1's text; in the body "[1]" marks where footnote 1 is called.
+//! - footnotes: after a line "Footnotes" or "Notes" (or a rule of underscores), "1 …",
+//!   "[1] …" or "¹ …" gives footnote 1's text, as does a Markdown `[^1] …` on any line; in the
+//!   body "[1]", `[^1]`, "¹" or (from a PDF) a "1" glued to a word mark where footnote 1 is
+//!   called, each written "[1]" (`footnotes`).
 //!
 //! Lines that start with none of these continue the provision above.
 
-use crate::model::{DraftPreview, DraftProvision, ProvisionKind};
+use super::footnotes;
+use crate::model::{DraftPreview, DraftProvision, FootnoteCalls, ProvisionKind};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,31 +103,36 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
     let mut in_footnotes = false;
     let mut headings = 0;
     for raw in text.lines() {
-        let line = raw.trim();
-        if line.is_empty() {
+        let raw = raw.trim();
+        if raw.is_empty() {
             continue;
         }
+        let definition = footnotes::is_definition(raw);
+        let plain = footnotes::plain_calls(raw);
+        let line = plain.as_ref();
         if line.eq_ignore_ascii_case("footnotes")
+            || line.eq_ignore_ascii_case("notes")
             || (line.len() >= 5 && line.chars().all(|c| c == '_'))
         {
             in_footnotes = true;
             continue;
         }
+        in_footnotes |= definition;
         if in_footnotes {
             let body = line
                 .strip_prefix('[')
                 .map(|l| l.replacen(']', "", 1))
                 .unwrap_or_else(|| line.to_string());
             let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !digits.is_empty() && body[digits.len()..].starts_with([' ', '.']) {
+            if !digits.is_empty() && body[digits.len()..].starts_with([' ', '.', ':']) {
                 out.push(ParsedProvision {
                     kind: ProvisionKind::Footnote,
                     label: format!("fn {digits}"),
                     parent: None,
-                    text: body[digits.len()..]
-                        .trim_start_matches('.')
-                        .trim()
-                        .to_string(),
+                    text: footnotes::definition_text(
+                        body[digits.len()..].trim_start_matches('.').trim(),
+                    )
+                    .to_string(),
                     footnotes: Vec::new(),
                 });
             } else if let Some(last) = out.last_mut() {
@@ -201,7 +210,35 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
             },
         }
     }
+    read_glued_calls(&mut out);
     out
+}
+
+/// Digits glued after a word ("consensus,2 as"), as text copied from a PDF has them, are
+/// calls of the footnotes the revision has texts for and calls nowhere in brackets.
+fn read_glued_calls(provisions: &mut [ParsedProvision]) {
+    let defined: HashSet<String> = provisions
+        .iter()
+        .filter(|p| p.kind == ProvisionKind::Footnote)
+        .map(|p| p.label.trim_start_matches("fn ").to_string())
+        .collect();
+    if defined.is_empty() {
+        return;
+    }
+    let called: HashSet<String> = provisions
+        .iter()
+        .filter(|p| p.kind != ProvisionKind::Footnote)
+        .flat_map(|p| p.footnotes.iter().cloned())
+        .collect();
+    for p in provisions
+        .iter_mut()
+        .filter(|p| p.kind != ProvisionKind::Footnote)
+    {
+        if let Cow::Owned(text) = footnotes::glued_calls(&p.text, &defined, &called) {
+            p.footnotes = footnote_calls(&text);
+            p.text = text;
+        }
+    }
 }
 
 impl From<&ParsedProvision> for DraftProvision {
@@ -267,11 +304,29 @@ pub fn warnings(provisions: &[DraftProvision]) -> Vec<String> {
 
 /// The parse of a text, for the analyst to check (and fix) before it is saved.
 pub fn preview(text: &str, file: Option<String>) -> DraftPreview {
-    let provisions: Vec<DraftProvision> = parse(text).iter().map(DraftProvision::from).collect();
+    let parsed = parse(text);
+    let footnotes = parsed
+        .iter()
+        .filter(|p| p.kind == ProvisionKind::Footnote)
+        .map(|f| {
+            let number = f.label.trim_start_matches("fn ");
+            FootnoteCalls {
+                label: f.label.clone(),
+                called_in: parsed
+                    .iter()
+                    .filter(|p| p.kind != ProvisionKind::Footnote)
+                    .filter(|p| p.footnotes.iter().any(|n| n == number))
+                    .map(|p| p.label.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    let provisions: Vec<DraftProvision> = parsed.iter().map(DraftProvision::from).collect();
     DraftPreview {
         file,
         warnings: warnings(&provisions),
         provisions,
+        footnotes,
     }
 }
 
@@ -328,6 +383,36 @@ Footnotes
     }
 
     #[test]
+    fn footnotes_are_read_as_they_arrive_markdown_superscript_and_glued() {
+        // Markdown: calls in the body, definitions at the end with no "Footnotes" line.
+        let p = parse("1. As in A/75/816[^1] and A/76/135.[^2]\n[^1] A/75/816.\n[^2]: A/76/135.\n");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!(p[0].text, "As in A/75/816[1] and A/76/135.[2]");
+        assert_eq!(p[0].footnotes, ["1", "2"]);
+        assert_eq!(
+            (p[1].label.as_str(), p[1].text.as_str()),
+            ("fn 1", "A/75/816.")
+        );
+        assert_eq!(
+            (p[2].label.as_str(), p[2].text.as_str()),
+            ("fn 2", "A/76/135.")
+        );
+        // Superscript calls and texts after "Notes".
+        let p = parse("1. Adopted by consensus¹ in July.\nNotes\n¹ A/78/265.\n");
+        assert_eq!(p[0].footnotes, ["1"]);
+        assert_eq!(p[1].text, "A/78/265.");
+        // Copied from a PDF: the call is a digit glued after the comma.
+        let p = parse(
+            "1. Adopted by consensus,2 as well as Rev.2 of the text.\nFootnotes\n2 A/78/265.\n",
+        );
+        assert_eq!(
+            p[0].text,
+            "Adopted by consensus,[2] as well as Rev.2 of the text."
+        );
+        assert_eq!(p[0].footnotes, ["2"]);
+    }
+
+    #[test]
     fn preview_warns_of_unmatched_footnotes_and_repeated_numbers() {
         let p = preview(
             "Draft\n1. One [1] and [2].\n1. Again.\nFootnotes\n1 First.\n3 Third.\n",
@@ -342,6 +427,9 @@ Footnotes
                 "footnote 3 has a text but is never called",
             ]
         );
+        assert_eq!(p.footnotes[0].label, "fn 1");
+        assert_eq!(p.footnotes[0].called_in, ["1"]);
+        assert!(p.footnotes[1].called_in.is_empty());
         let back: Vec<ParsedProvision> = p.provisions.iter().map(ParsedProvision::from).collect();
         assert_eq!(back[1].footnotes, ["1", "2"]);
     }

@@ -1,15 +1,18 @@
 //! Writing records out for analysts and other tools: positions as CSV, summaries (an actor, a
 //! topic or proposal, what moved between sessions, the matrix) as Markdown, CSV, XLSX, DOCX or
-//! JSON, the agreement map as a picture or a matrix (`agreement`), and every table for another
-//! Concord (`all`).
+//! JSON, the agreement map as a picture or a matrix (`agreement`), two revisions as a Word
+//! document with tracked changes (`redline`), and every table for another Concord (`all`).
 
 pub mod agreement;
 pub mod all;
+pub mod brief;
 pub mod cells;
 mod docx;
 mod layout;
 mod map_picture;
 mod markdown;
+pub mod redline;
+mod redline_summary;
 pub mod report;
 pub mod revision;
 mod summaries;

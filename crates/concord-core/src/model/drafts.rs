@@ -166,6 +166,17 @@ pub struct RevisionDiff {
     pub complete: bool,
 }
 
+/// What a redline (two revisions as one Word document with tracked changes) wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RedlineOutcome {
+    pub path: String,
+    /// Paragraphs changed, added, dropped or moved (a renumbering alone is not counted).
+    pub changes: u32,
+    /// Amendment requests written as comments.
+    pub comments: u32,
+}
+
 /// A provision as parsed from a text, before it is saved: what the analyst previews and fixes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -187,6 +198,18 @@ pub struct DraftPreview {
     pub provisions: Vec<DraftProvision>,
     /// Warnings about the parse a person should look at ("footnote 3 is called but has no text").
     pub warnings: Vec<String>,
+    /// Each footnote read, with the provisions that call it.
+    pub footnotes: Vec<FootnoteCalls>,
+}
+
+/// A footnote of a parsed text and where it is called.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FootnoteCalls {
+    /// "fn 2".
+    pub label: String,
+    /// The labels of the provisions that call it ("14", "15 (a)"); empty if none does.
+    pub called_in: Vec<String>,
 }
 
 vocabulary! {
@@ -243,6 +266,18 @@ pub struct Amendment {
     pub reason: String,
     pub session: Option<String>,
     pub note: String,
+}
+
+impl Amendment {
+    /// What was asked, in words: "Replace “shall” with “should”", "Delete “binding”".
+    pub fn asked(&self) -> String {
+        match (self.old_text.trim(), self.new_text.trim()) {
+            ("", "") => self.op_label.clone(),
+            ("", new) => format!("{} “{new}”", self.op_label),
+            (old, "") => format!("{} “{old}”", self.op_label),
+            (old, new) => format!("{} “{old}” with “{new}”", self.op_label),
+        }
+    }
 }
 
 /// One actor's line in the change ledger: what it asked for in a document, and what it got.

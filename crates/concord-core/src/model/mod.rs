@@ -62,6 +62,7 @@ pub trait Vocabulary: Copy + Send + Sync + 'static {
 }
 
 mod brackets;
+mod brief;
 mod catalog;
 mod catalog_input;
 mod changes;
@@ -77,6 +78,7 @@ mod transcript;
 mod views;
 
 pub use brackets::*;
+pub use brief::*;
 pub use catalog::*;
 pub use catalog_input::*;
 pub use changes::*;

@@ -9,6 +9,9 @@ import type { AmendmentStatus } from './AmendmentStatus';
 import type { AppInfo } from './AppInfo';
 import type { BackupInfo } from './BackupInfo';
 import type { BracketChain } from './BracketChain';
+import type { BriefFormat } from './BriefFormat';
+import type { BriefOutcome } from './BriefOutcome';
+import type { BriefRequest } from './BriefRequest';
 import type { CellQuery } from './CellQuery';
 import type { ChampionInput } from './ChampionInput';
 import type { Clash } from './Clash';
@@ -52,6 +55,7 @@ import type { ProcessInput } from './ProcessInput';
 import type { Proposal } from './Proposal';
 import type { ProposalInput } from './ProposalInput';
 import type { ProposedEntry } from './ProposedEntry';
+import type { RedlineOutcome } from './RedlineOutcome';
 import type { Revision } from './Revision';
 import type { RevisionDiff } from './RevisionDiff';
 import type { RevisionImport } from './RevisionImport';
@@ -181,6 +185,10 @@ export interface Commands {
   setOurDelegation(actorId: string | null): Promise<FileSettings>;
   /** Asks where to save the agreement map (native dialog), then writes it as a picture or the matrix; null when cancelled. */
   exportAgreement(request: MapRequest, format: MapFormat): Promise<MapExportOutcome | null>;
+  /** Asks where to save the Word redline of two revisions (native dialog), then writes it: texts read under the store lock, aligned and written with it released; null when cancelled. */
+  exportRedline(from: string, to: string): Promise<RedlineOutcome | null>;
+  /** Asks where to save our delegation's brief on a revision (native dialog), then writes it; null when cancelled. */
+  exportBrief(request: BriefRequest, format: BriefFormat): Promise<BriefOutcome | null>;
   /** Opens the system's file manager on the last exported file. */
   showExportInFolder(): Promise<null>;
   /** Every process, archived ones too, by name. */
@@ -301,6 +309,8 @@ export function commands(invoke: Invoke): Commands {
     fileSettings: () => invoke('file_settings') as Promise<FileSettings>,
     setOurDelegation: (actorId) => invoke('set_our_delegation', { actorId }) as Promise<FileSettings>,
     exportAgreement: (request, format) => invoke('export_agreement', { request, format }) as Promise<MapExportOutcome | null>,
+    exportRedline: (from, to) => invoke('export_redline', { from, to }) as Promise<RedlineOutcome | null>,
+    exportBrief: (request, format) => invoke('export_brief', { request, format }) as Promise<BriefOutcome | null>,
     showExportInFolder: () => invoke('show_export_in_folder') as Promise<null>,
     listProcesses: () => invoke('list_processes') as Promise<Array<Process>>,
     listMeetings: (sessionId) => invoke('list_meetings', { sessionId }) as Promise<Array<Meeting>>,
