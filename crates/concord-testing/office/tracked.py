@@ -1,6 +1,6 @@
 """Reads a Word file's tracked changes the way LibreOffice does, headless, through UNO.
 
-Usage: tracked.py FILE.docx PROFILE_DIR
+Usage: tracked.py FILE.docx WORK_DIR (profiles, conversions and copies go there)
 Prints JSON: {"redlines": n, "comments": [{"author", "text", "anchor"}],
 "accepted": text after Accept All, "rejected": text after Reject All}.
 
@@ -15,7 +15,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -77,11 +76,11 @@ def text_of(el, skip=()):
     return "".join(out)
 
 
-def comments(path, profile):
+def comments(path, work):
     """The comments as LibreOffice converts the file to flat ODF: author, text, paragraph."""
-    out_dir = tempfile.mkdtemp()
+    out_dir = os.path.join(work, "fodt")
     subprocess.run([
-        "soffice", f"-env:UserInstallation=file://{profile}-odf", "--headless",
+        "soffice", f"-env:UserInstallation=file://{work}/profile-odf", "--headless",
         "--convert-to", "fodt", "--outdir", out_dir, path],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stem = os.path.splitext(os.path.basename(path))[0]
@@ -100,10 +99,9 @@ def comments(path, profile):
     return found
 
 
-def without_comment_anchors(path):
+def without_comment_anchors(path, work):
     """A copy of the .docx with its comment ranges and references taken out."""
-    fd, copy = tempfile.mkstemp(suffix=".docx")
-    os.close(fd)
+    copy = os.path.join(work, "without-comments.docx")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item.filename)
@@ -117,12 +115,13 @@ def without_comment_anchors(path):
 
 
 def main():
-    path, profile = sys.argv[1], sys.argv[2]
-    found = comments(path, profile)
-    path = without_comment_anchors(path)
+    # Everything this writes goes under `work`, a directory the caller removes.
+    path, work = sys.argv[1], sys.argv[2]
+    found = comments(path, work)
+    path = without_comment_anchors(path, work)
     pipe = f"concord{os.getpid()}"
     office = subprocess.Popen([
-        "soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+        "soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
         "--invisible", "--nologo", "--norestore",
         f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -63,11 +63,11 @@ pub struct OfficeComment {
 /// tracked changes and comments, and accepts, then rejects, them all.
 pub fn tracked(file: &Path) -> Tracked {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/office/tracked.py");
-    let profile = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
     let out = Command::new("/usr/bin/python3")
         .arg(script)
         .arg(file)
-        .arg(profile.path())
+        .arg(work.path())
         .output()
         .unwrap_or_else(|e| panic!("python3 with LibreOffice's UNO (`make deps`): {e}"));
     assert!(

@@ -362,13 +362,14 @@ commands! {
     }
 
     /// Asks where to save our delegation's brief on a revision (native dialog), then writes
-    /// it; null when cancelled.
+    /// it: what it needs read under the store lock, aligned and written with it released;
+    /// null when cancelled.
     export_brief(cx, request: BriefRequest, format: BriefFormat) -> Option<BriefOutcome> {
         let Some(path) = dialogs::save_brief(cx.app, format)? else {
             return Ok(None);
         };
-        let outcome =
-            concord_core::export::brief::export_brief(&*cx.store()?, &request, format, &path)?;
+        let source = concord_core::draft::brief::read_brief(&*cx.store()?, &request)?;
+        let outcome = concord_core::export::brief::write_brief(source, format, &path)?;
         cx.state.remember_export(&path);
         Ok(Some(outcome))
     }

@@ -144,12 +144,12 @@ pub fn brackets_in(text: &str) -> (u32, u32) {
     (passages, u32::from(depth > 0))
 }
 
-/// After a "[": the length of "3]" or "^3]" when this is a footnote call, else `None`.
+/// After a "[": the length of "3]", "^3]" or "*]" when this is a footnote call, else `None`.
 fn footnote_call(after: &str) -> Option<usize> {
     let caret = usize::from(after.starts_with('^'));
     let digits = after[caret..]
         .bytes()
-        .take_while(u8::is_ascii_digit)
+        .take_while(|b| b.is_ascii_digit() || *b == b'*')
         .count();
     (digits > 0 && after[caret + digits..].starts_with(']')).then_some(caret + digits + 1)
 }

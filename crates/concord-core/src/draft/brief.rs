@@ -4,6 +4,7 @@
 //! red line, an objection, a disassociation or a reservation there, and who stated a position
 //! on the new revision; then the paragraphs we said nothing about that changed most.
 
+use super::compare::RevisionPair;
 use crate::citation;
 use crate::model::{
     AlignStatus, AlignedEntry, Amendment, AmendmentStatus, Brief, BriefChange, BriefCounts,
@@ -35,8 +36,26 @@ pub fn verdict(status: AmendmentStatus) -> &'static str {
     }
 }
 
+/// What the brief needs from the store, read under its lock; [`BriefSource::brief`] aligns
+/// the two texts and writes the brief once the store is free again.
+#[derive(Debug, Clone)]
+pub struct BriefSource {
+    our_id: uuid::Uuid,
+    our_name: String,
+    pair: RevisionPair,
+    notes: HashMap<String, ParagraphNotes>,
+    old_notes: HashMap<String, ParagraphNotes>,
+    /// Our delegation's requests on either revision, one of each.
+    requests: Vec<Amendment>,
+}
+
 /// The brief on `request.revision_id` since `request.since_id` (else the revision before it).
 pub fn brief(store: &Store, request: &BriefRequest) -> Result<Brief, StoreError> {
+    Ok(read_brief(store, request)?.brief())
+}
+
+/// Reads what the brief on `request` needs; refused until our delegation is set.
+pub fn read_brief(store: &Store, request: &BriefRequest) -> Result<BriefSource, StoreError> {
     let Some(our_id) = store.our_delegation()? else {
         return Err(StoreError::invalid(
             "our delegation",
@@ -50,17 +69,11 @@ pub fn brief(store: &Store, request: &BriefRequest) -> Result<Brief, StoreError>
         Some(id) => store.revision(id)?,
         None => previous(store, &new)?,
     };
-    let diff = store.diff_revisions(since.id, new.id)?;
-    let notes: HashMap<String, ParagraphNotes> = store
-        .paragraph_notes(new.id)?
-        .into_iter()
-        .map(|n| (n.label.clone(), n))
-        .collect();
-    let old_notes: HashMap<String, ParagraphNotes> = store
-        .paragraph_notes(since.id)?
-        .into_iter()
-        .map(|n| (n.label.clone(), n))
-        .collect();
+    let by_label = |notes: Vec<ParagraphNotes>| -> HashMap<String, ParagraphNotes> {
+        notes.into_iter().map(|n| (n.label.clone(), n)).collect()
+    };
+    let notes = by_label(store.paragraph_notes(new.id)?);
+    let old_notes = by_label(store.paragraph_notes(since.id)?);
     // Each revision's requests include its chain's earlier ones: one of each.
     let mut seen = std::collections::HashSet::new();
     let requests: Vec<Amendment> = store
@@ -69,95 +82,123 @@ pub fn brief(store: &Store, request: &BriefRequest) -> Result<Brief, StoreError>
         .chain(store.amendments_on(new.id)?)
         .filter(|a| a.actor_ids.contains(&our_id) && seen.insert(a.id))
         .collect();
-    let mut counts = BriefCounts::default();
-    let mut ours = Vec::new();
-    let mut quiet = Vec::new();
-    for e in &diff.body {
-        let changed = e.status != AlignStatus::Unchanged;
-        counts.changed += u32::from(changed);
-        let on_new =
-            |n: &HashMap<String, ParagraphNotes>, labels: &[String]| -> Vec<ParagraphPosition> {
+    Ok(BriefSource {
+        our_id,
+        our_name,
+        pair: store.revision_pair(since.id, new.id)?,
+        notes,
+        old_notes,
+        requests,
+    })
+}
+
+impl BriefSource {
+    /// Aligns the two revisions and writes the brief.
+    pub fn brief(self) -> Brief {
+        let BriefSource {
+            our_id,
+            our_name,
+            pair,
+            notes,
+            old_notes,
+            requests,
+        } = self;
+        let (since, new) = (pair.old.clone(), pair.new.clone());
+        let diff = pair.compare();
+        let mut counts = BriefCounts::default();
+        let mut ours = Vec::new();
+        let mut quiet = Vec::new();
+        for e in &diff.body {
+            let changed = e.status != AlignStatus::Unchanged;
+            counts.changed += u32::from(changed);
+            let on_new = |n: &HashMap<String, ParagraphNotes>,
+                          labels: &[String]|
+             -> Vec<ParagraphPosition> {
                 labels
                     .iter()
                     .filter_map(|l| n.get(l))
                     .flat_map(|n| n.positions.iter().cloned())
                     .collect()
             };
-        // Positions follow a paragraph through the chain: the new revision's notes hold them,
-        // or the earlier's for a paragraph that went.
-        let positions = if e.new_labels.is_empty() {
-            on_new(&old_notes, &e.old_labels)
-        } else {
-            on_new(&notes, &e.new_labels)
-        };
-        let mine: Vec<&Amendment> = requests
-            .iter()
-            .filter(|a| {
-                (a.revision_label == since.revision_label && e.old_labels.contains(&a.label))
-                    || (a.revision_label == new.revision_label && e.new_labels.contains(&a.label))
-            })
-            .collect();
-        let our_position = positions.iter().find(|p| p.actor_id == our_id);
-        if our_position.is_none() && mine.is_empty() {
-            if changed {
-                quiet.push(change(e, &since, &new));
-            }
-            continue;
-        }
-        counts.ours += 1;
-        counts.ours_changed += u32::from(changed);
-        for a in &mine {
-            match a.status {
-                AmendmentStatus::Accepted => counts.landed += 1,
-                AmendmentStatus::Partial => counts.diluted += 1,
-                AmendmentStatus::Rejected => counts.dropped += 1,
-                AmendmentStatus::Pending => counts.pending += 1,
-            }
-        }
-        ours.push(BriefParagraph {
-            citation: cite(e, &since, &new),
-            was: was(e, &since),
-            status: e.status,
-            status_label: e.status.label().to_string(),
-            inserted: e.inserted.clone(),
-            deleted: e.deleted.clone(),
-            our_stance: our_position.map(|p| p.stance),
-            our_words: our_position.map_or_else(String::new, |p| {
-                if p.quote.trim().is_empty() {
-                    p.summary.clone()
-                } else {
-                    format!("“{}”", p.quote.trim())
-                }
-            }),
-            requests: mine.iter().map(|a| outcome(a)).collect(),
-            held: positions
+            // Positions follow a paragraph through the chain: the new revision's notes hold them,
+            // or the earlier's for a paragraph that went.
+            let positions = if e.new_labels.is_empty() {
+                on_new(&old_notes, &e.old_labels)
+            } else {
+                on_new(&notes, &e.new_labels)
+            };
+            let mine: Vec<&Amendment> = requests
                 .iter()
-                .filter(|p| p.actor_id != our_id && HOLDING_OUT.contains(&p.stance))
-                .map(|p| HeldStance {
-                    actor: p.actor.clone(),
-                    stance: p.stance,
-                    stance_label: p.stance_label.clone(),
+                .filter(|a| {
+                    (a.revision_label == since.revision_label && e.old_labels.contains(&a.label))
+                        || (a.revision_label == new.revision_label
+                            && e.new_labels.contains(&a.label))
                 })
-                .collect(),
-            stated_since: positions
-                .iter()
-                .filter(|p| p.actor_id != our_id && p.recorded_on.starts_with(&new.revision_label))
-                .map(|p| format!("{} ({})", p.actor, p.stance_label))
-                .collect(),
-        });
+                .collect();
+            let our_position = positions.iter().find(|p| p.actor_id == our_id);
+            if our_position.is_none() && mine.is_empty() {
+                if changed {
+                    quiet.push(change(e, &since, &new));
+                }
+                continue;
+            }
+            counts.ours += 1;
+            counts.ours_changed += u32::from(changed);
+            for a in &mine {
+                match a.status {
+                    AmendmentStatus::Accepted => counts.landed += 1,
+                    AmendmentStatus::Partial => counts.diluted += 1,
+                    AmendmentStatus::Rejected => counts.dropped += 1,
+                    AmendmentStatus::Pending => counts.pending += 1,
+                }
+            }
+            ours.push(BriefParagraph {
+                citation: cite(e, &since, &new),
+                was: was(e, &since),
+                status: e.status,
+                status_label: e.status.label().to_string(),
+                inserted: e.inserted.clone(),
+                deleted: e.deleted.clone(),
+                our_stance: our_position.map(|p| p.stance),
+                our_words: our_position.map_or_else(String::new, |p| {
+                    if p.quote.trim().is_empty() {
+                        p.summary.clone()
+                    } else {
+                        format!("“{}”", p.quote.trim())
+                    }
+                }),
+                requests: mine.iter().map(|a| outcome(a)).collect(),
+                held: positions
+                    .iter()
+                    .filter(|p| p.actor_id != our_id && HOLDING_OUT.contains(&p.stance))
+                    .map(|p| HeldStance {
+                        actor: p.actor.clone(),
+                        stance: p.stance,
+                        stance_label: p.stance_label.clone(),
+                    })
+                    .collect(),
+                stated_since: positions
+                    .iter()
+                    .filter(|p| {
+                        p.actor_id != our_id && p.recorded_on.starts_with(&new.revision_label)
+                    })
+                    .map(|p| format!("{} ({})", p.actor, p.stance_label))
+                    .collect(),
+            });
+        }
+        quiet.sort_by(|a, b| b.changed.total_cmp(&a.changed));
+        quiet.truncate(CHANGED_MOST);
+        Brief {
+            our_id,
+            our_name,
+            symbol: new.symbol.clone(),
+            revision_label: new.revision_label.clone(),
+            since_label: since.revision_label.clone(),
+            counts,
+            ours,
+            changed_most: quiet,
+        }
     }
-    quiet.sort_by(|a, b| b.changed.total_cmp(&a.changed));
-    quiet.truncate(CHANGED_MOST);
-    Ok(Brief {
-        our_id,
-        our_name,
-        symbol: new.symbol.clone(),
-        revision_label: new.revision_label.clone(),
-        since_label: since.revision_label.clone(),
-        counts,
-        ours,
-        changed_most: quiet,
-    })
 }
 
 /// The revision before `new` in its chain.

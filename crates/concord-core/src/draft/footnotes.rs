@@ -14,6 +14,8 @@ struct Patterns {
     superscript: Regex,
     definition: Regex,
     glued: Regex,
+    glued_star: Regex,
+    run_on: Regex,
 }
 
 /// `None` only if a pattern fails to compile, which the tests below would show.
@@ -25,9 +27,13 @@ fn patterns() -> Option<&'static Patterns> {
             superscript: Regex::new("[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}").ok()?,
             definition: Regex::new(r"^\[\^(\d{1,4})\]:?(?:\s|$)").ok()?,
             // A word (a letter, then lower-case letters: not "CRP" or "L"), or a closing mark,
-            // then the digits, then a space, a closing mark or the end: "consensus,2 as",
-            // "States.3", "“norms”4".
-            glued: Regex::new(r"(\b\p{L}\p{Ll}+[,.;:]?|[)”’])(\d{1,3})([\s)\]]|$)").ok()?,
+            // then the digits, then a space, a closing mark, a contents line's leader dots or
+            // the end: "consensus,2 as", "States.3", "“norms”4", "Assembly1...... 15".
+            glued: Regex::new(r"(\b\p{L}\p{Ll}+[,.;:]?|[)”’])(\d{1,3})([\s)\]]|\.{2,}|$)").ok()?,
+            // "General Assembly*", "session,**": asterisks after a word or a closing mark.
+            // "…(A/58/50/Rev.1). 1 In accordance": a sentence's end, a number, a capital.
+            run_on: Regex::new(r"[.;)]\s+(\d{1,3})\s+\p{Lu}").ok()?,
+            glued_star: Regex::new(r"(\p{L}{2}[,.;:]?|[)”’])(\*{1,3})([\s,.;:)\]]|$)").ok()?,
         })
     })
     .as_ref()
@@ -84,7 +90,7 @@ pub fn glued_calls<'t>(
     let Some(p) = patterns() else {
         return Cow::Borrowed(text);
     };
-    p.glued.replace_all(text, |c: &Captures<'_>| {
+    let call = |c: &Captures<'_>| {
         let (before, number, after) = (&c[1], &c[2], &c[3]);
         let word = before.trim_end_matches([',', '.', ';', ':']);
         if defined.contains(number)
@@ -95,7 +101,36 @@ pub fn glued_calls<'t>(
         } else {
             c[0].to_string()
         }
-    })
+    };
+    match p.glued.replace_all(text, call) {
+        Cow::Borrowed(text) => p.glued_star.replace_all(text, call),
+        Cow::Owned(text) => Cow::Owned(p.glued_star.replace_all(&text, call).into_owned()),
+    }
+}
+
+/// A line of footnotes as text copied flat from a PDF can hold them ("* The list was issued
+/// (A/58/50). 1 In accordance with…"): split where a sentence ends and the next footnote's
+/// number, `next`, then the one after it, starts a sentence.
+pub fn run_together(line: &str, mut next: u32) -> Vec<&str> {
+    let Some(p) = patterns() else {
+        return vec![line];
+    };
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for c in p.run_on.captures_iter(line) {
+        let (Some(number), Some(whole)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        if number.as_str().parse::<u32>().ok() != Some(next) || whole.start() < start {
+            continue;
+        }
+        // The sentence's closing mark stays with the footnote it ends.
+        pieces.push(line[start..=whole.start()].trim());
+        start = number.start();
+        next += 1;
+    }
+    pieces.push(line[start..].trim());
+    pieces
 }
 
 #[cfg(test)]
@@ -133,6 +168,10 @@ mod tests {
             "by consensus,[2] as well as States.[3]"
         );
         assert_eq!(
+            glued_calls("of the Assembly2...... 15", &defined, &none),
+            "of the Assembly[2]...... 15"
+        );
+        assert_eq!(
             glued_calls("L.2 and CRP.3 ", &defined, &none),
             "L.2 and CRP.3 "
         );
@@ -152,6 +191,48 @@ mod tests {
         assert_eq!(
             glued_calls("consensus,2 as", &defined, &set(&["2"])),
             "consensus,2 as"
+        );
+    }
+
+    #[test]
+    fn footnotes_run_together_on_one_line_are_split_at_the_next_number() {
+        assert_eq!(
+            run_together(
+                "* Issued (A/58/50). 1 In accordance with it. 2 See 3 States.",
+                1
+            ),
+            [
+                "* Issued (A/58/50).",
+                "1 In accordance with it.",
+                "2 See 3 States."
+            ]
+        );
+        // Not the next number: one footnote that mentions a number.
+        assert_eq!(
+            run_together("1 See para. 7 Rev.1. 4 States agreed.", 2),
+            ["1 See para. 7 Rev.1. 4 States agreed."]
+        );
+    }
+
+    #[test]
+    fn glued_asterisks_are_calls_of_asterisk_footnotes() {
+        let defined = set(&["*", "1"]);
+        let none = HashSet::new();
+        assert_eq!(
+            glued_calls(
+                "the General Assembly* and the Council1 are",
+                &defined,
+                &none
+            ),
+            "the General Assembly[*] and the Council[1] are"
+        );
+        assert_eq!(
+            glued_calls("a * b and x*y", &defined, &none),
+            "a * b and x*y"
+        );
+        assert_eq!(
+            glued_calls("the Assembly* met", &set(&["1"]), &none),
+            "the Assembly* met"
         );
     }
 }

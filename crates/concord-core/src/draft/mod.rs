@@ -9,8 +9,10 @@ pub mod compare;
 pub mod docx;
 pub mod extract;
 pub mod footnotes;
+pub mod page;
 pub mod parse;
 pub mod pdf;
+pub mod pdf_lines;
 pub mod risk;
 pub mod worker;
 

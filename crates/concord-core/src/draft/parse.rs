@@ -3,13 +3,17 @@
 //! - numbered paragraphs: "12. …", "12 bis. …";
 //! - sub-paragraphs: "(a) …" under the last paragraph, "(i) …" under the last lettered one;
 //! - footnotes: after a line "Footnotes" or "Notes" (or a rule of underscores), "1 …",
-//!   "[1] …" or "¹ …" gives footnote 1's text, as does a Markdown `[^1] …` on any line; in the
-//!   body "[1]", `[^1]`, "¹" or (from a PDF) a "1" glued to a word mark where footnote 1 is
-//!   called, each written "[1]" (`footnotes`).
+//!   "[1] …" or "¹ …" gives footnote 1's text ("* …" footnote *'s), as does a Markdown
+//!   `[^1] …` on any line; in the body "[1]", `[^1]`, "¹" or (from a PDF) a "1" or "*" glued
+//!   to a word mark where that footnote is called, each written "[1]" (`footnotes`).
+//!
+//! Text copied from a UN PDF carries each page's footnotes under a rule of underscores and
+//! the page's job number ("21-04310 (E) 120321") after them: the job number ends those
+//! footnotes and is dropped, as is the document's symbol where it repeats as a running head.
 //!
 //! Lines that start with none of these continue the provision above.
 
-use super::footnotes;
+use super::{footnotes, page};
 use crate::model::{DraftPreview, DraftProvision, FootnoteCalls, ProvisionKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -74,8 +78,9 @@ fn capitals(line: &str) -> bool {
     letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// The footnote numbers called in a text: "[12]". One pass: a call is a "[" followed by
-/// digits only, then "]" (so "[[[[…" or a long bracketed passage costs no more than its length).
+/// The footnotes called in a text: "[12]", "[*]". One pass: a call is a "[" followed by
+/// digits (or asterisks) only, then "]" (so "[[[[…" or a long bracketed passage costs no more
+/// than its length).
 fn footnote_calls(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -89,7 +94,7 @@ fn footnote_calls(text: &str) -> Vec<String> {
                     }
                 }
             }
-            c if c.is_ascii_digit() => {}
+            c if c.is_ascii_digit() || c == '*' => {}
             _ => open = None,
         }
     }
@@ -102,42 +107,51 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
     let mut lettered: Option<String> = None;
     let mut in_footnotes = false;
     let mut headings = 0;
+    // The document's symbol, when the text starts with it, and whether the line before was
+    // page furniture (after which the next page's running head stands).
+    let mut symbol: Option<&str> = None;
+    let mut after_furniture = false;
     for raw in text.lines() {
         let raw = raw.trim();
         if raw.is_empty() {
             continue;
         }
+        if page::job_number(raw) {
+            in_footnotes = false;
+            after_furniture = true;
+            continue;
+        }
+        if page::bare_symbol(raw) {
+            if out.is_empty() && symbol.is_none() {
+                symbol = Some(raw);
+            } else if after_furniture || symbol == Some(raw) {
+                continue;
+            }
+        }
+        after_furniture = false;
+        // A rule of underscores, alone or with the first footnote after it on its line.
+        let rule = raw.trim_start_matches('_');
+        let raw = if raw.len() - rule.len() >= 5 {
+            in_footnotes = true;
+            match rule.trim() {
+                "" => continue,
+                rest => rest,
+            }
+        } else {
+            raw
+        };
         let definition = footnotes::is_definition(raw);
         let plain = footnotes::plain_calls(raw);
         let line = plain.as_ref();
-        if line.eq_ignore_ascii_case("footnotes")
-            || line.eq_ignore_ascii_case("notes")
-            || (line.len() >= 5 && line.chars().all(|c| c == '_'))
-        {
+        if line.eq_ignore_ascii_case("footnotes") || line.eq_ignore_ascii_case("notes") {
             in_footnotes = true;
             continue;
         }
         in_footnotes |= definition;
         if in_footnotes {
-            let body = line
-                .strip_prefix('[')
-                .map(|l| l.replacen(']', "", 1))
-                .unwrap_or_else(|| line.to_string());
-            let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !digits.is_empty() && body[digits.len()..].starts_with([' ', '.', ':']) {
-                out.push(ParsedProvision {
-                    kind: ProvisionKind::Footnote,
-                    label: format!("fn {digits}"),
-                    parent: None,
-                    text: footnotes::definition_text(
-                        body[digits.len()..].trim_start_matches('.').trim(),
-                    )
-                    .to_string(),
-                    footnotes: Vec::new(),
-                });
-            } else if let Some(last) = out.last_mut() {
-                last.text.push(' ');
-                last.text.push_str(line);
+            // Text copied flat from a PDF can run a page's footnotes on one line.
+            for piece in footnotes::run_together(line, next_footnote(&out)) {
+                footnote_line(&mut out, piece);
             }
             continue;
         }
@@ -212,6 +226,42 @@ pub fn parse(text: &str) -> Vec<ParsedProvision> {
     }
     read_glued_calls(&mut out);
     out
+}
+
+/// A line of footnotes: "3 text", "[3] text", "* text" starts footnote 3 (or *); any other
+/// line goes on with the provision before.
+fn footnote_line(out: &mut Vec<ParsedProvision>, line: &str) {
+    let body = line
+        .strip_prefix('[')
+        .map(|l| l.replacen(']', "", 1))
+        .unwrap_or_else(|| line.to_string());
+    let marker: String = if body.starts_with('*') {
+        body.chars().take_while(|c| *c == '*').take(3).collect()
+    } else {
+        body.chars().take_while(|c| c.is_ascii_digit()).collect()
+    };
+    if !marker.is_empty() && body[marker.len()..].starts_with([' ', '.', ':']) {
+        out.push(ParsedProvision {
+            kind: ProvisionKind::Footnote,
+            label: format!("fn {marker}"),
+            parent: None,
+            text: footnotes::definition_text(body[marker.len()..].trim_start_matches('.').trim())
+                .to_string(),
+            footnotes: Vec::new(),
+        });
+    } else if let Some(last) = out.last_mut() {
+        last.text.push(' ');
+        last.text.push_str(line);
+    }
+}
+
+/// The number the next footnote would have: one past the last numbered one, else 1.
+fn next_footnote(out: &[ParsedProvision]) -> u32 {
+    out.iter()
+        .rev()
+        .filter(|p| p.kind == ProvisionKind::Footnote)
+        .find_map(|p| p.label.trim_start_matches("fn ").parse::<u32>().ok())
+        .map_or(1, |n| n + 1)
 }
 
 /// Digits glued after a word ("consensus,2 as"), as text copied from a PDF has them, are

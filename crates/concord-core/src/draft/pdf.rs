@@ -1,6 +1,11 @@
 //! The text of a PDF, by lopdf, after a pre-scan that refuses nesting deeper than
-//! [`MAX_PDF_NESTING`] (lopdf's parser recurses) and a count of objects.
+//! [`MAX_PDF_NESTING`] (lopdf's parser recurses) and a count of objects. Running heads, page
+//! numbers and job numbers are dropped; footnotes at the foot of the pages — set smaller
+//! than the body, below its last line — are gathered after a "Footnotes" line at the end,
+//! one a line, so the parse reads them as the revision's footnotes.
 
+use super::page;
+use super::pdf_lines::{page_lines, Line};
 use std::collections::HashMap;
 
 /// The PDF nesting (arrays and dictionaries inside each other) past which a file is refused
@@ -46,10 +51,9 @@ fn pdf_nesting(bytes: &[u8]) -> usize {
     }
     deepest
 }
-/// The text of a PDF, line by line: a new line wherever the text moves down the page.
-/// Lines repeated at the top or bottom of most pages (the symbol, page numbers) are dropped.
+/// The text of a PDF, line by line (see the module's comment).
 pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
-    use lopdf::{Document, Object};
+    use lopdf::Document;
     if pdf_nesting(bytes) > MAX_PDF_NESTING {
         return Err(format!(
             "its objects are nested more than {MAX_PDF_NESTING} deep, which no real document is"
@@ -65,102 +69,105 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     if doc.is_encrypted() {
         return Err("it is encrypted; save an unprotected copy first".into());
     }
-    let mut pages: Vec<Vec<String>> = Vec::new();
+    let mut pages = Vec::new();
     for (_, page_id) in doc.get_pages() {
-        let fonts = doc.get_page_fonts(page_id).map_err(|e| e.to_string())?;
-        let encodings: HashMap<Vec<u8>, lopdf::Encoding<'_>> = fonts
-            .into_iter()
-            .filter_map(|(name, font)| font.get_font_encoding(&doc).ok().map(|e| (name, e)))
-            .collect();
-        let content = doc
-            .get_and_decode_page_content(page_id)
-            .map_err(|e| e.to_string())?;
-        let mut lines: Vec<String> = vec![String::new()];
-        let mut encoding = None;
-        let (mut y, mut line_y) = (0.0_f32, f32::NAN);
-        let number = |o: &Object| {
-            o.as_float()
-                .ok()
-                .or_else(|| o.as_i64().ok().map(|i| i as f32))
-        };
-        for op in &content.operations {
-            let mut show: Vec<&Object> = Vec::new();
-            match op.operator.as_str() {
-                "Tf" => {
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .and_then(|n| encodings.get(n));
-                }
-                "Tm" => y = op.operands.get(5).and_then(number).unwrap_or(y),
-                "Td" | "TD" => y += op.operands.get(1).and_then(number).unwrap_or(0.0),
-                "T*" => y -= 1.0,
-                "Tj" | "'" | "\"" => show.extend(op.operands.last()),
-                "TJ" => show.extend(op.operands.first()),
-                _ => {}
-            }
-            if show.is_empty() {
-                continue;
-            }
-            if !line_y.is_nan() && (y - line_y).abs() > 0.5 {
-                lines.push(String::new());
-            }
-            line_y = y;
-            let Some(enc) = encoding else { continue };
-            let line = lines.last_mut().ok_or("no line")?;
-            for operand in show {
-                let parts: Vec<&Object> = match operand {
-                    Object::Array(items) => items.iter().collect(),
-                    other => vec![other],
-                };
-                for part in parts {
-                    match part {
-                        Object::String(s, _) => line
-                            .push_str(&Document::decode_text(enc, s).map_err(|e| e.to_string())?),
-                        other => {
-                            if number(other).is_some_and(|k| k < -200.0) {
-                                line.push(' ');
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        pages.push(
-            lines
-                .into_iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|l| !l.is_empty())
-                .collect(),
-        );
+        pages.push(page_lines(&doc, page_id)?);
     }
-    // Running heads and page numbers: a line found on more than half of 3+ pages, or a line
-    // that is only a page number ("3", "3/12", "- 3 -").
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    Ok(assemble(pages))
+}
+
+/// The pages' lines as one text: the body, then the footnotes.
+fn assemble(pages: Vec<Vec<Line>>) -> String {
+    // Running heads: a line found on more than half of 3+ pages.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for page in &pages {
-        let mut distinct: Vec<&str> = page.iter().map(String::as_str).collect();
+        let mut distinct: Vec<&str> = page.iter().map(|l| l.text.as_str()).collect();
         distinct.sort_unstable();
         distinct.dedup();
         for l in distinct {
-            *seen.entry(l).or_default() += 1;
+            *seen.entry(l.to_string()).or_default() += 1;
         }
     }
-    let running = |l: &str| pages.len() >= 3 && seen.get(l).copied().unwrap_or(0) * 2 > pages.len();
-    let page_number = |l: &str| {
-        l.chars()
-            .all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == ' ')
-            && l.chars().any(|c| c.is_ascii_digit())
-            && !l.ends_with('.')
-    };
+    let count = pages.len();
+    let running = |l: &str| count >= 3 && seen.get(l).copied().unwrap_or(0) * 2 > count;
+    let pages: Vec<Vec<Line>> = pages
+        .into_iter()
+        .map(|p| {
+            p.into_iter()
+                .filter(|l| !running(&l.text) && !page::furniture(&l.text))
+                .collect()
+        })
+        .collect();
+    let body = body_size(&pages);
     let mut text = String::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut last_note: Option<u32> = None;
     for page in &pages {
-        for l in page {
-            if !running(l) && !page_number(l) {
-                text.push_str(l);
+        let floor = page
+            .iter()
+            .filter(|l| l.size >= 0.9 * body)
+            .map(|l| l.y)
+            .fold(f32::INFINITY, f32::min);
+        // A page with no line in the body's size has no foot to tell apart.
+        let at_foot = |l: &Line| floor.is_finite() && l.y < floor && l.size < 0.9 * body;
+        let mut numbers = last_note;
+        let notes_here = page.iter().filter(|l| at_foot(l)).any(|l| {
+            let starts = note_start(&l.text, numbers);
+            if let Some(n) = starts {
+                numbers = n.or(numbers);
+            }
+            starts.is_some()
+        }) || !notes.is_empty();
+        for line in page {
+            if !(notes_here && at_foot(line)) {
+                text.push_str(&line.text);
+                text.push('\n');
+            } else if let Some(n) = note_start(&line.text, last_note) {
+                last_note = n.or(last_note);
+                notes.push(line.text.clone());
+            } else if let Some(note) = notes.last_mut() {
+                note.push(' ');
+                note.push_str(&line.text);
+            } else {
+                text.push_str(&line.text);
                 text.push('\n');
             }
         }
     }
-    Ok(text)
+    if !notes.is_empty() {
+        text.push_str("Footnotes\n");
+        for note in notes {
+            text.push_str(&note);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The size most of the text is set in (to half a point).
+fn body_size(pages: &[Vec<Line>]) -> f32 {
+    let mut chars: HashMap<i32, usize> = HashMap::new();
+    for line in pages.iter().flatten() {
+        *chars.entry((line.size * 2.0).round() as i32).or_default() += line.text.len();
+    }
+    chars
+        .into_iter()
+        .max_by_key(|(size, n)| (*n, *size))
+        .map_or(0.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// Whether a line at a page's foot starts a footnote: "* …", or "n …" where n follows the
+/// last footnote's number (by at most 3, so a line that goes on "2021 …" is not one). Gives
+/// the footnote's number, if it has one.
+fn note_start(line: &str, last: Option<u32>) -> Option<Option<u32>> {
+    if line.starts_with("* ") || line.starts_with("** ") {
+        return Some(None);
+    }
+    let (number, rest) = line.split_once(' ')?;
+    let n: u32 = number.parse().ok()?;
+    let follows = match last {
+        None => n <= 3,
+        Some(last) => n > last && n <= last + 3,
+    };
+    (follows && !rest.is_empty()).then_some(Some(n))
 }

@@ -3,7 +3,7 @@
 
 use super::markdown::escape;
 use super::ExportError;
-use crate::draft::brief::brief;
+use crate::draft::brief::{read_brief, BriefSource};
 use crate::model::{Brief, BriefFormat, BriefOutcome, BriefParagraph, BriefRequest};
 use crate::store::Store;
 use docx_rs::{Docx, Paragraph, Run, Style, StyleType};
@@ -200,8 +200,18 @@ pub fn export_brief(
     format: BriefFormat,
     path: &Path,
 ) -> Result<BriefOutcome, ExportError> {
+    write_brief(read_brief(store, request)?, format, path)
+}
+
+/// Writes the brief read by [`read_brief`] — under the store's lock — to `path` as
+/// `format`, the store free again (whole, or nothing).
+pub fn write_brief(
+    source: BriefSource,
+    format: BriefFormat,
+    path: &Path,
+) -> Result<BriefOutcome, ExportError> {
     super::folder_must_exist(path)?;
-    let b = brief(store, request)?;
+    let b = source.brief();
     let blocks = blocks(&b);
     crate::atomic::replace_with(
         path,
