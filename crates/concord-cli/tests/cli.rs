@@ -554,3 +554,34 @@ fn a_broken_word_or_pdf_file_exits_2_names_it_and_records_nothing() {
         assert_eq!(documents(), before, "{name}: nothing recorded");
     }
 }
+
+#[test]
+fn a_revision_label_of_two_words_is_named_after_the_symbol() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    for (label, text) in [
+        ("Zero draft", "1. States should cooperate.\n"),
+        ("Rev.1", "1. States should cooperate closely.\n"),
+    ] {
+        let file = env.file("rev.txt", text);
+        env.ok(&[
+            "import",
+            "document",
+            file.to_str().unwrap(),
+            "--symbol",
+            "A/AC.292/2025/L.1",
+            "--revision",
+            label,
+        ]);
+    }
+    let json = env.ok(&[
+        "diff",
+        "revisions",
+        "A/AC.292/2025/L.1 Zero draft",
+        "A/AC.292/2025/L.1 Rev.1",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["body"][0]["inserted"][0], "closely", "{json}");
+}

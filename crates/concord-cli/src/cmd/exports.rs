@@ -104,12 +104,13 @@ pub fn diff(store: &Store, what: DiffWhat) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A revision named "SYMBOL LABEL", or its id.
+/// A revision named "SYMBOL LABEL", or its id. A UN symbol holds no space, so the label is
+/// all after the first one ("A/AC.292/2025/L.1 Zero draft").
 pub fn revision(store: &Store, text: &str) -> Result<Uuid, Failure> {
     if let Ok(id) = Uuid::parse_str(text.trim()) {
         return Ok(id);
     }
-    let (symbol, label) = text.trim().rsplit_once(' ').ok_or_else(|| {
+    let (symbol, label) = text.trim().split_once(' ').ok_or_else(|| {
         bad_input(format!(
             "\"{text}\": give a symbol and a revision label, e.g. \"A/AC.292/2025/L.1 Rev.1\""
         ))

@@ -157,8 +157,8 @@ impl BriefSource {
                 was: was(e, &since),
                 status: e.status,
                 status_label: e.status.label().to_string(),
-                inserted: e.inserted.clone(),
-                deleted: e.deleted.clone(),
+                inserted: worded(&e.inserted),
+                deleted: worded(&e.deleted),
                 our_stance: our_position.map(|p| p.stance),
                 our_words: our_position.map_or_else(String::new, |p| {
                     if p.quote.trim().is_empty() {
@@ -246,9 +246,17 @@ fn change(e: &AlignedEntry, since: &Revision, new: &Revision) -> BriefChange {
         status: e.status,
         status_label: e.status.label().to_string(),
         changed: 1.0 - e.similarity,
-        inserted: e.inserted.clone(),
-        deleted: e.deleted.clone(),
+        inserted: worded(&e.inserted),
+        deleted: worded(&e.deleted),
     }
+}
+
+/// The runs of a change worth telling up the chain: a comma put in or taken out is not.
+fn worded(runs: &[String]) -> Vec<String> {
+    runs.iter()
+        .filter(|r| r.chars().any(char::is_alphanumeric))
+        .cloned()
+        .collect()
 }
 
 fn outcome(a: &Amendment) -> RequestOutcome {
