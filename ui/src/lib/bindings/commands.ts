@@ -187,7 +187,7 @@ export interface Commands {
   exportAgreement(request: MapRequest, format: MapFormat): Promise<MapExportOutcome | null>;
   /** Asks where to save the Word redline of two revisions (native dialog), then writes it: texts read under the store lock, aligned and written with it released; null when cancelled. */
   exportRedline(from: string, to: string): Promise<RedlineOutcome | null>;
-  /** Asks where to save our delegation's brief on a revision (native dialog), then writes it; null when cancelled. */
+  /** Asks where to save our delegation's brief on a revision (native dialog), then writes it: what it needs read under the store lock, aligned and written with it released; null when cancelled. */
   exportBrief(request: BriefRequest, format: BriefFormat): Promise<BriefOutcome | null>;
   /** Opens the system's file manager on the last exported file. */
   showExportInFolder(): Promise<null>;
