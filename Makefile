@@ -2,7 +2,8 @@ SHELL := /bin/bash
 # Concord: two commands for a fresh Debian/Ubuntu machine.
 #   make run   installs what is missing, builds, opens the window on the demo database
 #   make test  everything CI runs (fmt, clippy, Rust tests, UI checks and tests, type bindings,
-#              release build, end-to-end tests in a real window under Xvfb)
+#              release build, end-to-end tests in a real window under Xvfb, the .deb
+#              installed on a clean Debian 12 root)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -11,12 +12,13 @@ SHELL := /bin/bash
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus \
 	dbus-daemon sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui python3-uno strace e2fsprogs \
-	libclang-dev
+	libclang-dev debootstrap x11-utils imagemagick librsvg2-bin
 APP := target/release/concord-desktop
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
+	icons bundle package-test \
 	test-servers \
 	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence fuzz clean
 
@@ -62,13 +64,33 @@ run: deps app
 	@echo "Opening Concord (demo database on first start; CONCORD_DB=FILE opens another)"
 	$(APP)
 
+## ---- packaging -----------------------------------------------------------------------------
+# Every icon size the bundles take, drawn from the one SVG (Debian's librsvg2-bin). The PNGs
+# are committed: the window's own icon is compiled in from them.
+icons:
+	for s in 32 64 128; do rsvg-convert -w $$s -h $$s src-tauri/icons/concord.svg -o src-tauri/icons/$${s}x$${s}.png; done
+	rsvg-convert -w 256 -h 256 src-tauri/icons/concord.svg -o src-tauri/icons/256x256.png
+	rsvg-convert -w 512 -h 512 src-tauri/icons/concord.svg -o src-tauri/icons/icon.png
+
+# The .deb and .rpm (target/release/bundle/): the window and the `concord` command in /usr/bin,
+# desktop entry, icons, the .concord file type; dependencies for apt and dnf to resolve.
+bundle: deps ui
+	cargo build --release -p concord-cli
+	ui/node_modules/.bin/tauri build --bundles deb,rpm
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
+# The .deb installed on a clean Debian 12 root made with debootstrap (needs root).
+package-test: bundle
+	tests/packaging/clean_root.sh
+
 ## ---- tests --------------------------------------------------------------------------------
-test: deps test-servers lint rust-test app check-bindings ui-test e2e
+test: deps test-servers lint rust-test app check-bindings ui-test e2e package-test
 	@echo "make test: all checks passed"
 
 lint: ui  # clippy compiles the desktop crate, which embeds ui/dist
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p concord-desktop --features bindings --bin concord-bindings -- -D warnings
 
 # The servers the sync tests start and stop on 127.0.0.1: WebDAV (Debian's rclone) and S3
 # (moto's server, from PyPI, in a virtualenv of its own under target/).
@@ -95,7 +117,7 @@ ui-test: ui-deps
 bindings:
 	rm -rf ui/src/lib/bindings
 	cargo test -p concord-core --lib export_bindings --quiet >/dev/null
-	cargo run --release --quiet -p concord-desktop --bin concord-bindings -- ui/src/lib/bindings
+	cargo run --release --quiet -p concord-desktop --features bindings --bin concord-bindings -- ui/src/lib/bindings
 
 check-bindings: bindings
 	@if [ -n "$$(git status --porcelain -- ui/src/lib/bindings src-tauri/capabilities)" ]; then \
