@@ -22,15 +22,23 @@ async fn fill(w: &Window, css: &str, text: &str) -> WebDriverResult<()> {
 
 /// A date field takes its value as the date picker would set it.
 async fn set_date(w: &Window, css: &str, date: &str) -> WebDriverResult<()> {
+    // Typed whole, then left (change): the field reads it and shows it as the UN writes it.
     let field = w.wait_for_css(css).await?;
     w.driver
         .execute(
             "arguments[0].value = arguments[1];
-             arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+             arguments[0].dispatchEvent(new Event('input', { bubbles: true }));
+             arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
             vec![field.to_json()?, serde_json::json!(date)],
         )
         .await?;
-    Ok(())
+    for _ in 0..50 {
+        if field.prop("value").await?.as_deref() != Some(date) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} never read {date}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -57,6 +65,29 @@ async fn a_process_and_a_session_added_in_the_window_take_a_position() -> WebDri
     fill(&w, "#session-number", "5").await?;
     fill(&w, "#session-title", "INC-5").await?;
     set_date(&w, "#session-start", "2024-11-25").await?;
+    // Days show as the UN writes them; digits that read two ways are refused with both.
+    let start = w
+        .wait_for_css("#session-start")
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(start.as_deref(), Some("25 November 2024"));
+    let end = w.wait_for_css("#session-end").await?;
+    w.driver
+        .execute(
+            "arguments[0].value = '12/11/2024';
+             arguments[0].dispatchEvent(new Event('input', { bubbles: true }));
+             arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![end.to_json()?],
+        )
+        .await?;
+    let said = w
+        .wait_for_text("[data-for=session-end]", |t| t.contains("reads two ways"))
+        .await?;
+    assert!(
+        said.contains("12 November 2024 or 11 December 2024"),
+        "{said}"
+    );
     set_date(&w, "#session-end", "2024-11-01").await?;
     w.wait_for_css("#save-session").await?.click().await?;
     let refused = w

@@ -10,6 +10,7 @@ pub mod changes;
 pub mod citation;
 pub mod clock;
 pub mod coalitions;
+pub mod days;
 pub mod demo;
 pub mod draft;
 pub mod export;

@@ -236,6 +236,12 @@ commands! {
         Ok(cx.store()?.list_revisions()?)
     }
 
+    /// What a date field shows for what was typed in it: the day and how the UN writes it
+    /// ("2 December 2024"), or why it names no day ("12/01/2026" reads two ways).
+    read_day(_cx, text: String) -> DayReading {
+        Ok(concord_core::days::read_day(&text))
+    }
+
     /// The parse of a pasted revision, for the analyst to check before recording it.
     preview_draft_text(_cx, text: String) -> DraftPreview {
         Ok(concord_core::draft::extract::preview_text(&text)?)

@@ -12,15 +12,15 @@ use concord_core::catalog;
 use concord_core::model::{
     Actor, ActorInput, ActorKind, ActorSetInput, Amendment, AmendmentInput, AmendmentStatus,
     BracketChain, BriefFormat, BriefOutcome, BriefRequest, CellQuery, Clash, Cohesion,
-    CohesionQuery, Conflict, DatabaseInfo, DraftPreview, DraftProvision, DrawnMap, ExportFormat,
-    ExportOutcome, ExtractRequest, FileSettings, HistoryEntry, Keep, LedgerActor, MapExportOutcome,
-    MapFormat, MapRequest, Matrix, MatrixQuery, Meeting, MeetingInput, Membership,
-    MembershipChange, PairPositions, PairQuery, ParagraphHit, ParagraphNotes, ParagraphRisk,
-    ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage, Process, ProcessInput,
-    Proposal, ProposalInput, ProposedEntry, RedlineOutcome, Revision, RevisionDiff, RevisionImport,
-    RevisionInput, SearchHit, SearchQuery, Session, SessionDiff, SessionDiffQuery, SessionInput,
-    SessionPair, Stance, StanceOption, StartProblem, SubjectOverview, SubjectQuery, SummaryRequest,
-    Timeline, Topic,
+    CohesionQuery, Conflict, DatabaseInfo, DayReading, DraftPreview, DraftProvision, DrawnMap,
+    ExportFormat, ExportOutcome, ExtractRequest, FileSettings, HistoryEntry, Keep, LedgerActor,
+    MapExportOutcome, MapFormat, MapRequest, Matrix, MatrixQuery, Meeting, MeetingInput,
+    Membership, MembershipChange, PairPositions, PairQuery, ParagraphHit, ParagraphNotes,
+    ParagraphRisk, ParagraphSubject, Position, PositionFilter, PositionInput, PositionPage,
+    Process, ProcessInput, Proposal, ProposalInput, ProposedEntry, RedlineOutcome, Revision,
+    RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery, Session, SessionDiff,
+    SessionDiffQuery, SessionInput, SessionPair, Stance, StanceOption, StartProblem,
+    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
 };
 use concord_core::store::MergeReport;
 use concord_core::team::{SyncReport, TeamStatus};

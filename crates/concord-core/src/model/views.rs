@@ -277,3 +277,15 @@ pub struct Cohesion {
     pub members: u32,
     pub subjects: Vec<CohesionSubject>,
 }
+
+/// What a date field shows for what was typed in it (`days::read_day`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DayReading {
+    /// The day, "2024-12-02"; none for an empty field or one that names no day.
+    pub iso: Option<String>,
+    /// The day as the UN writes it ("2 December 2024"), or what was typed if it names none.
+    pub written: String,
+    /// Why what was typed names no day.
+    pub problem: Option<String>,
+}

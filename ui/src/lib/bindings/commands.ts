@@ -19,6 +19,7 @@ import type { Cohesion } from './Cohesion';
 import type { CohesionQuery } from './CohesionQuery';
 import type { Conflict } from './Conflict';
 import type { DatabaseInfo } from './DatabaseInfo';
+import type { DayReading } from './DayReading';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftProvision } from './DraftProvision';
 import type { DrawnMap } from './DrawnMap';
@@ -156,6 +157,8 @@ export interface Commands {
   agreementPair(query: PairQuery): Promise<PairPositions>;
   /** Every revision of every document, by symbol then order. */
   listRevisions(): Promise<Array<Revision>>;
+  /** What a date field shows for what was typed in it: the day and how the UN writes it ("2 December 2024"), or why it names no day ("12/01/2026" reads two ways). */
+  readDay(text: string): Promise<DayReading>;
   /** The parse of a pasted revision, for the analyst to check before recording it. */
   previewDraftText(text: string): Promise<DraftPreview>;
   /** Asks for a .txt, .docx or .pdf file (native dialog) and returns its parse; null when cancelled. */
@@ -292,6 +295,7 @@ export function commands(invoke: Invoke): Commands {
     recordEntries: (inputs) => invoke('record_entries', { inputs }) as Promise<Array<string>>,
     agreementPair: (query) => invoke('agreement_pair', { query }) as Promise<PairPositions>,
     listRevisions: () => invoke('list_revisions') as Promise<Array<Revision>>,
+    readDay: (text) => invoke('read_day', { text }) as Promise<DayReading>,
     previewDraftText: (text) => invoke('preview_draft_text', { text }) as Promise<DraftPreview>,
     previewDraftFile: () => invoke('preview_draft_file') as Promise<DraftPreview | null>,
     openStatement: () => invoke('open_statement') as Promise<string | null>,
