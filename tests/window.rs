@@ -1,6 +1,7 @@
 //! End-to-end, in the real window: capture with the keyboard alone, see it in the table and in
 //! the SQLite file, restart, edit with history kept, and markup in a quote shown as text; the
-//! capture panel folded away and brought back, and the pages opened with Ctrl+1…7.
+//! capture panel folded away and brought back, and the pages opened with Ctrl+1…7; the window
+//! opening again where it was left.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
@@ -269,5 +270,27 @@ async fn the_capture_panel_folds_away_for_the_full_width_and_comes_back_focused(
     w.driver.find(By::Id("capture-hide")).await?.click().await?;
     w.wait_for(By::Id("capture-show")).await?.click().await?;
     w.wait_for(By::Id("capture-hide")).await?;
+    w.stop().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_again_where_it_was_left_at_its_size() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("place.concord");
+    let config = dir.path().join("config");
+    let w = Window::start(&db, &config).await?;
+    w.driver.set_window_rect(40, 30, 1000, 700).await?;
+    let moved = w.driver.get_window_rect().await?;
+    assert_eq!((moved.width, moved.height), (1000, 700));
+    w.stop().await?;
+
+    let w = Window::start(&db, &config).await?;
+    let again = w.driver.get_window_rect().await?;
+    assert_eq!(
+        (again.x, again.y, again.width, again.height),
+        (moved.x, moved.y, 1000, 700),
+        "the window state kept in {}",
+        config.display()
+    );
     w.stop().await
 }

@@ -13,6 +13,7 @@ use state::AppState;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::Manager;
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// Starts the app. The database: the file it was given (`concord-desktop FILE`), else
 /// `CONCORD_DB` if set, else the last one used, else the demo database in the app's data
@@ -28,6 +29,7 @@ pub fn run() {
         // First, so that a second launch ends before anything else starts.
         .plugin(instance::plugin(installation::config_dir().as_deref()))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             let config_dir = installation::config_dir()
                 .or_else(|| app.path().app_config_dir().ok())
@@ -47,6 +49,16 @@ pub fn run() {
             }
             app.manage(AppState::new(store, installation, config_dir, demo_path));
             Ok(())
+        })
+        // Kept on every move and resize, not only on a clean exit, so a window that was killed
+        // or crashed still opens where it was.
+        .on_window_event(|window, event| {
+            if matches!(
+                event,
+                tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+            ) {
+                let _ = window.app_handle().save_window_state(StateFlags::all());
+            }
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
