@@ -104,3 +104,29 @@ describe('capture form', () => {
     expect(alert.getAttribute('data-code')).toBe('invalid_input');
   });
 });
+
+describe('capture form and its day', () => {
+  it('refuses to save on a day it cannot read, saying why, and writes nothing', async () => {
+    const add = vi.fn();
+    const backend = fakeBackend({
+      addPosition: add,
+      readDay: (text: string) =>
+        Promise.resolve({
+          iso: null,
+          written: text,
+          problem: `“${text}” reads two ways, 12 January 2026 or 1 December 2026: write the month in words`,
+        }),
+    });
+    render(CaptureForm, { backend, lookups, onsaved: () => {}, oncancel: () => {} });
+    await pick('capture-actor', 'fra');
+    await pick('capture-subject', 'humanitarian');
+    await pick('capture-session', '7th');
+    await pick('capture-stance', 'sup');
+    const dayField = document.getElementById('capture-day') as HTMLInputElement;
+    await fireEvent.input(dayField, { target: { value: '12/01/2026' } });
+    await fireEvent.keyDown(dayField, { key: 'Enter' });
+    await screen.findByText('The day of the meeting names no day: see under it.');
+    expect(screen.getByText(/reads two ways/).textContent).toContain('1 December 2026');
+    expect(add).not.toHaveBeenCalled();
+  });
+});
