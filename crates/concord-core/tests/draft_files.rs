@@ -6,8 +6,8 @@ use concord_core::draft::extract::{read_file, ExtractError};
 use concord_core::draft::preview;
 use concord_core::model::ProvisionKind;
 use docx_rs::{Docx, Footnote, Paragraph, Run};
-use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::content::Operation;
+use lopdf::Object;
 
 fn labels(text: &str) -> Vec<(ProvisionKind, String)> {
     preview(text, None)
@@ -63,51 +63,35 @@ fn a_word_draft_reads_with_its_footnote() {
 /// A PDF of `pages`, each a list of lines, set in Helvetica one line under the other, with
 /// the document's symbol at the top and a page number at the bottom of every page.
 fn write_pdf(path: &std::path::Path, pages: &[&[&str]]) {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
-    let mut kids = Vec::new();
-    for (n, lines) in pages.iter().enumerate() {
-        let mut ops = vec![
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), 11.into()]),
-            Operation::new("Td", vec![72.into(), 760.into()]),
-            Operation::new("Tj", vec![Object::string_literal("A/AC.292/2025/L.1")]),
-        ];
-        for line in lines.iter() {
-            ops.push(Operation::new("Td", vec![0.into(), (-16).into()]));
-            ops.push(Operation::new("Tj", vec![Object::string_literal(*line)]));
-        }
-        ops.push(Operation::new("ET", vec![]));
-        ops.extend([
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), 9.into()]),
-            Operation::new("Td", vec![300.into(), 40.into()]),
-            Operation::new(
-                "Tj",
-                vec![Object::string_literal(format!("{}/{}", n + 1, pages.len()))],
-            ),
-            Operation::new("ET", vec![]),
-        ]);
-        let content = Content { operations: ops }.encode().unwrap();
-        let stream = doc.add_object(Stream::new(dictionary! {}, content));
-        kids.push(Object::from(doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
-            "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        })));
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    doc.save(path).unwrap();
+    let drawn = pages
+        .iter()
+        .enumerate()
+        .map(|(n, lines)| {
+            let mut ops = vec![
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                Operation::new("Td", vec![72.into(), 760.into()]),
+                Operation::new("Tj", vec![Object::string_literal("A/AC.292/2025/L.1")]),
+            ];
+            for line in lines.iter() {
+                ops.push(Operation::new("Td", vec![0.into(), (-16).into()]));
+                ops.push(Operation::new("Tj", vec![Object::string_literal(*line)]));
+            }
+            ops.extend([
+                Operation::new("ET", vec![]),
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 9.into()]),
+                Operation::new("Td", vec![300.into(), 40.into()]),
+                Operation::new(
+                    "Tj",
+                    vec![Object::string_literal(format!("{}/{}", n + 1, pages.len()))],
+                ),
+                Operation::new("ET", vec![]),
+            ]);
+            ops
+        })
+        .collect();
+    concord_testing::pdf::save(path, "Helvetica", drawn);
 }
 
 #[test]

@@ -183,43 +183,26 @@ type Run = (i64, i64, i64, i64, &'static str);
 /// raised with `Ts`, footnotes 8 pt at the page's foot with their numbers raised above them,
 /// and the job number at the very foot.
 fn word_style_pdf(path: &std::path::Path, pages: &[&[Run]]) {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
-    let mut kids = Vec::new();
-    for runs in pages {
-        let mut ops = vec![Operation::new("BT", vec![])];
-        for &(x, y, size, rise, text) in runs.iter() {
-            ops.push(Operation::new("Tf", vec!["F1".into(), size.into()]));
-            ops.push(Operation::new("Ts", vec![rise.into()]));
-            ops.push(Operation::new(
-                "Tm",
-                vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
-            ));
-            ops.push(Operation::new("Tj", vec![Object::string_literal(text)]));
-        }
-        ops.push(Operation::new("ET", vec![]));
-        let content = Content { operations: ops }.encode().unwrap();
-        let stream = doc.add_object(Stream::new(dictionary! {}, content));
-        kids.push(Object::from(doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
-            "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        })));
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    doc.save(path).unwrap();
+    use lopdf::content::Operation;
+    use lopdf::Object;
+    let drawn = pages
+        .iter()
+        .map(|runs| {
+            let mut ops = vec![Operation::new("BT", vec![])];
+            for &(x, y, size, rise, text) in runs.iter() {
+                ops.push(Operation::new("Tf", vec!["F1".into(), size.into()]));
+                ops.push(Operation::new("Ts", vec![rise.into()]));
+                ops.push(Operation::new(
+                    "Tm",
+                    vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+                ));
+                ops.push(Operation::new("Tj", vec![Object::string_literal(text)]));
+            }
+            ops.push(Operation::new("ET", vec![]));
+            ops
+        })
+        .collect();
+    concord_testing::pdf::save(path, "Times-Roman", drawn);
 }
 
 #[test]

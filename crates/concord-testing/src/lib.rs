@@ -5,6 +5,7 @@
 
 pub mod fuzzing;
 pub mod office;
+pub mod pdf;
 pub mod servers;
 
 use concord_core::model::{
