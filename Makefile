@@ -12,7 +12,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus \
 	dbus-daemon sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui python3-uno strace e2fsprogs \
-	libclang-dev debootstrap x11-utils imagemagick librsvg2-bin
+	libclang-dev debootstrap x11-utils imagemagick librsvg2-bin xdotool
 APP := target/release/concord-desktop
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
@@ -139,7 +139,7 @@ e2e-app: ui
 e2e: e2e-app
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
-	  --test capability --test network --test instance --test team --test catalog --test coalitions \
+	  --test capability --test network --test instance --test team --test catalog --test coalitions --test imports --test menu \
 	  -- --test-threads=1
 
 # Prints each figure beside its anchor measured in the same run, and keeps them in

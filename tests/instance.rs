@@ -31,28 +31,6 @@ fn launch_again(config: &Path, file: &Path) -> ExitStatus {
     }
 }
 
-/// The file the window works on, as its header names it (the full path is its title: the
-/// text itself may be cut short to fit).
-async fn shows_file(w: &Window, name: &str) -> WebDriverResult<()> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let title = w
-            .driver
-            .find(By::Css("header .db"))
-            .await?
-            .attr("title")
-            .await?;
-        if title.as_deref().is_some_and(|t| t.ends_with(name)) {
-            return Ok(());
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the window shows {title:?}, not {name}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_second_launch_hands_its_file_to_the_open_window() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -60,10 +38,10 @@ async fn a_second_launch_hands_its_file_to_the_open_window() -> WebDriverResult<
     let second = concord_file(dir.path(), "second.concord");
     let config = dir.path().join("config");
     let w = Window::start(&first, &config).await?;
-    shows_file(&w, "first.concord").await?;
+    w.shows_file("first.concord").await?;
 
     assert!(launch_again(&config, &second).success());
-    shows_file(&w, "second.concord").await?;
+    w.shows_file("second.concord").await?;
     w.wait_for_text(".status", |t| t.contains("Opened")).await?;
 
     // A file that is not Concord's: said in the window, which keeps the file it has.
@@ -78,7 +56,7 @@ async fn a_second_launch_hands_its_file_to_the_open_window() -> WebDriverResult<
         Some("not_concord")
     );
     w.shot("second-launch-refused").await?;
-    shows_file(&w, "second.concord").await?;
+    w.shows_file("second.concord").await?;
     w.stop().await?;
     assert_eq!(std::fs::read(&notes).unwrap(), b"not a database");
     Ok(())

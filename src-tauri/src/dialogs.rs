@@ -83,6 +83,17 @@ pub fn open_statement(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
     )
 }
 
+/// Which positions file to import (CSV or JSON).
+pub fn open_positions(app: &AppHandle) -> CommandResult<Option<PathBuf>> {
+    pick_file(
+        app,
+        "CONCORD_IMPORT_PATH",
+        "Import positions",
+        "Positions (CSV or JSON)",
+        &["csv", "json"],
+    )
+}
+
 /// What a database file may be called.
 const DATABASES: &[&str] = &["concord", "sqlite", "db"];
 /// What the draft and statement readers read.

@@ -31,7 +31,8 @@ from_core!(
     concord_core::StoreError,
     concord_core::export::ExportError,
     concord_core::draft::extract::ExtractError,
-    concord_core::team::TeamError
+    concord_core::team::TeamError,
+    concord_core::import::ImportError
 );
 
 impl serde::Serialize for CommandError {

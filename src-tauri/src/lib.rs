@@ -5,6 +5,7 @@ pub mod commands;
 mod dialogs;
 mod error;
 mod instance;
+mod menu;
 mod state;
 
 use concord_core::prefs::{self, StartWith};
@@ -40,16 +41,29 @@ pub fn run() {
             let start = prefs::start_with(chosen, &config_dir, demo_path.clone());
             let store = start.open(Arc::new(SystemClock), installation);
             match &store {
-                Ok(_) => {
-                    if let StartWith::Demo(path) = &start {
-                        state::remember(&config_dir, path);
+                // The file opened is the last one used, and first in Open Recent.
+                Ok(_) => match &start {
+                    StartWith::Named(path) | StartWith::Last(path) | StartWith::Demo(path) => {
+                        state::remember(&config_dir, path)
                     }
-                }
+                    StartWith::Missing(_) => {}
+                },
                 Err(p) => eprintln!("concord: {}", p.error.message),
             }
-            app.manage(AppState::new(store, installation, config_dir, demo_path));
+            let (menu_bar, open_recent) =
+                menu::build(app.handle(), &prefs::recent_databases(&config_dir))?;
+            app.set_menu(menu_bar)?;
+            let state = AppState::new(store, installation, config_dir, demo_path);
+            let handle = app.handle().clone();
+            state.on_recent_changed(Box::new(move |recent| {
+                if let Err(e) = menu::fill_recent(&handle, &open_recent, &recent) {
+                    eprintln!("concord: Open Recent could not be updated: {e}");
+                }
+            }));
+            app.manage(state);
             Ok(())
         })
+        .on_menu_event(menu::chosen)
         // Kept on every move and resize, not only on a clean exit, so a window that was killed
         // or crashed still opens where it was.
         .on_window_event(|window, event| {

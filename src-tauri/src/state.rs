@@ -10,6 +10,7 @@ use concord_core::model::{DatabaseInfo, ErrorCode, StartProblem};
 use concord_core::{prefs, Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use uuid::Uuid;
 
@@ -21,7 +22,16 @@ pub struct AppState {
     demo_path: PathBuf,
     /// The file the last export wrote, for "Show in folder".
     last_export: Mutex<Option<PathBuf>>,
+    /// The positions file the analyst chose in Import Positions…: the one its Import writes.
+    /// The window never names a file itself, so it can import only what the user picked.
+    chosen_import: Mutex<Option<PathBuf>>,
+    /// Set by Cancel while an import runs; the import then writes nothing.
+    stop_import: AtomicBool,
+    /// Told the recent files whenever the list changes (the menu's Open Recent).
+    recent_changed: Mutex<Option<RecentHook>>,
 }
+
+type RecentHook = Box<dyn Fn(Vec<PathBuf>) + Send + Sync>;
 
 /// The open store, locked for one command.
 pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
@@ -71,7 +81,52 @@ impl AppState {
             config_dir,
             demo_path,
             last_export: Mutex::new(None),
+            chosen_import: Mutex::new(None),
+            stop_import: AtomicBool::new(false),
+            recent_changed: Mutex::new(None),
         }
+    }
+
+    /// The files opened last, newest first (File → Open Recent).
+    pub fn recent(&self) -> Vec<PathBuf> {
+        prefs::recent_databases(&self.config_dir)
+    }
+
+    /// Calls `hook` with the recent files each time the window opens another file.
+    pub fn on_recent_changed(&self, hook: RecentHook) {
+        *lock(&self.recent_changed) = Some(hook);
+    }
+
+    /// Keeps the positions file the analyst chose, for the Import that follows its preview.
+    pub fn choose_import(&self, path: &Path) {
+        *lock(&self.chosen_import) = Some(path.to_path_buf());
+        self.stop_import.store(false, Ordering::Relaxed);
+    }
+
+    /// The positions file chosen last in Import Positions….
+    pub fn chosen_import(&self) -> CommandResult<PathBuf> {
+        lock(&self.chosen_import).clone().ok_or_else(|| {
+            CommandError::new(
+                ErrorCode::NotFound,
+                "no positions file is chosen: choose one with Import Positions…",
+            )
+        })
+    }
+
+    /// Whether Cancel was pressed since the running import began.
+    pub fn import_stopped(&self) -> bool {
+        self.stop_import.load(Ordering::Relaxed)
+    }
+
+    /// The import ended (written, refused or stopped): a Cancel pressed before it began,
+    /// even before its first step, counted for it; the next one starts afresh.
+    pub fn import_ended(&self) {
+        self.stop_import.store(false, Ordering::Relaxed);
+    }
+
+    /// Cancel: the running import stops at its next block and writes nothing.
+    pub fn stop_import(&self) {
+        self.stop_import.store(true, Ordering::Relaxed);
     }
 
     pub fn remember_export(&self, path: &Path) {
@@ -127,6 +182,9 @@ impl AppState {
         *lock(&self.store) = Some(store);
         *lock(&self.problem) = None;
         remember(&self.config_dir, path);
+        if let Some(hook) = &*lock(&self.recent_changed) {
+            hook(self.recent());
+        }
         back_up_when_due(path);
         Ok(info)
     }

@@ -205,6 +205,29 @@ impl Window {
         }
     }
 
+    /// Waits up to 10 s until the header names the file whose path ends in `name` as the one
+    /// the window works on (the full path is its title: the text itself may be cut short).
+    pub async fn shows_file(&self, name: &str) -> WebDriverResult<()> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let title = self
+                .driver
+                .find(By::Css("header .db"))
+                .await?
+                .attr("title")
+                .await?;
+            if title.as_deref().is_some_and(|t| t.ends_with(name)) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError::Timeout(format!(
+                    "the window shows {title:?}, not {name}"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits up to 10 s for an element.
     pub async fn wait_for_css(&self, css: &str) -> WebDriverResult<WebElement> {
         self.wait_for(By::Css(css)).await
@@ -224,7 +247,19 @@ impl Window {
         css: &str,
         check: impl Fn(&str) -> bool,
     ) -> WebDriverResult<String> {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_for_text_within(css, Duration::from_secs(10), check)
+            .await
+    }
+
+    /// Waits up to `limit` until `check` is true of the text of `css` (for work that takes
+    /// long, such as a large import).
+    pub async fn wait_for_text_within(
+        &self,
+        css: &str,
+        limit: Duration,
+        check: impl Fn(&str) -> bool,
+    ) -> WebDriverResult<String> {
+        let deadline = Instant::now() + limit;
         loop {
             let text = match self.driver.find(By::Css(css)).await {
                 Ok(e) => e.text().await.unwrap_or_default(),

@@ -43,6 +43,8 @@ pub struct AppInfo {
     /// Where the installation id and settings are kept.
     pub data_folder: Option<String>,
     pub installation_id: Uuid,
+    /// The licence Concord is given under.
+    pub licence: String,
 }
 
 pub fn app_info(store: &crate::Store) -> Result<AppInfo, crate::StoreError> {
@@ -52,6 +54,7 @@ pub fn app_info(store: &crate::Store) -> Result<AppInfo, crate::StoreError> {
         file_schema_version: store.schema_version()?,
         data_folder: config_dir().map(|d| d.display().to_string()),
         installation_id: store.installation(),
+        licence: env!("CARGO_PKG_LICENSE").to_string(),
     })
 }
 

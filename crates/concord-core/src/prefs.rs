@@ -7,6 +7,9 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 const LAST_DATABASE: &str = "last-database";
+const RECENT_DATABASES: &str = "recent-databases";
+/// How many files File → Open Recent lists.
+pub const MAX_RECENT: usize = 10;
 
 /// The database the user had open last, whether or not it is still there.
 pub fn last_database(config_dir: &Path) -> Option<PathBuf> {
@@ -15,13 +18,38 @@ pub fn last_database(config_dir: &Path) -> Option<PathBuf> {
     (!path.as_os_str().is_empty()).then_some(path)
 }
 
-/// Remembers `path` as the database to open next time.
+/// Remembers `path` as the database to open next time, and first among the recent ones.
 pub fn remember_database(config_dir: &Path, path: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(config_dir)?;
     crate::atomic::write(
         &config_dir.join(LAST_DATABASE),
         format!("{}\n", path.display()).as_bytes(),
-    )
+    )?;
+    let mut recent = recent_databases(config_dir);
+    recent.retain(|p| p != path);
+    recent.insert(0, path.to_path_buf());
+    recent.truncate(MAX_RECENT);
+    let text: String = recent
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    crate::atomic::write(&config_dir.join(RECENT_DATABASES), text.as_bytes())
+}
+
+/// The databases opened last, newest first, at most [`MAX_RECENT`] (File → Open Recent),
+/// whether or not each is still there: opening one that is gone says so.
+pub fn recent_databases(config_dir: &Path) -> Vec<PathBuf> {
+    let Ok(text) = std::fs::read_to_string(config_dir.join(RECENT_DATABASES)) else {
+        return last_database(config_dir).into_iter().collect();
+    };
+    let mut seen = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let path = PathBuf::from(line);
+        if !seen.contains(&path) && seen.len() < MAX_RECENT {
+            seen.push(path);
+        }
+    }
+    seen
 }
 
 /// Which database the window opens at start: the one named by `CONCORD_DB` (created when
@@ -94,6 +122,24 @@ mod tests {
             start_with(None, dir.path(), demo.clone()),
             StartWith::Missing(mine)
         );
+    }
+
+    #[test]
+    fn recent_files_newest_first_each_once_and_at_most_ten() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(recent_databases(dir.path()).is_empty());
+        let file = |n: usize| dir.path().join(format!("{n}.concord"));
+        for n in 0..12 {
+            remember_database(dir.path(), &file(n)).unwrap();
+        }
+        remember_database(dir.path(), &file(5)).unwrap();
+        let recent = recent_databases(dir.path());
+        assert_eq!(recent.len(), MAX_RECENT);
+        assert_eq!(recent[0], file(5));
+        assert_eq!(recent[1], file(11));
+        assert_eq!(recent.iter().filter(|p| **p == file(5)).count(), 1);
+        assert!(!recent.contains(&file(0)) && !recent.contains(&file(1)));
+        assert_eq!(last_database(dir.path()), Some(file(5)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::spec::Event;
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, StoreGuard};
-use concord_core::model::{DatabaseInfo, ErrorInfo};
+use concord_core::model::{DatabaseInfo, ErrorInfo, ImportProgress, MenuCommand};
 use concord_core::team::SyncProgress;
 use tauri::{AppHandle, Emitter};
 
@@ -12,8 +12,10 @@ pub fn events() -> Vec<Event> {
     vec![
         Event::of::<String>("exportProgress", EXPORT_PROGRESS),
         Event::of::<SyncProgress>("syncProgress", SYNC_PROGRESS),
+        Event::of::<ImportProgress>("importProgress", IMPORT_PROGRESS),
         Event::of::<DatabaseInfo>("databaseOpened", DATABASE_OPENED),
         Event::of::<ErrorInfo>("openRefused", OPEN_REFUSED),
+        Event::of::<MenuCommand>("menu", MENU),
     ]
 }
 
@@ -21,10 +23,20 @@ pub fn events() -> Vec<Event> {
 const EXPORT_PROGRESS: &str = "export-progress";
 /// How a running sync goes: files written and read of how many.
 const SYNC_PROGRESS: &str = "sync-progress";
+/// How a running import of positions goes: positions written of how many.
+const IMPORT_PROGRESS: &str = "import-progress";
 /// The window now works on another file, opened from outside it (a second launch).
 const DATABASE_OPENED: &str = "database-opened";
 /// A file handed to the window from outside could not be opened: the error, as a command's.
 const OPEN_REFUSED: &str = "open-refused";
+
+/// A menu item the page carries out was chosen.
+const MENU: &str = "menu";
+
+/// Tells the page which menu item was chosen.
+pub fn menu_chosen(app: &AppHandle, command: MenuCommand) {
+    let _ = app.emit(MENU, command);
+}
 
 /// Tells the window it now works on `info`'s file. Best effort, as every event.
 pub fn database_opened(app: &AppHandle, info: &DatabaseInfo) {
@@ -54,6 +66,17 @@ impl<'a> Cx<'a> {
     /// Tells the window how a running export goes. Best effort: a closed window misses it.
     pub fn progress(&self, step: &str) {
         let _ = self.app.emit(EXPORT_PROGRESS, step);
+    }
+
+    /// Tells the window how a running import goes, and whether Cancel was pressed since it
+    /// began: `Break` stops it, writing nothing.
+    pub fn import_progress(&self, done: ImportProgress) -> std::ops::ControlFlow<()> {
+        let _ = self.app.emit(IMPORT_PROGRESS, done);
+        if self.state.import_stopped() {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
     }
 
     /// Tells the window how a running sync goes. Best effort, as `progress`.

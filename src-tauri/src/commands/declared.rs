@@ -119,6 +119,40 @@ commands! {
         Ok(Some(cx.store()?.merge_file(&path)?))
     }
 
+    /// Asks for a positions file (CSV or JSON; native dialog), reads and checks it whole, and
+    /// returns what it holds with every problem by line and column; nothing is written. The
+    /// file chosen is the one `import_positions` imports. Null when cancelled.
+    preview_positions_file(cx, create_missing: bool) -> Option<ImportPreview> {
+        let Some(path) = dialogs::open_positions(cx.app)? else {
+            return Ok(None);
+        };
+        let preview = import::preview_positions(&*cx.store()?, &path, ImportOptions { create_missing })?;
+        cx.state.choose_import(&path);
+        Ok(Some(preview))
+    }
+
+    /// The chosen positions file checked again, with or without creating what is missing.
+    recheck_positions_file(cx, create_missing: bool) -> ImportPreview {
+        let path = cx.state.chosen_import()?;
+        Ok(import::preview_positions(&*cx.store()?, &path, ImportOptions { create_missing })?)
+    }
+
+    /// Imports the chosen positions file in one transaction: all of it, or nothing. Progress
+    /// goes out as `import-progress` events; `cancel_import` stops it, writing nothing.
+    import_positions(cx, create_missing: bool) -> ImportReport {
+        let path = cx.state.chosen_import()?;
+        let options = ImportOptions { create_missing };
+        let done = import::import_positions_file(&mut *cx.store()?, &path, options, &mut |p| cx.import_progress(p));
+        cx.state.import_ended();
+        Ok(done?)
+    }
+
+    /// Stops the running import of positions; it writes nothing.
+    cancel_import(cx) -> () {
+        cx.state.stop_import();
+        Ok(())
+    }
+
     /// The conflicts merges set aside that no one has settled, oldest first.
     conflicts(cx) -> Vec<Conflict> {
         Ok(cx.store()?.conflicts()?)
@@ -268,7 +302,7 @@ commands! {
     /// Records a revision from its checked provisions.
     import_revision(cx, input: RevisionInput, provisions: Vec<DraftProvision>) -> RevisionImport {
         // Read under the lock, align with the store free, write under the lock again.
-        let parsed = concord_core::import::revision::checked(&provisions)?;
+        let parsed = import::revision::checked(&provisions)?;
         let basis = cx.store()?.revision_basis(&input, &parsed)?;
         let plan = basis.plan(&parsed);
         Ok(cx.store()?.record_planned(&input, &parsed, plan)?)

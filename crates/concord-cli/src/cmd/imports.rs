@@ -4,7 +4,7 @@ use crate::failure::{bad_input, Failure};
 use crate::names::Names;
 use crate::values::vocab;
 use clap::Subcommand;
-use concord_core::import::{import_positions_csv, import_positions_json, source, ImportOptions};
+use concord_core::import::{import_positions_file, source, ImportOptions};
 use concord_core::model::{DocumentKind, RevisionInput};
 use concord_core::Store;
 use std::path::{Path, PathBuf};
@@ -118,16 +118,9 @@ fn all(store: &mut Store, file: &Path) -> Result<(), Failure> {
 }
 
 fn positions(store: &mut Store, file: &Path, options: ImportOptions) -> Result<(), Failure> {
-    let reader = source::open(file)?;
-    let input = std::io::BufReader::new(reader);
-    let is_json = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let report = if is_json {
-        import_positions_json(store, input, options)?
-    } else {
-        import_positions_csv(store, input, options)?
-    };
+    let report = import_positions_file(store, file, options, &mut |_| {
+        std::ops::ControlFlow::Continue(())
+    })?;
     println!(
         "imported {} positions from {} (created {} topics, {} proposals, {} stakeholders)",
         report.positions_added,

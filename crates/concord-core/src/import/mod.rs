@@ -2,12 +2,16 @@
 //! checked whole first and written in one transaction: a file with any problem writes nothing.
 
 mod all;
+mod checked;
 mod positions_csv;
+mod positions_file;
 mod positions_json;
 pub mod revision;
 pub mod source;
 
+pub use checked::PREVIEW_ROWS;
 pub use positions_csv::import_positions_csv;
+pub use positions_file::{import_positions_file, preview_positions, PositionsFormat};
 pub use positions_json::import_positions_json;
 
 use crate::model::ErrorCode;
@@ -73,6 +77,8 @@ pub enum ImportError {
     Header(String),
     #[error("{} problem(s) found; nothing was imported:\n{}", problems.len() + *more, list(problems, *more))]
     Rows { problems: Vec<Problem>, more: usize },
+    #[error("the import was stopped; nothing was imported")]
+    Cancelled,
     #[error(transparent)]
     Source(#[from] source::SourceError),
     #[error(transparent)]
@@ -95,6 +101,7 @@ impl ImportError {
             }
             ImportError::Header(_) => ErrorCode::BadHeader,
             ImportError::Rows { .. } => ErrorCode::BadRows,
+            ImportError::Cancelled => ErrorCode::Cancelled,
             ImportError::Source(e) => e.code(),
             ImportError::Store(e) => e.code(),
         }

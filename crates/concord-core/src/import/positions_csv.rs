@@ -6,13 +6,18 @@
 //! illustrative or synthetic; default recorded). A `provision` column is read but must be empty:
 //! positions on paragraphs arrive with the draft-revisions work.
 
-use super::{ImportError, ImportOptions, Place, Problem, MAX_LISTED_PROBLEMS};
-use crate::model::{ActorKind, ImportReport, PositionInput, Provenance, Stance, SubjectRef};
+use super::checked::Checked;
+use super::{ImportError, ImportOptions, Place, Problem};
+use crate::model::{
+    ActorKind, ImportProgress, ImportReport, PositionInput, PreviewRow, Provenance, Stance,
+    SubjectRef,
+};
 use crate::resolve::{Miss, Resolver};
 use crate::store::{Store, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::Read;
+use std::ops::ControlFlow;
 use uuid::Uuid;
 
 /// The columns understood; an export from `concord positions --format csv` uses the same.
@@ -20,22 +25,22 @@ pub(super) const COLUMNS: &[&str] = crate::export::POSITION_CSV_COLUMNS;
 
 /// Who the row is about, or what must be created for it first (with --create-missing).
 #[derive(Debug, Clone)]
-enum Subject {
+pub(super) enum Subject {
     Known(SubjectRef),
     NewTopic(String),
     NewProposal(String),
 }
 
 #[derive(Debug, Clone)]
-enum Speaker {
+pub(super) enum Speaker {
     Known(Uuid),
     NewStakeholder(String),
 }
 
 #[derive(Debug)]
 pub(super) struct Row {
-    actor: Speaker,
-    subject: Subject,
+    pub(super) actor: Speaker,
+    pub(super) subject: Subject,
     session_id: Uuid,
     date: Option<NaiveDate>,
     stance: Stance,
@@ -54,12 +59,27 @@ pub fn import_positions_csv(
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let resolver = Resolver::load(store)?;
-    let rows = parse(input, &resolver, options)?;
-    write_rows(store, rows)
+    let rows = check(input, &resolver, options)?.into_rows()?;
+    write_rows(store, rows, &mut |_| ControlFlow::Continue(()))
 }
 
-/// Writes checked rows in one transaction, creating what --create-missing asked for.
-pub(super) fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportReport, ImportError> {
+/// How many positions are written between two reports of progress.
+const PROGRESS_EVERY: u64 = 1_000;
+
+/// Writes checked rows in one transaction, creating what --create-missing asked for. After
+/// each block of rows `progress` hears how far it is; when it answers `Break`, the
+/// transaction is rolled back and nothing is written.
+pub(super) fn write_rows(
+    store: &mut Store,
+    rows: Vec<Row>,
+    progress: &mut dyn FnMut(ImportProgress) -> ControlFlow<()>,
+) -> Result<ImportReport, ImportError> {
+    let total = rows.len() as u64;
+    let mut told = |written: u64| match progress(ImportProgress { written, total }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(ImportError::Cancelled),
+    };
+    told(0)?;
     store.write_bulk(|w| {
         let mut report = ImportReport {
             positions_added: 0,
@@ -123,16 +143,23 @@ pub(super) fn write_rows(store: &mut Store, rows: Vec<Row>) -> Result<ImportRepo
             };
             w.insert_position(&input, row.provenance)?;
             report.positions_added += 1;
+            if report.positions_added.is_multiple_of(PROGRESS_EVERY)
+                || report.positions_added == total
+            {
+                told(report.positions_added)?;
+            }
         }
         Ok::<_, ImportError>(report)
     })
 }
 
-fn parse(
+/// Reads the whole CSV and checks every row; only a file that cannot be read as CSV at all
+/// (or whose header is wrong) is an error here.
+pub(super) fn check(
     input: impl Read,
     resolver: &Resolver,
     options: ImportOptions,
-) -> Result<Vec<Row>, ImportError> {
+) -> Result<Checked, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -149,9 +176,7 @@ fn parse(
         .collect::<Vec<_>>();
     let columns = Columns::from_header(&header)?;
 
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let mut more = 0usize;
+    let mut checked = Checked::new(Place::CsvLine);
     let mut record = csv::StringRecord::new();
     loop {
         let line_hint = reader.position().line();
@@ -173,35 +198,9 @@ fn parse(
             (Place::CsvLine, line),
             &mut row_problems,
         );
-        if row_problems.is_empty() {
-            if let Some(row) = row {
-                rows.push(row);
-            }
-        } else {
-            for p in row_problems {
-                if problems.len() < MAX_LISTED_PROBLEMS {
-                    problems.push(p);
-                } else {
-                    more += 1;
-                }
-            }
-        }
+        checked.add(row, row_problems, || columns.preview(&record, line));
     }
-    if !problems.is_empty() {
-        return Err(ImportError::Rows { problems, more });
-    }
-    if rows.is_empty() {
-        return Err(ImportError::Rows {
-            problems: vec![Problem {
-                place: Place::CsvLine,
-                line: 2,
-                column: "-".into(),
-                message: "the file has a header but no positions".into(),
-            }],
-            more: 0,
-        });
-    }
-    Ok(rows)
+    Ok(checked)
 }
 
 fn malformed(e: &csv::Error, line: u64) -> ImportError {
@@ -255,6 +254,25 @@ impl Columns {
         Ok(Columns { index })
     }
 
+    /// A record's cells as the preview shows them.
+    pub(super) fn preview(&self, record: &csv::StringRecord, line: u64) -> PreviewRow {
+        let cell = |c: &str| self.get(record, c).to_string();
+        let topic = cell("topic");
+        PreviewRow {
+            line,
+            actor: cell("actor"),
+            session: cell("session"),
+            subject: if topic.is_empty() {
+                cell("proposal")
+            } else {
+                topic
+            },
+            stance: cell("stance"),
+            summary: cell("summary"),
+            has_problem: false,
+        }
+    }
+
     fn get<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
         self.index
             .get(column)
@@ -295,7 +313,7 @@ pub(super) fn parse_row(
             }
             Err(miss) => {
                 let hint = if matches!(miss, Miss::Unknown) {
-                    " (use a UN name, short name or ISO3 code; --create-missing adds it as a stakeholder)"
+                    " (use a UN name, short name or ISO3 code; or create it as a stakeholder: --create-missing, or “Create unknown …” in the window)"
                 } else {
                     ""
                 };

@@ -1,11 +1,13 @@
 //! `concord import positions FILE.json`: the CSV's rows as JSON objects, with the CSV's checks.
 
+use super::checked::Checked;
 use super::positions_csv::{parse_row, write_rows, Columns, COLUMNS};
-use super::{ImportError, ImportOptions, Place, Problem, MAX_LISTED_PROBLEMS};
-use crate::model::ImportReport;
+use super::{ImportError, ImportOptions, Place, Problem};
+use crate::model::{ImportReport, PreviewRow};
 use crate::resolve::Resolver;
 use crate::store::Store;
 use std::io::Read;
+use std::ops::ControlFlow;
 
 /// `concord import positions FILE.json`: a list of objects whose fields are the CSV's columns
 /// (`{"actor": "France", "session": "7", "proposal": "PoA", "stance": "supports"}`), or an
@@ -16,29 +18,35 @@ pub fn import_positions_json(
     input: impl Read,
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    let value = super::source::read_json(input)?;
-    let entries =
-        match &value {
-            serde_json::Value::Array(items) => items,
-            serde_json::Value::Object(o) => match o.get("positions") {
-                Some(serde_json::Value::Array(items)) => items,
-                _ => return Err(ImportError::Header(
-                    "a JSON import is a list of positions, or an object with a \"positions\" list"
-                        .into(),
-                )),
-            },
-            _ => {
-                return Err(ImportError::Header(
-                    "a JSON import is a list of positions, or an object with a \"positions\" list"
-                        .into(),
-                ))
-            }
-        };
     let resolver = Resolver::load(store)?;
+    let rows = check(input, &resolver, options)?.into_rows()?;
+    write_rows(store, rows, &mut |_| ControlFlow::Continue(()))
+}
+
+/// Reads the whole JSON and checks every entry; only a file that is not JSON, or not a list
+/// of positions, is an error here.
+pub(super) fn check(
+    input: impl Read,
+    resolver: &Resolver,
+    options: ImportOptions,
+) -> Result<Checked, ImportError> {
+    let value = super::source::read_json(input)?;
+    let not_a_list = || {
+        ImportError::Header(
+            "a JSON import is a list of positions, or an object with a \"positions\" list".into(),
+        )
+    };
+    let entries = match &value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(o) => match o.get("positions") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => return Err(not_a_list()),
+        },
+        _ => return Err(not_a_list()),
+    };
     let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     let columns = Columns::from_header(&header)?;
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
+    let mut checked = Checked::new(Place::JsonEntry);
     for (i, entry) in entries.iter().enumerate() {
         let n = i as u64 + 1;
         let mut entry_problems = Vec::new();
@@ -55,7 +63,7 @@ pub fn import_positions_json(
                 "-",
                 "an entry must be an object with the CSV's column names".into(),
             );
-            problems.extend(entry_problems);
+            checked.add(None, entry_problems, || blank(n));
             continue;
         };
         for key in object.keys() {
@@ -79,29 +87,32 @@ pub fn import_positions_json(
             };
             record.push_field(&text);
         }
-        if entry_problems.is_empty() {
-            if let Some(row) = parse_row(
+        let row = if entry_problems.is_empty() {
+            parse_row(
                 &record,
                 &columns,
-                &resolver,
+                resolver,
                 options,
                 (Place::JsonEntry, n),
                 &mut entry_problems,
-            ) {
-                if entry_problems.is_empty() {
-                    rows.push(row);
-                }
-            }
-        }
-        problems.extend(entry_problems);
+            )
+        } else {
+            None
+        };
+        checked.add(row, entry_problems, || columns.preview(&record, n));
     }
-    if !problems.is_empty() {
-        let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
-        problems.truncate(MAX_LISTED_PROBLEMS);
-        return Err(ImportError::Rows { problems, more });
+    Ok(checked)
+}
+
+/// The preview of an entry that is not an object.
+fn blank(n: u64) -> PreviewRow {
+    PreviewRow {
+        line: n,
+        actor: String::new(),
+        session: String::new(),
+        subject: String::new(),
+        stance: String::new(),
+        summary: String::new(),
+        has_problem: true,
     }
-    if rows.is_empty() {
-        return Err(ImportError::Header("the file holds no positions".into()));
-    }
-    write_rows(store, rows)
 }

@@ -28,6 +28,7 @@ vocabulary! {
         Database => "database", "Database error";
         Io => "io", "File error";
         Offline => "offline", "The team store cannot be reached";
+        Cancelled => "cancelled", "Stopped on request: nothing was written";
         Internal => "internal", "Internal error";
     }
 }

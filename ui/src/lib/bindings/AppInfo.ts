@@ -11,4 +11,8 @@ schema_version: number, file_schema_version: number,
 /**
  * Where the installation id and settings are kept.
  */
-data_folder: string | null, installation_id: string, };
+data_folder: string | null, installation_id: string, 
+/**
+ * The licence Concord is given under.
+ */
+licence: string, };

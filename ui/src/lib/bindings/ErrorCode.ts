@@ -3,4 +3,4 @@
 /**
  * What kind of failure it was. The UI branches on it; every error of the core names one.
  */
-export type ErrorCode = "open_failed" | "not_concord" | "newer_schema" | "untrusted_schema" | "damaged" | "not_a_file" | "busy" | "missing" | "no_permission" | "no_database" | "backup_failed" | "migration_failed" | "copy_failed" | "not_found" | "invalid_input" | "malformed_file" | "bad_header" | "bad_rows" | "export_failed" | "database" | "io" | "offline" | "internal";
+export type ErrorCode = "open_failed" | "not_concord" | "newer_schema" | "untrusted_schema" | "damaged" | "not_a_file" | "busy" | "missing" | "no_permission" | "no_database" | "backup_failed" | "migration_failed" | "copy_failed" | "not_found" | "invalid_input" | "malformed_file" | "bad_header" | "bad_rows" | "export_failed" | "database" | "io" | "offline" | "cancelled" | "internal";

@@ -29,6 +29,9 @@ import type { ExportOutcome } from './ExportOutcome';
 import type { ExtractRequest } from './ExtractRequest';
 import type { FileSettings } from './FileSettings';
 import type { HistoryEntry } from './HistoryEntry';
+import type { ImportPreview } from './ImportPreview';
+import type { ImportProgress } from './ImportProgress';
+import type { ImportReport } from './ImportReport';
 import type { Keep } from './Keep';
 import type { LedgerActor } from './LedgerActor';
 import type { MapExportOutcome } from './MapExportOutcome';
@@ -40,6 +43,7 @@ import type { Meeting } from './Meeting';
 import type { MeetingInput } from './MeetingInput';
 import type { Membership } from './Membership';
 import type { MembershipChange } from './MembershipChange';
+import type { MenuCommand } from './MenuCommand';
 import type { MergeReport } from './MergeReport';
 import type { PairPositions } from './PairPositions';
 import type { PairQuery } from './PairQuery';
@@ -116,6 +120,14 @@ export interface Commands {
   saveCopy(): Promise<string | null>;
   /** Asks for another copy of the record (native dialog), a colleague's file, and brings in what it has that the open one lacks; the other file is only read. Null when cancelled. */
   mergeFile(): Promise<MergeReport | null>;
+  /** Asks for a positions file (CSV or JSON; native dialog), reads and checks it whole, and returns what it holds with every problem by line and column; nothing is written. The file chosen is the one `import_positions` imports. Null when cancelled. */
+  previewPositionsFile(createMissing: boolean): Promise<ImportPreview | null>;
+  /** The chosen positions file checked again, with or without creating what is missing. */
+  recheckPositionsFile(createMissing: boolean): Promise<ImportPreview>;
+  /** Imports the chosen positions file in one transaction: all of it, or nothing. Progress goes out as `import-progress` events; `cancel_import` stops it, writing nothing. */
+  importPositions(createMissing: boolean): Promise<ImportReport>;
+  /** Stops the running import of positions; it writes nothing. */
+  cancelImport(): Promise<null>;
   /** The conflicts merges set aside that no one has settled, oldest first. */
   conflicts(): Promise<Array<Conflict>>;
   /** Keys more than one row claims since a merge (two topics of one name…), topics first. */
@@ -235,15 +247,19 @@ export interface Commands {
 export const EVENTS = {
   exportProgress: 'export-progress',
   syncProgress: 'sync-progress',
+  importProgress: 'import-progress',
   databaseOpened: 'database-opened',
   openRefused: 'open-refused',
+  menu: 'menu',
 } as const;
 
 export interface EventPayloads {
   exportProgress: string;
   syncProgress: SyncProgress;
+  importProgress: ImportProgress;
   databaseOpened: DatabaseInfo;
   openRefused: ErrorInfo;
+  menu: MenuCommand;
 }
 
 export type Invoke = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
@@ -272,6 +288,10 @@ export function commands(invoke: Invoke): Commands {
     openDatabase: () => invoke('open_database') as Promise<DatabaseInfo | null>,
     saveCopy: () => invoke('save_copy') as Promise<string | null>,
     mergeFile: () => invoke('merge_file') as Promise<MergeReport | null>,
+    previewPositionsFile: (createMissing) => invoke('preview_positions_file', { createMissing }) as Promise<ImportPreview | null>,
+    recheckPositionsFile: (createMissing) => invoke('recheck_positions_file', { createMissing }) as Promise<ImportPreview>,
+    importPositions: (createMissing) => invoke('import_positions', { createMissing }) as Promise<ImportReport>,
+    cancelImport: () => invoke('cancel_import') as Promise<null>,
     conflicts: () => invoke('conflicts') as Promise<Array<Conflict>>,
     clashes: () => invoke('clashes') as Promise<Array<Clash>>,
     resolveConflict: (id, keep) => invoke('resolve_conflict', { id, keep }) as Promise<null>,
