@@ -18,7 +18,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
-	icons bundle package-test \
+	icons bundle package-test guide-shots \
 	test-servers \
 	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence fuzz clean
 
@@ -141,6 +141,17 @@ e2e: e2e-app
 	  cargo test -p concord-e2e --test window --test workspace --test changes --test drafts --test start \
 	  --test capability --test network --test instance --test team --test catalog --test coalitions --test imports --test menu \
 	  -- --test-threads=1
+
+# The user guide's pictures (docs/guide/img/), taken from the real window by the end-to-end
+# tests; run it when the window changes, look at them, and commit them.
+GUIDE_SHOTS := capture-picker-open import-problems drafts-side-by-side drafts-ledger drafts-risk \
+	changes matrix team-webdav-setup team-sync-conflict
+guide-shots: e2e-app test-servers
+	rm -rf target/shots
+	CONCORD_SHOTS=$(CURDIR)/target/shots xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  cargo test -p concord-e2e --test window --test workspace --test drafts --test changes \
+	  --test team --test imports -- --test-threads=1
+	for s in $(GUIDE_SHOTS); do cp target/shots/$$s.png docs/guide/img/; done
 
 # Prints each figure beside its anchor measured in the same run, and keeps them in
 # target/bench/summary.md: the real import path beside sqlite3's own .import of the same CSV

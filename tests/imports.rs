@@ -59,6 +59,8 @@ async fn a_file_is_checked_by_line_then_cancelled_with_nothing_written_then_impo
         .text()
         .await?;
     assert!(sample.contains("For a permanent mechanism"), "{sample}");
+    // The window's picture lags behind the page it has just drawn: let it catch up first.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     w.shot("import-problems").await?;
     assert_eq!(positions_in(&db), 0);
 

@@ -2,7 +2,7 @@
 //! its menus walked with F10 and the arrow keys (xdotool types into the X display as a
 //! keyboard would; WebDriver cannot reach a native menu). File → Open… (Ctrl+O) opens a
 //! second file, File → Open Recent brings the first back, Ctrl+2 opens the Matrix, Ctrl+I
-//! Import Positions…, Help → About Concord shows the About box.
+//! Import Positions…, F1 the user guide, Help → About Concord shows the About box.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::{concord_file, Window};
@@ -47,12 +47,29 @@ async fn the_menu_bar_opens_files_recent_files_pages_and_the_about_box() -> WebD
         "actor,session,proposal,stance\nFrance,7,PoA,supports\n",
     )
     .unwrap();
+    // The system's opener, standing in for the viewer Help → User Guide starts: it notes
+    // the file it was asked to open.
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opened = dir.path().join("opened.txt");
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.clone()).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
     let w = Window::start_with(
         &first,
         &dir.path().join("config"),
         &[
             ("CONCORD_OPEN_PATH", second.as_path()),
             ("CONCORD_IMPORT_PATH", positions.as_path()),
+            ("PATH", std::path::Path::new(&path)),
         ],
     )
     .await?;
@@ -76,8 +93,20 @@ async fn the_menu_bar_opens_files_recent_files_pages_and_the_about_box() -> WebD
     w.wait_for_text("#import-ready", |t| t.contains("1 position"))
         .await?;
 
-    // Help → About Concord: F10, then Left from File wraps round to Help.
-    press(&["F10", "Left", "Down", "Return"]);
+    // Help → User Guide by F1: the guide's first page goes to the system's viewer.
+    press(&["F1"]);
+    let mut asked = String::new();
+    for _ in 0..100 {
+        asked = std::fs::read_to_string(&opened).unwrap_or_default();
+        if !asked.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(asked.ends_with("docs/guide/README.md"), "{asked:?}");
+
+    // Help → About Concord: F10, then Left from File wraps round to Help, Down ×2.
+    press(&["F10", "Left", "Down", "Down", "Return"]);
     let about = w
         .wait_for_text("[aria-label='About Concord']", |t| t.contains("Concord"))
         .await?;

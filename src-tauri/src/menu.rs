@@ -8,8 +8,10 @@
 //! outside one (the page's key).
 
 use crate::commands::{database_opened, menu_chosen, open_refused};
+use crate::error::CommandError;
 use crate::state::AppState;
-use concord_core::model::MenuCommand;
+use concord_core::installation;
+use concord_core::model::{ErrorCode, MenuCommand};
 use std::path::PathBuf;
 use tauri::menu::{
     IsMenuItem, Menu, MenuBuilder, MenuEvent, MenuItem, MenuItemBuilder, Submenu, SubmenuBuilder,
@@ -20,6 +22,7 @@ use tauri::{AppHandle, Manager, Wry};
 const RECENT: &str = "recent";
 const RECENT_ITEM: &str = "recent:";
 const CLOSE: &str = "close";
+const GUIDE: &str = "guide";
 
 /// The key each item answers to, where it has one.
 fn accelerator(c: MenuCommand) -> Option<&'static str> {
@@ -94,7 +97,11 @@ pub fn build(app: &AppHandle, recent: &[PathBuf]) -> tauri::Result<(Menu<Wry>, S
         .separator()
         .item(&item(app, Capture)?)
         .build()?;
+    let guide = MenuItemBuilder::with_id(GUIDE, "User Guide")
+        .accelerator("F1")
+        .build(app)?;
     let help = SubmenuBuilder::new(app, "Help")
+        .item(&guide)
         .item(&item(app, About)?)
         .build()?;
     let menu = MenuBuilder::new(app)
@@ -133,6 +140,8 @@ pub fn chosen(app: &AppHandle, event: MenuEvent) {
         if let Some(window) = app.get_webview_window("main") {
             let _ = window.close();
         }
+    } else if id == GUIDE {
+        open_guide(app);
     } else if let Some(n) = id.strip_prefix(RECENT_ITEM) {
         let Ok(n) = n.parse::<usize>() else {
             return;
@@ -151,5 +160,25 @@ pub fn chosen(app: &AppHandle, event: MenuEvent) {
         });
     } else if let Some(command) = MenuCommand::parse(id) {
         menu_chosen(app, command);
+    }
+}
+
+/// Help → User Guide: the guide's first page, opened by the system's viewer for it.
+fn open_guide(app: &AppHandle) {
+    let found = std::env::current_exe()
+        .ok()
+        .and_then(|program| installation::user_guide(&program));
+    let Some(guide) = found else {
+        let why = "the user guide is not installed with this Concord (it is docs/guide/ in \
+                   Concord's sources)";
+        open_refused(app, &CommandError::new(ErrorCode::Missing, why));
+        return;
+    };
+    if let Err(e) = tauri_plugin_opener::open_path(&guide, None::<&str>) {
+        let why = format!(
+            "the user guide {} could not be opened: {e}",
+            guide.display()
+        );
+        open_refused(app, &CommandError::new(ErrorCode::Io, why));
     }
 }

@@ -71,6 +71,8 @@ grep -q '^Exec=concord-desktop %f' "$entry" || fail "$entry does not start conco
 grep -q '^MimeType=.*application/x-concord' "$entry" || fail "$entry does not open .concord files"
 [ -f "$root/usr/share/mime/application/x-concord.xml" ] \
   || fail "the .concord type is not in the MIME database (update-mime-database did not run)"
+[ -f "$root/usr/share/concord/guide/README.md" ] && ls "$root"/usr/share/concord/guide/img/*.png > /dev/null 2>&1 \
+  || fail "the user guide (Help → User Guide) is not installed in /usr/share/concord/guide"
 for s in 32x32 128x128; do
   ls "$root"/usr/share/icons/hicolor/$s/apps/*.png > /dev/null 2>&1 || fail "no $s icon installed"
 done

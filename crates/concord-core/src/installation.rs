@@ -27,6 +27,18 @@ pub fn config_dir() -> Option<std::path::PathBuf> {
         .map(|base| base.join("concord"))
 }
 
+/// The user guide's first page (Help → User Guide): installed beside the program
+/// (`<prefix>/share/concord/guide/`, where the package puts it), else the one in the sources
+/// this program was built from (`docs/guide/`, for `make run`). None when neither is there.
+pub fn user_guide(program: &Path) -> Option<std::path::PathBuf> {
+    let installed = program
+        .parent()
+        .and_then(Path::parent)
+        .map(|prefix| prefix.join("share/concord/guide/README.md"));
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/guide/README.md");
+    installed.into_iter().chain([sources]).find(|p| p.is_file())
+}
+
 /// This Concord's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -68,5 +80,22 @@ mod tests {
         let first = load_or_create(dir.path(), Uuid::now_v7).unwrap();
         let second = load_or_create(dir.path(), || panic!("must not make a new one")).unwrap();
         assert_eq!(first, second);
+    }
+
+    #[test]
+    fn the_guide_is_found_where_the_package_puts_it_else_in_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let program = dir.path().join("usr/bin/concord-desktop");
+        let installed = dir.path().join("usr/share/concord/guide/README.md");
+        std::fs::create_dir_all(installed.parent().unwrap()).unwrap();
+        std::fs::write(&installed, "# Concord user guide\n").unwrap();
+        assert_eq!(user_guide(&program), Some(installed));
+        let built = user_guide(&dir.path().join("target/release/concord-desktop")).unwrap();
+        assert!(
+            built.ends_with("docs/guide/README.md"),
+            "{}",
+            built.display()
+        );
+        assert!(built.is_file());
     }
 }
