@@ -15,8 +15,13 @@ const QUOTE: &str = "A new legally binding instrument at this stage would be pre
 const SOURCE: &str = "A/AC.292/2024/CRP.1, para. 3";
 
 fn summary(dir: &Path, format: ExportFormat) -> std::path::PathBuf {
+    summary_of(dir, format, &[(7, Stance::Opposes), (8, Stance::Concerns)])
+}
+
+/// The Russian Federation's summary with a position at each of `sessions`.
+fn summary_of(dir: &Path, format: ExportFormat, sessions: &[(i64, Stance)]) -> std::path::PathBuf {
     let mut s = concord_testing::store();
-    for (seq, stance) in [(7, Stance::Opposes), (8, Stance::Concerns)] {
+    for &(seq, stance) in sessions {
         let input = PositionInput {
             stance,
             summary: "Against a treaty now; prefers implementing the agreed framework first".into(),
@@ -35,6 +40,15 @@ fn summary(dir: &Path, format: ExportFormat) -> std::path::PathBuf {
     };
     export_summary(&s, &request, format, &path, &mut |_| {}).unwrap();
     path
+}
+
+/// The text of each page of a PDF, in order.
+fn page_texts(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|n| doc.extract_text(&[*n]).unwrap())
+        .collect()
 }
 
 /// Each page's size in points (width, height), and all the text, from a PDF.
@@ -102,5 +116,35 @@ fn an_xlsx_summary_prints_landscape_one_page_wide_with_every_column_and_word() {
 
 #[test]
 fn a_docx_summary_prints_landscape_and_wraps_quotes_between_words() {
-    check(ExportFormat::Docx);
+    let text = words(&check(ExportFormat::Docx)).join(" ");
+    assert!(
+        text.contains("Page 1 of 1"),
+        "page numbers in the footer: {text}"
+    );
+}
+
+#[test]
+fn a_long_docx_summary_repeats_its_header_row_on_every_page_and_numbers_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions: Vec<(i64, Stance)> = (1..=11).map(|seq| (seq, Stance::Opposes)).collect();
+    let path = summary_of(dir.path(), ExportFormat::Docx, &sessions);
+    let pages = page_texts(&concord_testing::office::convert(&path, "pdf", "pdf"));
+    assert!(pages.len() >= 2, "the table runs onto a second page");
+    let count = pages.len();
+    for (i, text) in pages.iter().enumerate() {
+        let all = words(text).join(" ");
+        for head in ["Session", "Stance", "Summary", "Quote"] {
+            assert!(all.contains(head), "page {}: header {head} in {all}", i + 1);
+        }
+        assert!(
+            !all.contains("Oppos es"),
+            "the stance is whole on page {}: {all}",
+            i + 1
+        );
+        assert!(
+            all.contains(&format!("Page {} of {count}", i + 1)),
+            "page {} numbered: {all}",
+            i + 1
+        );
+    }
 }

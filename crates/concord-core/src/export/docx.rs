@@ -7,14 +7,21 @@ use super::layout;
 use super::report::{stance_colours, Cell, Report};
 use super::ExportError;
 use docx_rs::{
-    BreakType, Docx, Footnote, PageMargin, PageOrientationType, Paragraph, Run, Shading, Style,
-    StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    BreakType, Docx, Footer, Footnote, NumPages, PageMargin, PageNum, PageOrientationType,
+    Paragraph, Run, Shading, Style, StyleType, Table, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 
 /// A4 in twentieths of a point, and the margins (2 cm).
 const A4_SHORT: u32 = 11906;
 const A4_LONG: u32 = 16838;
 const MARGIN: i32 = 1134;
+/// The width of a character of a long word at the table's size, bold included, in
+/// twentieths of a point (generous: a column a little wide costs less than a broken word).
+const WORD_TWIPS_PER_CHAR: usize = 135;
+/// A cell's inner margins, left and right together.
+const CELL_MARGINS: usize = 260;
 use std::path::Path;
 
 fn text_paragraph(text: &str) -> Paragraph {
@@ -79,6 +86,15 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
             Paragraph::new()
                 .add_run(Run::new().add_text(&r.title))
                 .style("Heading1"),
+        )
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text("Page "))
+                    .add_page_num(PageNum::new())
+                    .add_run(Run::new().add_text(" of "))
+                    .add_num_pages(NumPages::new()),
+            ),
         );
     for line in &r.lines {
         doc = doc.add_paragraph(text_paragraph(line));
@@ -99,8 +115,21 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
         (A4_SHORT, A4_LONG)
     };
     let usable = (page_w as usize).saturating_sub(2 * MARGIN as usize);
+    // Every column first gets room for its longest word (a stance set in bold, a symbol),
+    // so no word is broken across lines; the rest of the width goes by each one's share of
+    // the text.
+    let words = layout::longest_words(r);
+    let floor: Vec<usize> = shown
+        .iter()
+        .map(|i| words[*i] * WORD_TWIPS_PER_CHAR + CELL_MARGINS)
+        .collect();
+    let spare = usable.saturating_sub(floor.iter().sum());
     let total = chars.iter().sum::<usize>().max(1);
-    let grid: Vec<usize> = chars.iter().map(|c| c * usable / total).collect();
+    let grid: Vec<usize> = floor
+        .iter()
+        .zip(&chars)
+        .map(|(f, c)| f + c * spare / total)
+        .collect();
     doc = doc
         .page_size(page_w, page_h)
         .page_orient(if landscape {
@@ -171,8 +200,94 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
                 .width(usable, WidthType::Dxa),
         );
     }
+    let mut parts = doc.build();
+    parts.document = repeat_header_rows(&parts.document)?;
     let file = std::fs::File::create(path)?;
-    doc.pack(file)
+    parts
+        .pack(file)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(())
+}
+
+/// Marks the first row of every table as its header row (`w:tblHeader`), which Word and
+/// LibreOffice repeat at the top of each page the table runs onto. docx-rs 0.4 has no such
+/// row property, so it is added to the document part docx-rs wrote, read and written again
+/// by quick-xml: everything else passes through as it was.
+fn repeat_header_rows(document: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let failed = |e: &dyn std::fmt::Display| ExportError::Docx(format!("header rows: {e}"));
+    let mut reader = quick_xml::Reader::from_reader(document);
+    let mut writer = quick_xml::Writer::new(Vec::with_capacity(document.len() + 4096));
+    // A table has begun whose first row is still to come; that row's properties are next.
+    let (mut table_begun, mut in_first_row) = (false, false);
+    let header_property = |w: &mut quick_xml::Writer<Vec<u8>>| {
+        w.write_event(Event::Empty(BytesStart::new("w:tblHeader")))
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| failed(&e))?;
+        let name = match &event {
+            Event::Start(e) | Event::Empty(e) => e.name().as_ref().to_vec(),
+            Event::Eof => break,
+            _ => Vec::new(),
+        };
+        match (name.as_slice(), &event) {
+            (b"w:tbl", Event::Start(_)) => table_begun = true,
+            (b"w:tr", Event::Start(_)) if table_begun => {
+                table_begun = false;
+                in_first_row = true;
+            }
+            (b"w:trPr", Event::Empty(_)) if in_first_row => {
+                in_first_row = false;
+                writer
+                    .write_event(Event::Start(BytesStart::new("w:trPr")))
+                    .and_then(|()| header_property(&mut writer))
+                    .and_then(|()| writer.write_event(Event::End(BytesEnd::new("w:trPr"))))
+                    .map_err(|e| failed(&e))?;
+                continue;
+            }
+            (b"w:trPr", Event::Start(_)) if in_first_row => {
+                in_first_row = false;
+                writer
+                    .write_event(event)
+                    .and_then(|()| header_property(&mut writer))
+                    .map_err(|e| failed(&e))?;
+                continue;
+            }
+            // A first row with no properties of its own: they go before its first cell.
+            (b"w:tc", Event::Start(_) | Event::Empty(_)) if in_first_row => {
+                in_first_row = false;
+                writer
+                    .write_event(Event::Start(BytesStart::new("w:trPr")))
+                    .and_then(|()| header_property(&mut writer))
+                    .and_then(|()| writer.write_event(Event::End(BytesEnd::new("w:trPr"))))
+                    .map_err(|e| failed(&e))?;
+            }
+            _ => {}
+        }
+        writer.write_event(event).map_err(|e| failed(&e))?;
+    }
+    Ok(writer.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_row_of_each_table_repeats_on_every_page() {
+        let xml = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document><w:body><w:tbl><w:tblPr/><w:tr><w:trPr /><w:tc><w:p><w:r><w:t>Stance &amp; words</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:trPr /><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body></w:document>"#;
+        let out = String::from_utf8(repeat_header_rows(xml).unwrap()).unwrap();
+        assert_eq!(out.matches("<w:tblHeader/>").count(), 2, "{out}");
+        assert!(
+            out.contains("<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Stance &amp; words</w:t>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/></w:tr><w:tr><w:tc/>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<w:tr><w:trPr /><w:tc/></w:tr>"),
+            "later rows as they were: {out}"
+        );
+    }
 }

@@ -44,6 +44,31 @@ pub fn column_widths(r: &Report) -> Vec<usize> {
     widths
 }
 
+/// The longest word of each column of the table (header included), in characters, in the
+/// report's column order: a column narrower than this would break the word across lines.
+pub fn longest_words(r: &Report) -> Vec<usize> {
+    let longest = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    r.columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            r.sections
+                .iter()
+                .flat_map(|s| s.rows.iter())
+                .filter_map(|row| row.get(i))
+                .map(|cell| longest(&cell.text()))
+                .max()
+                .unwrap_or(0)
+                .max(longest(&c.name))
+        })
+        .collect()
+}
+
 /// Whether a table of these column widths needs a landscape page.
 pub fn is_wide(widths: &[usize]) -> bool {
     widths.iter().sum::<usize>() > PORTRAIT_CHARS
