@@ -219,9 +219,6 @@ fn repeat_header_rows(document: &[u8]) -> Result<Vec<u8>, ExportError> {
     let mut writer = quick_xml::Writer::new(Vec::with_capacity(document.len() + 4096));
     // A table has begun whose first row is still to come; that row's properties are next.
     let (mut table_begun, mut in_first_row) = (false, false);
-    let header_property = |w: &mut quick_xml::Writer<Vec<u8>>| {
-        w.write_event(Event::Empty(BytesStart::new("w:tblHeader")))
-    };
     loop {
         let event = reader.read_event().map_err(|e| failed(&e))?;
         let name = match &event {
@@ -237,35 +234,39 @@ fn repeat_header_rows(document: &[u8]) -> Result<Vec<u8>, ExportError> {
             }
             (b"w:trPr", Event::Empty(_)) if in_first_row => {
                 in_first_row = false;
-                writer
-                    .write_event(Event::Start(BytesStart::new("w:trPr")))
-                    .and_then(|()| header_property(&mut writer))
-                    .and_then(|()| writer.write_event(Event::End(BytesEnd::new("w:trPr"))))
-                    .map_err(|e| failed(&e))?;
+                header_properties(&mut writer).map_err(|e| failed(&e))?;
                 continue;
             }
             (b"w:trPr", Event::Start(_)) if in_first_row => {
                 in_first_row = false;
                 writer
                     .write_event(event)
-                    .and_then(|()| header_property(&mut writer))
+                    .and_then(|()| writer.write_event(header_mark()))
                     .map_err(|e| failed(&e))?;
                 continue;
             }
             // A first row with no properties of its own: they go before its first cell.
             (b"w:tc", Event::Start(_) | Event::Empty(_)) if in_first_row => {
                 in_first_row = false;
-                writer
-                    .write_event(Event::Start(BytesStart::new("w:trPr")))
-                    .and_then(|()| header_property(&mut writer))
-                    .and_then(|()| writer.write_event(Event::End(BytesEnd::new("w:trPr"))))
-                    .map_err(|e| failed(&e))?;
+                header_properties(&mut writer).map_err(|e| failed(&e))?;
             }
             _ => {}
         }
         writer.write_event(event).map_err(|e| failed(&e))?;
     }
     Ok(writer.into_inner())
+}
+
+/// The row property that makes a row a header row.
+fn header_mark() -> Event<'static> {
+    Event::Empty(BytesStart::new("w:tblHeader"))
+}
+
+/// A header row's properties, where the row had none of its own.
+fn header_properties(w: &mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("w:trPr")))?;
+    w.write_event(header_mark())?;
+    w.write_event(Event::End(BytesEnd::new("w:trPr")))
 }
 
 #[cfg(test)]
