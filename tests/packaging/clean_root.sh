@@ -81,7 +81,16 @@ echo "opening the installed window"
 for n in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
 Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
 display=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+# The window starts only once the display answers: a socket alone is not a server ready
+# for a client (a window started too early cannot initialise GTK and exits).
+ready=""
+for _ in $(seq 300); do
+  kill -0 "$display" 2>/dev/null || { cat "$work/xvfb.log"; fail "Xvfb :$n exited"; }
+  if [ -e "/tmp/.X11-unix/X$n" ] && DISPLAY=":$n" xwininfo -root > /dev/null 2>&1; then ready=1; break; fi
+  sleep 0.1
+done
+[ -n "$ready" ] || { cat "$work/xvfb.log"; fail "Xvfb :$n did not answer within 30 s"; }
+[ -e "$root/tmp/.X11-unix/X$n" ] || fail "the display's socket is not visible inside the root"
 # As the desktop entry starts it for a .concord file opened in the file manager.
 chroot "$root" env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 DISPLAY=":$n" \
   concord-desktop /root/x.concord > "$work/app.log" 2>&1 &
@@ -90,7 +99,7 @@ title=""
 for _ in $(seq 60); do
   title=$(DISPLAY=":$n" xwininfo -root -tree 2>/dev/null | grep -o '"Concord[^"]*"' | head -1 || true)
   [ -n "$title" ] && break
-  kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; fail "the installed window exited"; }
+  kill -0 "$app" 2>/dev/null || { cat "$work/app.log" "$work/xvfb.log"; fail "the installed window exited"; }
   sleep 0.5
 done
 [ -n "$title" ] || { cat "$work/app.log"; fail "no window titled Concord within 30 s"; }
