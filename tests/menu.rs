@@ -2,7 +2,8 @@
 //! its menus walked with F10 and the arrow keys (xdotool types into the X display as a
 //! keyboard would; WebDriver cannot reach a native menu). File → Open… (Ctrl+O) opens a
 //! second file, File → Open Recent brings the first back, Ctrl+2 opens the Matrix, Ctrl+I
-//! Import Positions…, F1 the user guide, Help → About Concord shows the About box.
+//! Import Positions…, Edit → Redo Last Entry reaches the page, F1 the user guide, Help →
+//! About Concord shows the About box.
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::{concord_file, Window};
@@ -91,6 +92,12 @@ async fn the_menu_bar_opens_files_recent_files_pages_and_the_about_box() -> WebD
     // File → Import Positions… by Ctrl+I: the file is checked and shown, nothing written.
     press(&["ctrl+i"]);
     w.wait_for_text("#import-ready", |t| t.contains("1 position"))
+        .await?;
+
+    // Edit → Redo Last Entry (F10, Right to Edit, Down ×2): the page answers; nothing was
+    // undone in this window, so there is nothing to redo.
+    press(&["F10", "Right", "Down", "Down", "Return"]);
+    w.wait_for_text(".status", |t| t == "Nothing to redo.")
         .await?;
 
     // Help → User Guide by F1: the guide's first page goes to the system's viewer.

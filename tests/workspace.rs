@@ -76,6 +76,15 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .await?;
     w.wait_for_text(".status", |t| t.starts_with("Undone: Chile"))
         .await?;
+    // Redo puts it back, the same position; undone again, it stays out for what follows.
+    w.driver.find(By::Id("redo")).await?.click().await?;
+    w.wait_for_text("#positions-count", |t| t.ends_with("of 4"))
+        .await?;
+    w.wait_for_text(".status", |t| t.starts_with("Redone: Chile"))
+        .await?;
+    w.driver.find(By::Id("undo")).await?.click().await?;
+    w.wait_for_text("#positions-count", |t| t.ends_with("of 3"))
+        .await?;
 
     // The matrix: latest stance per State on the PoA, coloured by stance.
     w.driver.find(By::Id("nav-matrix")).await?.click().await?;
@@ -307,7 +316,12 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .filter(|(_, actor)| actor == "Chile")
         .map(|(op, _)| op.as_str())
         .collect();
-    assert_eq!(chile, ["insert", "delete"], "{history:?}");
+    // One position: entered, undone, redone (the same id back), undone again.
+    assert_eq!(
+        chile,
+        ["insert", "delete", "insert", "delete"],
+        "{history:?}"
+    );
     let left: i64 = conn
         .query_row("SELECT count(*) FROM position", [], |r| r.get(0))
         .unwrap();

@@ -4,8 +4,8 @@
 //! to the page as a `menu` event and the page carries it out, as its own buttons do. Open
 //! Recent and Close are done here. Cut, Copy, Paste and Select All are the system's own items:
 //! they carry no accelerator of their own, so Ctrl+C and the rest stay the text fields' keys.
-//! Undo Last Entry has none either: Ctrl+Z undoes typing in a field, and the last entry
-//! outside one (the page's key).
+//! Undo and Redo Last Entry have none either: Ctrl+Z and Ctrl+Shift+Z undo and redo typing in
+//! a field, and the last entry outside one (the page's keys).
 
 use crate::commands::{database_opened, menu_chosen, open_refused};
 use crate::error::CommandError;
@@ -41,7 +41,7 @@ fn accelerator(c: MenuCommand) -> Option<&'static str> {
         Search => "CmdOrCtrl+6",
         Catalog => "CmdOrCtrl+7",
         Team => "CmdOrCtrl+8",
-        SaveCopy | Undo | Capture | Settings | Backups | About => return None,
+        SaveCopy | Undo | Redo | Capture | Settings | Backups | About => return None,
     })
 }
 
@@ -83,6 +83,7 @@ pub fn build(app: &AppHandle, recent: &[PathBuf]) -> tauri::Result<(Menu<Wry>, S
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .item(&item(app, Undo)?)
+        .item(&item(app, Redo)?)
         .separator()
         .cut()
         .copy()

@@ -79,6 +79,11 @@ commands! {
         Ok(cx.store()?.delete_position(id)?)
     }
 
+    /// Puts a deleted position back as it was (Redo after Undo Last Entry).
+    restore_position(cx, id: Uuid) -> Position {
+        Ok(cx.store()?.restore_position(id)?)
+    }
+
     position_history(cx, id: Uuid) -> Vec<HistoryEntry> {
         Ok(cx.store()?.position_history(id)?)
     }

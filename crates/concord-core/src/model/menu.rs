@@ -10,6 +10,7 @@ vocabulary! {
         ImportPositions => "import_positions", "Import Positions…";
         Export => "export", "Export…";
         Undo => "undo", "Undo Last Entry";
+        Redo => "redo", "Redo Last Entry";
         Find => "find", "Find…";
         Capture => "capture", "Capture Panel";
         Positions => "positions", "Positions";

@@ -31,6 +31,7 @@ mod merge;
 mod merge_tests;
 mod migrate;
 mod positions;
+mod restore;
 mod revisions;
 mod search;
 mod seed;

@@ -109,7 +109,7 @@ impl<'t> Writer<'t> {
 
     /// The values of a position's row, numbered as both `insert_position` and
     /// `update_position` bind them (?1 id … ?13 note, ?14 time, ?15 who).
-    fn columns(
+    pub(super) fn columns(
         &self,
         id: Uuid,
         input: &PositionInput,
@@ -155,21 +155,36 @@ impl<'t> Writer<'t> {
         let meeting_id = self.meeting_for(input)?;
         let id = self.new_id();
         let now = self.now();
-        let mut values = self.columns(id, input, meeting_id, source_id, &now);
+        let values = self.columns(id, input, meeting_id, source_id, &now);
+        self.insert_row(id, values, now.clone(), provenance, now)?;
+        Ok(id)
+    }
+
+    /// Writes a position's row from its [`Self::columns`], created at `created_at`, and the
+    /// history entry that says it was inserted at `now`.
+    pub(super) fn insert_row(
+        &mut self,
+        id: Uuid,
+        mut values: Vec<Value>,
+        created_at: String,
+        provenance: Provenance,
+        now: String,
+    ) -> Result<(), StoreError> {
+        values.push(Value::Text(created_at));
         values.push(Value::Text(provenance.as_str().to_owned()));
         self.tx
             .prepare_cached(
                 "INSERT INTO position (id, actor_id, topic_id, proposal_id, provision_id, session_id,
                    meeting_id, stance, summary, quote, source_id, on_behalf_of_id, note,
                    created_at, updated_at, changed_by, provenance)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?16, ?14, ?15, ?17)",
             )?
             .execute(params_from_iter(values))?;
         self.record_history(id, "insert", None, now)?;
         if let Some(capture) = self.capture.as_mut() {
             capture.row_written()?;
         }
-        Ok(id)
+        Ok(())
     }
 
     /// Replaces a position's values; the old ones stay in its history.
@@ -241,7 +256,7 @@ impl<'t> Writer<'t> {
     }
 
     /// Checks lengths and that every id names a row of the right kind.
-    fn check_position(&self, input: &PositionInput) -> Result<(), StoreError> {
+    pub(super) fn check_position(&self, input: &PositionInput) -> Result<(), StoreError> {
         check_length("summary", &input.summary, MAX_SUMMARY_CHARS)?;
         check_length("quote", &input.quote, MAX_QUOTE_CHARS)?;
         check_length("note", &input.note, MAX_NOTE_CHARS)?;

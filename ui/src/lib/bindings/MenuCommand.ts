@@ -3,4 +3,4 @@
 /**
  * A menu item the page carries out. Open Recent and Close are the shell's own.
  */
-export type MenuCommand = "new" | "open" | "save_copy" | "import_positions" | "export" | "undo" | "find" | "capture" | "positions" | "matrix" | "changes" | "coalitions" | "drafts" | "search" | "catalog" | "team" | "settings" | "backups" | "about";
+export type MenuCommand = "new" | "open" | "save_copy" | "import_positions" | "export" | "undo" | "redo" | "find" | "capture" | "positions" | "matrix" | "changes" | "coalitions" | "drafts" | "search" | "catalog" | "team" | "settings" | "backups" | "about";

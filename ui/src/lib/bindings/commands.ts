@@ -111,6 +111,8 @@ export interface Commands {
   addPosition(input: PositionInput): Promise<Position>;
   updatePosition(id: string, input: PositionInput): Promise<Position>;
   deletePosition(id: string): Promise<null>;
+  /** Puts a deleted position back as it was (Redo after Undo Last Entry). */
+  restorePosition(id: string): Promise<Position>;
   positionHistory(id: string): Promise<Array<HistoryEntry>>;
   /** Asks where to create a new database (native dialog), creates and opens it; null when cancelled. */
   newDatabase(): Promise<DatabaseInfo | null>;
@@ -283,6 +285,7 @@ export function commands(invoke: Invoke): Commands {
     addPosition: (input) => invoke('add_position', { input }) as Promise<Position>,
     updatePosition: (id, input) => invoke('update_position', { id, input }) as Promise<Position>,
     deletePosition: (id) => invoke('delete_position', { id }) as Promise<null>,
+    restorePosition: (id) => invoke('restore_position', { id }) as Promise<Position>,
     positionHistory: (id) => invoke('position_history', { id }) as Promise<Array<HistoryEntry>>,
     newDatabase: () => invoke('new_database') as Promise<DatabaseInfo | null>,
     openDatabase: () => invoke('open_database') as Promise<DatabaseInfo | null>,
