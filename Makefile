@@ -75,7 +75,6 @@ icons:
 # The .deb and .rpm (target/release/bundle/): the window and the `concord` command in /usr/bin,
 # desktop entry, icons, the .concord file type; dependencies for apt and dnf to resolve.
 bundle: deps ui
-	cargo build --release -p concord-cli
 	ui/node_modules/.bin/tauri build --bundles deb,rpm
 	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
 

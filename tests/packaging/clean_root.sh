@@ -64,6 +64,14 @@ echo "concord --version: $said"
 [[ "$said" == *"$version"* ]] || fail "concord --version says '$said', not version $version"
 in_root concord --db /root/x.concord init > /dev/null || fail "concord --db x.concord init failed"
 [ -s "$root/root/x.concord" ] || fail "concord init wrote no file"
+# `concord` is the window's program run as the command line (packaging/concord): its exit
+# codes and messages come through, a wrong name being bad input (2).
+set +e
+said=$(in_root concord --db /root/x.concord positions --actor Nowhereland 2>&1)
+code=$?
+set -e
+[ "$code" = 2 ] || fail "concord with an unknown actor exited $code, not 2 ($said)"
+[[ "$said" == *'unknown actor "Nowhereland"'* ]] || fail "concord with an unknown actor said '$said'"
 
 entry=$(ls "$root"/usr/share/applications/*.desktop 2>/dev/null | head -1)
 [ -n "$entry" ] || fail "no desktop entry in /usr/share/applications"
