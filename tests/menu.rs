@@ -110,7 +110,15 @@ async fn the_menu_bar_opens_files_recent_files_pages_and_the_about_box() -> WebD
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(asked.ends_with("docs/guide/README.md"), "{asked:?}");
+    // The guide as web pages in the cache folder, with its pictures, for a browser.
+    assert!(asked.ends_with("/guide/README.html"), "{asked:?}");
+    assert!(
+        asked.starts_with(&*dir.path().join("config/cache").to_string_lossy()),
+        "{asked:?}"
+    );
+    let page = std::fs::read_to_string(&asked).unwrap();
+    assert!(page.contains("<title>Concord user guide</title>"), "{page}");
+    assert!(page.contains("href=\"capture.html\""), "{page}");
 
     // Help → About Concord: F10, then Left from File wraps round to Help, Down ×2.
     press(&["F10", "Left", "Down", "Down", "Return"]);

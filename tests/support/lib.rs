@@ -128,6 +128,7 @@ impl Window {
             ])
             .env("XDG_CONFIG_HOME", config_dir)
             .env("XDG_DATA_HOME", config_dir.join("data"))
+            .env("XDG_CACHE_HOME", config_dir.join("cache"))
             .envs(env.iter().map(|(k, v)| (*k, *v)))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -16,6 +16,7 @@ pub mod draft;
 pub mod export;
 pub mod files;
 pub mod generate;
+pub mod guide;
 pub mod import;
 pub mod installation;
 pub mod merge;
