@@ -123,13 +123,7 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
         .iter()
         .map(|i| words[*i] * WORD_TWIPS_PER_CHAR + CELL_MARGINS)
         .collect();
-    let spare = usable.saturating_sub(floor.iter().sum());
-    let total = chars.iter().sum::<usize>().max(1);
-    let grid: Vec<usize> = floor
-        .iter()
-        .zip(&chars)
-        .map(|(f, c)| f + c * spare / total)
-        .collect();
+    let grid = share_width(&floor, &chars, usable);
     doc = doc
         .page_size(page_w, page_h)
         .page_orient(if landscape {
@@ -209,6 +203,24 @@ pub fn render(r: &Report, path: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// The columns' widths on a page `usable` wide: each its `floor` (room for its longest word),
+/// then the rest by its share of the text (`chars`). Floors that together pass the page (a
+/// pasted URL is one long word) are scaled down to fit it: the word then breaks, the table
+/// stays on the page.
+fn share_width(floor: &[usize], chars: &[usize], usable: usize) -> Vec<usize> {
+    let floors: usize = floor.iter().sum();
+    if floors > usable {
+        return floor.iter().map(|f| f * usable / floors).collect();
+    }
+    let spare = usable - floors;
+    let total = chars.iter().sum::<usize>().max(1);
+    floor
+        .iter()
+        .zip(chars)
+        .map(|(f, c)| f + c * spare / total)
+        .collect()
+}
+
 /// Marks the first row of every table as its header row (`w:tblHeader`), which Word and
 /// LibreOffice repeat at the top of each page the table runs onto. docx-rs 0.4 has no such
 /// row property, so it is added to the document part docx-rs wrote, read and written again
@@ -272,6 +284,19 @@ fn header_properties(w: &mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_share_the_page_and_never_pass_it() {
+        let usable = 14_570;
+        let grid = share_width(&[1_000, 2_000], &[10, 30], usable);
+        assert_eq!(grid[0] + grid[1], usable - 1);
+        assert!(grid[1] > grid[0]);
+        // A 200-character URL in one column: its floor alone passes the page.
+        let url = 200 * WORD_TWIPS_PER_CHAR + CELL_MARGINS;
+        let grid = share_width(&[1_000, url, 1_500], &[10, 200, 30], usable);
+        assert!(grid.iter().sum::<usize>() <= usable, "{grid:?}");
+        assert!(grid.iter().all(|w| *w > 0), "{grid:?}");
+    }
 
     #[test]
     fn the_first_row_of_each_table_repeats_on_every_page() {

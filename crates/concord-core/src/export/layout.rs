@@ -30,18 +30,22 @@ pub fn column_widths(r: &Report) -> Vec<usize> {
         .max("Section".len());
     let mut widths = vec![(section + 1).clamp(MIN, SECTION_MAX)];
     for (i, c) in r.columns.iter().enumerate() {
-        let content = r
-            .sections
-            .iter()
-            .flat_map(|s| s.rows.iter())
-            .filter_map(|row| row.get(i))
-            .map(|cell| longest_line(&cell.text()))
-            .max()
-            .unwrap_or(0)
-            .max(c.name.chars().count());
+        let content = widest(r, i, longest_line);
         widths.push((content + 1).clamp(MIN, usize::from(c.width).max(MIN)));
     }
     widths
+}
+
+/// The largest `measure` of column `i`'s text, its header included.
+fn widest(r: &Report, i: usize, measure: impl Fn(&str) -> usize) -> usize {
+    r.sections
+        .iter()
+        .flat_map(|s| s.rows.iter())
+        .filter_map(|row| row.get(i))
+        .map(|cell| measure(&cell.text()))
+        .max()
+        .unwrap_or(0)
+        .max(measure(&r.columns[i].name))
 }
 
 /// The longest word of each column of the table (header included), in characters, in the
@@ -53,19 +57,8 @@ pub fn longest_words(r: &Report) -> Vec<usize> {
             .max()
             .unwrap_or(0)
     };
-    r.columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            r.sections
-                .iter()
-                .flat_map(|s| s.rows.iter())
-                .filter_map(|row| row.get(i))
-                .map(|cell| longest(&cell.text()))
-                .max()
-                .unwrap_or(0)
-                .max(longest(&c.name))
-        })
+    (0..r.columns.len())
+        .map(|i| widest(r, i, longest))
         .collect()
 }
 
