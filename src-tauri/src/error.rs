@@ -32,7 +32,8 @@ from_core!(
     concord_core::export::ExportError,
     concord_core::draft::extract::ExtractError,
     concord_core::team::TeamError,
-    concord_core::import::ImportError
+    concord_core::import::ImportError,
+    concord_core::guide::GuideError
 );
 
 impl serde::Serialize for CommandError {

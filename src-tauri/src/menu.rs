@@ -10,8 +10,8 @@
 use crate::commands::{database_opened, menu_chosen, open_refused};
 use crate::error::CommandError;
 use crate::state::AppState;
+use concord_core::guide;
 use concord_core::model::{ErrorCode, MenuCommand};
-use concord_core::{guide, installation};
 use std::path::PathBuf;
 use tauri::menu::{
     IsMenuItem, Menu, MenuBuilder, MenuEvent, MenuItem, MenuItemBuilder, Submenu, SubmenuBuilder,
@@ -164,38 +164,32 @@ pub fn chosen(app: &AppHandle, event: MenuEvent) {
     }
 }
 
-/// Help → User Guide: the guide rendered to web pages in the cache folder (`guide::render`),
-/// its first page opened by the system's browser.
+/// Help → User Guide: the guide rendered to web pages in the cache folder
+/// (`guide::for_program`), its first page opened by the system's browser.
 fn open_guide(app: &AppHandle) {
-    let found = std::env::current_exe()
-        .ok()
-        .and_then(|program| installation::user_guide(&program));
-    let Some(source) = found.as_deref().and_then(std::path::Path::parent) else {
-        let why = "the user guide is not installed with this Concord (it is docs/guide/ in \
-                   Concord's sources)";
-        open_refused(app, &CommandError::new(ErrorCode::Missing, why));
-        return;
-    };
-    let pages = match app.path().app_cache_dir() {
-        Ok(cache) => guide::render(source, &cache.join("guide")),
-        Err(e) => {
-            let why = format!("the user guide has no cache folder to be shown from: {e}");
-            open_refused(app, &CommandError::new(ErrorCode::Io, why));
-            return;
+    let shown = match (std::env::current_exe(), app.path().app_cache_dir()) {
+        (Ok(program), Ok(cache)) => {
+            guide::for_program(&program, &cache.join("guide")).map_err(CommandError::from)
         }
+        (Err(e), _) => Err(CommandError::new(
+            ErrorCode::Io,
+            format!("the user guide cannot be found: {e}"),
+        )),
+        (_, Err(e)) => Err(CommandError::new(
+            ErrorCode::Io,
+            format!("the user guide has no cache folder to be shown from: {e}"),
+        )),
     };
-    let first = match pages {
-        Ok(first) => first,
-        Err(e) => {
-            open_refused(app, &CommandError::new(ErrorCode::Io, e.to_string()));
-            return;
-        }
-    };
-    if let Err(e) = tauri_plugin_opener::open_path(&first, None::<&str>) {
-        let why = format!(
-            "the user guide {} could not be opened: {e}",
-            first.display()
-        );
-        open_refused(app, &CommandError::new(ErrorCode::Io, why));
+    let opened = shown.and_then(|first| {
+        tauri_plugin_opener::open_path(&first, None::<&str>).map_err(|e| {
+            let why = format!(
+                "the user guide {} could not be opened: {e}",
+                first.display()
+            );
+            CommandError::new(ErrorCode::Io, why)
+        })
+    });
+    if let Err(e) = opened {
+        open_refused(app, &e);
     }
 }

@@ -21,6 +21,28 @@ pub enum GuideError {
     Write { dir: String, source: std::io::Error },
     #[error("the user guide in {dir} has no first page (README.md)")]
     NoFirstPage { dir: String },
+    #[error("the user guide is not installed with this Concord (it is docs/guide/ in Concord's sources)")]
+    NotInstalled,
+}
+
+impl GuideError {
+    /// The code the window's message carries.
+    pub fn code(&self) -> crate::model::ErrorCode {
+        match self {
+            GuideError::NotInstalled | GuideError::NoFirstPage { .. } => {
+                crate::model::ErrorCode::Missing
+            }
+            _ => crate::model::ErrorCode::Io,
+        }
+    }
+}
+
+/// Help → User Guide: the guide that goes with `program` (`installation::user_guide`)
+/// rendered into `cache`; returns the first page, for the system's browser.
+pub fn for_program(program: &Path, cache: &Path) -> Result<PathBuf, GuideError> {
+    let first = crate::installation::user_guide(program).ok_or(GuideError::NotInstalled)?;
+    let source = first.parent().ok_or(GuideError::NotInstalled)?;
+    render(source, cache)
 }
 
 /// Renders every `*.md` page of the guide in `source` to `out/<page>.html` (the folder made

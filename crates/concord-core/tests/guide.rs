@@ -72,3 +72,17 @@ fn a_folder_without_a_first_page_is_refused_with_its_name() {
     let e = render(&src.path().join("missing"), out.path()).unwrap_err();
     assert!(matches!(e, GuideError::Read { .. }), "{e}");
 }
+
+#[test]
+fn a_program_finds_its_guide_in_the_sources_and_a_missing_one_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    // A program installed where no guide is, and built from no sources with one: this test
+    // runs from the sources, so only the installed place can be missing; it finds them.
+    let program = dir.path().join("usr/bin/concord-desktop");
+    let first = concord_core::guide::for_program(&program, &dir.path().join("cache")).unwrap();
+    assert!(first.ends_with("cache/README.html"), "{}", first.display());
+    assert_eq!(
+        GuideError::NotInstalled.code(),
+        concord_core::model::ErrorCode::Missing
+    );
+}
