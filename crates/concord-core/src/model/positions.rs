@@ -83,7 +83,9 @@ pub struct PositionFilter {
     pub topic_id: Option<Uuid>,
     pub proposal_id: Option<Uuid>,
     pub stance: Option<Stance>,
-    /// Words to find in summary, quote, note or source (case-insensitive).
+    /// Words to find in summary, quote, note or source, as Search finds them (case and
+    /// accents aside, the last word also as the start of a word); a text without letters or
+    /// digits is found as typed.
     pub text: Option<String>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
@@ -94,8 +96,11 @@ pub struct PositionFilter {
 #[ts(export)]
 pub struct PositionPage {
     pub items: Vec<Position>,
+    /// How many positions match: all of them, or when `more`, as many as were counted.
     #[ts(type = "number")]
     pub total: u64,
+    /// More than `total` match (counting stops at 10 000, or at the end of a later page).
+    pub more: bool,
 }
 
 /// One change to a position, with the values before and after it.

@@ -30,6 +30,10 @@ mod merge;
 #[cfg(test)]
 mod merge_tests;
 mod migrate;
+mod position_filter;
+mod position_page;
+#[cfg(test)]
+mod position_page_tests;
 mod positions;
 mod restore;
 mod revisions;
@@ -51,7 +55,7 @@ pub use in_force::CitedParagraph;
 pub use merge::MergeReport;
 pub(crate) use merge::Offered;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
-pub use positions::MAX_PAGE;
+pub use position_page::{COUNT_CAP, MAX_PAGE};
 pub use search::fts_query;
 pub(crate) use writer::checked_name;
 pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};

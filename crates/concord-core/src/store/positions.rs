@@ -1,19 +1,16 @@
 //! Positions: recording, editing, deleting, listing, and their history.
 
+use super::position_filter::filter_clause;
 use super::writer::SNAPSHOT;
 use super::{Store, StoreError};
 use crate::model::{
-    HistoryEntry, HistoryOp, Position, PositionFilter, PositionInput, PositionPage, Provenance,
-    Stance, SubjectRef,
+    HistoryEntry, HistoryOp, Position, PositionFilter, PositionInput, Provenance, Stance,
+    SubjectRef,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension, Row};
 use uuid::Uuid;
-
-/// The most rows one page returns.
-pub const MAX_PAGE: u32 = 1_000;
-const DEFAULT_PAGE: u32 = 200;
 
 pub(crate) const SELECT_POSITION: &str = "
 SELECT p.id, p.actor_id, coalesce(a.short_name, a.name),
@@ -88,29 +85,6 @@ impl Store {
                 what: "position",
                 id: id.to_string(),
             })
-    }
-
-    /// The positions that match `filter`, newest entries first, one page at a time.
-    pub fn positions(&self, filter: &PositionFilter) -> Result<PositionPage, StoreError> {
-        let (where_sql, args) = filter_clause(filter);
-        let count_sql = if where_sql.is_empty() {
-            "SELECT count(*) FROM position".to_string()
-        } else {
-            format!(
-                "SELECT count(*) FROM position AS p JOIN session AS s ON s.id = p.session_id
-                 LEFT JOIN source AS src ON src.id = p.source_id {where_sql}"
-            )
-        };
-        let total: i64 = self
-            .conn
-            .query_row(&count_sql, params_from_iter(args.iter()), |r| r.get(0))?;
-        let limit = filter.limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE);
-        let offset = filter.offset.unwrap_or(0);
-        let items = self.newest_first(&where_sql, &args, i64::from(limit), offset)?;
-        Ok(PositionPage {
-            items,
-            total: total as u64,
-        })
     }
 
     /// Every position that matches `filter` (its limit and offset aside), newest entries first,
@@ -213,75 +187,6 @@ impl Store {
         }
         Ok(entries)
     }
-}
-
-/// Builds the WHERE clause for a filter; every value is a bound parameter.
-pub(crate) fn filter_clause(filter: &PositionFilter) -> (String, Vec<Value>) {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    let bind = |v: Value, args: &mut Vec<Value>| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
-    if let Some(actor) = filter.actor_id {
-        let a = bind(id_value(actor), &mut args);
-        clauses.push(format!("p.actor_id = {a}"));
-    }
-    if let Some(group) = filter.group_id {
-        let g = bind(id_value(group), &mut args);
-        // The uncorrelated IN is computed once, so most rows (not members) are set aside by
-        // one probe; only members' rows check the membership's dates against the session.
-        clauses.push(format!(
-            "(p.actor_id = {g} OR p.on_behalf_of_id = {g}
-              OR p.actor_id IN (SELECT member_id FROM group_membership WHERE group_id = {g}) AND EXISTS (
-               SELECT 1 FROM group_membership AS gm WHERE gm.group_id = {g} AND gm.member_id = p.actor_id
-                 AND (gm.valid_from IS NULL OR s.start_date IS NULL OR gm.valid_from <= coalesce(s.end_date, s.start_date))
-                 AND (gm.valid_to IS NULL OR s.start_date IS NULL OR gm.valid_to >= s.start_date)))"
-        ));
-    }
-    if let Some(session) = filter.session_id {
-        let s = bind(id_value(session), &mut args);
-        clauses.push(format!("p.session_id = {s}"));
-    }
-    if let Some(topic) = filter.topic_id {
-        let t = bind(id_value(topic), &mut args);
-        clauses.push(format!(
-            "p.topic_id IN (WITH RECURSIVE below(id) AS (SELECT {t} UNION
-               SELECT topic.id FROM topic JOIN below ON topic.parent_id = below.id) SELECT id FROM below)"
-        ));
-    }
-    if let Some(proposal) = filter.proposal_id {
-        let p = bind(id_value(proposal), &mut args);
-        clauses.push(format!("p.proposal_id = {p}"));
-    }
-    if let Some(stance) = filter.stance {
-        let s = bind(Value::Text(stance.as_str().to_string()), &mut args);
-        clauses.push(format!("p.stance = {s}"));
-    }
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let pattern = format!(
-            "%{}%",
-            text.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let t = bind(Value::Text(pattern), &mut args);
-        clauses.push(format!(
-            "(p.summary LIKE {t} ESCAPE '\\' OR p.quote LIKE {t} ESCAPE '\\'
-              OR p.note LIKE {t} ESCAPE '\\' OR src.citation LIKE {t} ESCAPE '\\')"
-        ));
-    }
-    let sql = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
-    (sql, args)
 }
 
 /// An id as SQLite holds it (16 bytes, schema v10).

@@ -14,6 +14,8 @@ group_id: string | null, session_id: string | null,
  */
 topic_id: string | null, proposal_id: string | null, stance: Stance | null, 
 /**
- * Words to find in summary, quote, note or source (case-insensitive).
+ * Words to find in summary, quote, note or source, as Search finds them (case and
+ * accents aside, the last word also as the start of a word); a text without letters or
+ * digits is found as typed.
  */
 text: string | null, limit: number | null, offset: number | null, };

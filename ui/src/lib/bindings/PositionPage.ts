@@ -4,4 +4,12 @@ import type { Position } from "./Position";
 /**
  * One page of a longer list.
  */
-export type PositionPage = { items: Array<Position>, total: number, };
+export type PositionPage = { items: Array<Position>, 
+/**
+ * How many positions match: all of them, or when `more`, as many as were counted.
+ */
+total: number, 
+/**
+ * More than `total` match (counting stops at 10 000, or at the end of a later page).
+ */
+more: boolean, };
