@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_catalog.sql"),
     include_str!("migrations/0015_shared_keys.sql"),
     include_str!("migrations/0016_on_behalf_index.sql"),
+    include_str!("migrations/0017_stance_index.sql"),
 ];
 
 /// The schema version this build writes.
@@ -236,3 +237,6 @@ mod v15_tests;
 #[cfg(test)]
 #[path = "migrate_v16_tests.rs"]
 mod v16_tests;
+#[cfg(test)]
+#[path = "migrate_v17_tests.rs"]
+mod v17_tests;

@@ -27,17 +27,20 @@ fn v15_file_gains_the_on_behalf_index_and_the_map_still_counts_for_the_group() {
         store.add_position(&input).unwrap();
     }
     {
-        // v15 is v16 without the index.
+        // v15 is v16 without the index (and v17 without v17's).
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("DROP INDEX position_on_behalf; PRAGMA user_version = 15;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP INDEX position_on_behalf; DROP INDEX position_stance;
+             PRAGMA user_version = 15;",
+        )
+        .unwrap();
     }
     let store = crate::Store::open(&path, clock, uuid::Uuid::from_u128(4)).unwrap();
     let version: i64 = store
         .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 16);
+    assert_eq!(version, LATEST_VERSION);
     let indexed: i64 = store
         .conn
         .query_row(
