@@ -86,6 +86,19 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
     w.wait_for_text("#positions-count", |t| t.ends_with("of 3"))
         .await?;
 
+    // The Text filter finds words as Search does: case aside, the last word also as the
+    // beginning of one ("SOVEREIG" finds Brazil's "sovereignty").
+    let text = w.driver.find(By::Id("filter-text")).await?;
+    text.send_keys("SOVEREIG").await?;
+    w.wait_for_text("#positions-count", |t| t == "1–1 of 1")
+        .await?;
+    let row = w.wait_for(By::Css("table.positions tbody tr")).await?;
+    assert!(row.text().await?.contains("Brazil"));
+    text.send_keys(Key::Control + "a").await?;
+    text.send_keys(Key::Backspace).await?;
+    w.wait_for_text("#positions-count", |t| t.ends_with("of 3"))
+        .await?;
+
     // The matrix: latest stance per State on the PoA, coloured by stance.
     w.driver.find(By::Id("nav-matrix")).await?.click().await?;
     let france = w
