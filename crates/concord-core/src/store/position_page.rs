@@ -2,7 +2,7 @@
 //! many there are, at a million positions as at a thousand.
 
 use super::position_filter::filter_clause;
-use super::positions::{read_position, SELECT_POSITION};
+use super::positions::id_value;
 use super::{Store, StoreError};
 use crate::model::{Position, PositionFilter, PositionPage};
 use rusqlite::params_from_iter;
@@ -186,14 +186,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let marks = vec!["?"; ids.len()].join(",");
-        let sql = format!(
-            "{SELECT_POSITION} WHERE p.id IN ({marks}) ORDER BY p.created_at DESC, p.id DESC"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let items = stmt
-            .query_map(params_from_iter(ids.iter()), read_position)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(items)
+        let ids: Vec<Value> = ids.iter().map(|id| id_value(*id)).collect();
+        self.newest_first(&format!("WHERE p.id IN ({marks})"), &ids, -1, 0)
     }
 }
 

@@ -101,7 +101,7 @@ impl Store {
     }
 
     /// The positions a filter clause keeps, newest entries first; `limit` -1 for all.
-    fn newest_first(
+    pub(super) fn newest_first(
         &self,
         where_sql: &str,
         args: &[Value],
