@@ -15,6 +15,7 @@ pub mod demo;
 pub mod draft;
 pub mod export;
 pub mod files;
+mod fixtures;
 pub mod generate;
 pub mod guide;
 pub mod import;

@@ -2,8 +2,8 @@
 //! is set aside, and that the order of merging never matters.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
+use crate::fixtures::summarised;
 use crate::model::{Keep, PositionInput, Stance, SubjectRef};
-use crate::reference::{self, OEWG};
 use crate::{Clock, FixedClock, Store};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -18,22 +18,6 @@ fn replicas(n: u128) -> Vec<Store> {
             s
         })
         .collect()
-}
-
-fn summarised(iso3: &str, summary: &str) -> PositionInput {
-    PositionInput {
-        actor_id: reference::state_id(iso3),
-        subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-        session_id: reference::session_id(OEWG, 7),
-        meeting_id: None,
-        meeting_date: None,
-        stance: Stance::Supports,
-        summary: summary.into(),
-        quote: String::new(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
-    }
 }
 
 fn pair() -> (Store, Store) {

@@ -1,22 +1,13 @@
 //! The v16 → v17 upgrade (`migrations/0017_stance_index.sql`): one index, so the positions
 //! page filtered by one stance reads only that stance's rows.
 use super::*;
-use crate::model::{PositionFilter, PositionInput, Stance, SubjectRef};
-use crate::reference::{self, OEWG};
+use crate::fixtures::position;
+use crate::model::{PositionFilter, PositionInput, Stance};
 
 fn said(iso3: &str, stance: Stance) -> PositionInput {
     PositionInput {
-        actor_id: reference::state_id(iso3),
-        subject: SubjectRef::Proposal(reference::proposal_id("POA")),
-        session_id: reference::session_id(OEWG, 7),
-        meeting_id: None,
-        meeting_date: None,
         stance,
-        summary: String::new(),
-        quote: String::new(),
-        source: String::new(),
-        on_behalf_of_id: None,
-        note: String::new(),
+        ..position(iso3, 7)
     }
 }
 

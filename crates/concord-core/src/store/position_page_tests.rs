@@ -4,27 +4,22 @@
 //! change with how common its words are.
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
-use crate::model::{PositionFilter, PositionInput, PositionPage, Stance, SubjectRef};
+use crate::fixtures::position;
+use crate::model::{PositionFilter, PositionInput, PositionPage};
 use crate::reference;
 use crate::store::COUNT_CAP;
 use crate::{FixedClock, Store};
 use std::sync::Arc;
 use uuid::Uuid;
 
-fn said(store: &Store, iso3: &str, texts: [&str; 4]) -> PositionInput {
-    let [summary, quote, note, source] = texts;
+fn said(iso3: &str, texts: [&str; 4]) -> PositionInput {
+    let [summary, quote, note, source] = texts.map(String::from);
     PositionInput {
-        actor_id: reference::state_id(iso3),
-        session_id: store.sessions(None).unwrap()[0].id,
-        subject: SubjectRef::Topic(store.topics().unwrap()[0].id),
-        meeting_id: None,
-        meeting_date: None,
-        stance: Stance::Supports,
-        summary: summary.into(),
-        quote: quote.into(),
-        source: source.into(),
-        on_behalf_of_id: None,
-        note: note.into(),
+        summary,
+        quote,
+        note,
+        source,
+        ..position(iso3, 7)
     }
 }
 
@@ -63,7 +58,7 @@ fn common_words_read_row_by_row_give_the_same_page() {
     ];
     for _ in 0..5 {
         for (iso3, texts) in rows {
-            let input = said(&s, iso3, texts);
+            let input = said(iso3, texts);
             s.add_position(&input).unwrap();
         }
     }
@@ -125,7 +120,7 @@ fn a_last_word_is_spelled_out_as_the_words_it_begins_when_they_are_few() {
         many.join(" "),
     ];
     for text in &texts {
-        let input = said(&s, "FRA", [text, "", "", ""]);
+        let input = said("FRA", [text, "", "", ""]);
         s.add_position(&input).unwrap();
     }
     let spelled = |t: &str| s.spelled_query(t).unwrap();
