@@ -20,7 +20,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 .PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
 	icons bundle package-test guide-shots \
 	test-servers \
-	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence fuzz clean
+	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence bench-import-1m fuzz clean
 
 help:
 	@echo "make run    build and open Concord on the demo database (installs what is missing)"
@@ -167,8 +167,8 @@ bench:
 	@rm -f target/bench/bare.sqlite
 	@echo "sqlite3 .import of the same 100 000-row CSV into a bare table:" | tee -a $(SUMMARY)
 	@set -o pipefail; /usr/bin/time -f "  %e s wall" sqlite3 target/bench/bare.sqlite \
-	  "CREATE TABLE p (actor TEXT, session TEXT, topic TEXT, stance TEXT, summary TEXT, quote TEXT, source TEXT);" \
-	  ".import --csv --skip 1 target/bench/positions-100k.csv p" "SELECT count(*) || ' rows' FROM p;" 2>&1 | tee -a $(SUMMARY)
+	  "$(BARE_TABLE)" ".import --csv --skip 1 target/bench/positions-100k.csv p" "SELECT count(*) || ' rows' FROM p;" 2>&1 | tee -a $(SUMMARY)
+	@set -o pipefail; $(MAKE) --no-print-directory bench-import-1m 2>&1 | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench views | tee -a $(SUMMARY)
 	@echo "The same session diff as one SQL query, in the sqlite3 shell (second run is warm):" | tee -a $(SUMMARY)
 	@set -o pipefail; sqlite3 -readonly target/bench/generated-1m.concord < target/bench/session-diff.sql | tee -a $(SUMMARY)
@@ -179,6 +179,23 @@ bench:
 	@set -o pipefail; $(MAKE) --no-print-directory bench-convergence 2>&1 | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)
 	@echo "Written to $(SUMMARY)"
+
+# A million positions (the 100 000-row CSV ten times) through the whole `concord import
+# positions` process, beside sqlite3's .import of the same CSV into a bare table: time and
+# peak memory of each.
+BARE_TABLE := CREATE TABLE p (actor TEXT, session TEXT, topic TEXT, stance TEXT, summary TEXT, quote TEXT, source TEXT);
+bench-import-1m:
+	@[ -f target/bench/positions-100k.csv ] || cargo bench -p concord-core --bench import -- --test >/dev/null
+	@cargo build --release --quiet -p concord-cli
+	@{ head -1 target/bench/positions-100k.csv; for i in 1 2 3 4 5 6 7 8 9 10; do \
+	  tail -n +2 target/bench/positions-100k.csv; done; } > target/bench/positions-1m.csv
+	@rm -f target/bench/import-1m.concord* target/bench/bare-import-1m.sqlite
+	@target/release/concord --db target/bench/import-1m.concord init >/dev/null
+	@/usr/bin/time -f "concord import positions of 1 000 000 rows: %e s wall, %M KB peak" \
+	  target/release/concord --db target/bench/import-1m.concord import positions target/bench/positions-1m.csv >/dev/null
+	@/usr/bin/time -f "sqlite3 .import of the same CSV into a bare table: %e s wall, %M KB peak" \
+	  sqlite3 target/bench/bare-import-1m.sqlite "$(BARE_TABLE)" ".import --csv --skip 1 target/bench/positions-1m.csv p"
+	@rm -f target/bench/import-1m.concord* target/bench/bare-import-1m.sqlite target/bench/positions-1m.csv
 
 # The randomised convergence run at 3, 10 and 30 replicas (10 000 operations each, release):
 # every replica ends with one digest and nothing lost; the times are printed beside each other.

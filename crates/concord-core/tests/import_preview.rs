@@ -188,3 +188,53 @@ fn cancel_while_writing_leaves_the_file_as_it_was() {
     let report = import_positions_file(&mut s, &path, ImportOptions::default(), &mut go).unwrap();
     assert_eq!(report.positions_added, 3_500);
 }
+
+/// A CSV is read twice, checked then written; a file that changes in between (a sync tool
+/// rewriting it, another program saving over it) is refused whole, however it changed.
+#[test]
+fn a_file_changed_between_check_and_write_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("actor,session,topic,stance\n");
+    for i in 0..3_000 {
+        csv.push_str(&format!(
+            "Brazil,{},Capacity-building,supports\n",
+            1 + i % 10
+        ));
+    }
+    let changes: [(&str, String); 3] = [
+        (
+            "one more row",
+            format!("{csv}Chile,7,Capacity-building,opposes\n"),
+        ),
+        (
+            "a row fewer",
+            csv[..csv.len() - "Brazil,10,Capacity-building,supports\n".len()].to_string(),
+        ),
+        (
+            "a bad row",
+            format!(
+                "{}Atlantis,7,Capacity-building,supports\n",
+                &csv[..csv.len() - "Brazil,10,Capacity-building,supports\n".len()]
+            ),
+        ),
+    ];
+    let mut s = store();
+    let before = s.digest().unwrap();
+    for (what, changed) in changes {
+        let path = file(&dir, "changing.csv", &csv);
+        let err = import_positions_file(&mut s, &path, ImportOptions::default(), &mut |p| {
+            if p.written == 0 {
+                std::fs::write(&path, &changed).unwrap();
+            }
+            ControlFlow::Continue(())
+        })
+        .unwrap_err();
+        assert!(matches!(err, ImportError::Changed(_)), "{what}: {err}");
+        assert!(err.is_bad_input(), "{what}");
+        assert!(err
+            .to_string()
+            .contains("changed while it was being imported"));
+        assert_eq!(s.counts().unwrap().positions, 0, "{what}");
+        assert_eq!(s.digest().unwrap(), before, "{what}");
+    }
+}

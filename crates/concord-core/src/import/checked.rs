@@ -9,11 +9,24 @@ use std::collections::BTreeSet;
 /// How many rows a preview shows.
 pub const PREVIEW_ROWS: usize = 100;
 
+/// Whether checking keeps the rows that passed, to write them next, or only counts them
+/// (a preview; a CSV file read again as it is written, so memory does not grow with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    Rows,
+    Count,
+}
+
 /// What checking a whole file found.
 pub(super) struct Checked {
     pub place: Place,
-    /// The rows that passed every check, in file order.
+    keep: Keep,
+    /// The rows that passed every check, in file order (none kept with `Keep::Count`).
     pub rows: Vec<Row>,
+    /// How many rows passed every check.
+    pub passed: u64,
+    /// What importing with "create what is missing" would add, each named once.
+    to_create: BTreeSet<String>,
     /// Rows or entries that were not blank.
     pub records: u64,
     pub problems: Vec<Problem>,
@@ -23,10 +36,13 @@ pub(super) struct Checked {
 }
 
 impl Checked {
-    pub fn new(place: Place) -> Checked {
+    pub fn new(place: Place, keep: Keep) -> Checked {
         Checked {
             place,
+            keep,
             rows: Vec::new(),
+            passed: 0,
+            to_create: BTreeSet::new(),
             records: 0,
             problems: Vec::new(),
             more: 0,
@@ -49,7 +65,13 @@ impl Checked {
             self.sample.push(shown);
         }
         if row_problems.is_empty() {
-            self.rows.extend(row);
+            if let Some(row) = row {
+                self.passed += 1;
+                self.note_new_names(&row);
+                if self.keep == Keep::Rows {
+                    self.rows.push(row);
+                }
+            }
             return;
         }
         for p in row_problems {
@@ -81,21 +103,21 @@ impl Checked {
 
     /// Every problem, the empty file's included.
     pub fn all_problems(&self) -> Vec<Problem> {
-        if self.problems.is_empty() && self.rows.is_empty() {
+        if self.problems.is_empty() && self.passed == 0 {
             return vec![self.nothing_in_it()];
         }
         self.problems.clone()
     }
 
-    /// The rows to write, or why the file writes nothing.
-    pub fn into_rows(self) -> Result<Vec<Row>, ImportError> {
+    /// How many rows there are to write, or why the file writes nothing.
+    pub fn ready(&self) -> Result<u64, ImportError> {
         if !self.problems.is_empty() {
             return Err(ImportError::Rows {
-                problems: self.problems,
+                problems: self.problems.clone(),
                 more: self.more,
             });
         }
-        if self.rows.is_empty() {
+        if self.passed == 0 {
             return Err(match self.place {
                 Place::CsvLine => ImportError::Rows {
                     problems: vec![self.nothing_in_it()],
@@ -104,23 +126,30 @@ impl Checked {
                 Place::JsonEntry => ImportError::Header("the file holds no positions".into()),
             });
         }
+        Ok(self.passed)
+    }
+
+    /// The rows to write (checked with `Keep::Rows`), or why the file writes nothing.
+    pub fn into_rows(self) -> Result<Vec<Row>, ImportError> {
+        self.ready()?;
+        debug_assert_eq!(self.keep, Keep::Rows);
         Ok(self.rows)
+    }
+
+    fn note_new_names(&mut self, row: &Row) {
+        if let Speaker::NewStakeholder(name) = &row.actor {
+            self.to_create.insert(format!("stakeholder “{name}”"));
+        }
+        match &row.subject {
+            Subject::NewTopic(path) => self.to_create.insert(format!("topic “{path}”")),
+            Subject::NewProposal(name) => self.to_create.insert(format!("proposal “{name}”")),
+            Subject::Known(_) => false,
+        };
     }
 
     /// What importing with "create what is missing" would add, each named once.
     pub fn to_create(&self) -> Vec<String> {
-        let mut names = BTreeSet::new();
-        for row in &self.rows {
-            if let Speaker::NewStakeholder(name) = &row.actor {
-                names.insert(format!("stakeholder “{name}”"));
-            }
-            match &row.subject {
-                Subject::NewTopic(path) => names.insert(format!("topic “{path}”")),
-                Subject::NewProposal(name) => names.insert(format!("proposal “{name}”")),
-                Subject::Known(_) => false,
-            };
-        }
-        names.into_iter().collect()
+        self.to_create.iter().cloned().collect()
     }
 }
 

@@ -8,6 +8,7 @@ mod positions_file;
 mod positions_json;
 pub mod revision;
 pub mod source;
+mod write;
 
 pub use checked::PREVIEW_ROWS;
 pub use positions_csv::import_positions_csv;
@@ -79,6 +80,8 @@ pub enum ImportError {
     Rows { problems: Vec<Problem>, more: usize },
     #[error("the import was stopped; nothing was imported")]
     Cancelled,
+    #[error("{0} changed while it was being imported (it was read twice: checked, then written); nothing was imported. Import it again")]
+    Changed(String),
     #[error(transparent)]
     Source(#[from] source::SourceError),
     #[error(transparent)]
@@ -100,6 +103,7 @@ impl ImportError {
                 ErrorCode::MalformedFile
             }
             ImportError::Header(_) => ErrorCode::BadHeader,
+            ImportError::Changed(_) => ErrorCode::MalformedFile,
             ImportError::Rows { .. } => ErrorCode::BadRows,
             ImportError::Cancelled => ErrorCode::Cancelled,
             ImportError::Source(e) => e.code(),

@@ -6,12 +6,10 @@
 //! illustrative or synthetic; default recorded). A `provision` column is read but must be empty:
 //! positions on paragraphs arrive with the draft-revisions work.
 
-use super::checked::Checked;
+use super::checked::{Checked, Keep};
+use super::write::write_rows;
 use super::{ImportError, ImportOptions, Place, Problem};
-use crate::model::{
-    ActorKind, ImportProgress, ImportReport, PositionInput, PreviewRow, Provenance, Stance,
-    SubjectRef,
-};
+use crate::model::{ImportReport, PreviewRow, Provenance, Stance, SubjectRef};
 use crate::resolve::{Miss, Resolver};
 use crate::store::{Store, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS};
 use chrono::NaiveDate;
@@ -41,15 +39,15 @@ pub(super) enum Speaker {
 pub(super) struct Row {
     pub(super) actor: Speaker,
     pub(super) subject: Subject,
-    session_id: Uuid,
-    date: Option<NaiveDate>,
-    stance: Stance,
-    summary: String,
-    quote: String,
-    source: String,
-    on_behalf_of: Option<Uuid>,
-    note: String,
-    provenance: Provenance,
+    pub(super) session_id: Uuid,
+    pub(super) date: Option<NaiveDate>,
+    pub(super) stance: Stance,
+    pub(super) summary: String,
+    pub(super) quote: String,
+    pub(super) source: String,
+    pub(super) on_behalf_of: Option<Uuid>,
+    pub(super) note: String,
+    pub(super) provenance: Provenance,
 }
 
 /// Reads the whole CSV, checks every row, then writes all rows in one transaction.
@@ -59,148 +57,93 @@ pub fn import_positions_csv(
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let resolver = Resolver::load(store)?;
-    let rows = check(input, &resolver, options)?.into_rows()?;
+    let rows = check(input, &resolver, options, Keep::Rows)?.into_rows()?;
     write_rows(store, rows, &mut |_| ControlFlow::Continue(()))
 }
 
-/// How many positions are written between two reports of progress.
-const PROGRESS_EVERY: u64 = 1_000;
-
-/// Writes checked rows in one transaction, creating what --create-missing asked for. After
-/// each block of rows `progress` hears how far it is; when it answers `Break`, the
-/// transaction is rolled back and nothing is written.
-pub(super) fn write_rows(
-    store: &mut Store,
-    rows: Vec<Row>,
-    progress: &mut dyn FnMut(ImportProgress) -> ControlFlow<()>,
-) -> Result<ImportReport, ImportError> {
-    let total = rows.len() as u64;
-    let mut told = |written: u64| match progress(ImportProgress { written, total }) {
-        ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(()) => Err(ImportError::Cancelled),
-    };
-    told(0)?;
-    store.write_bulk(|w| {
-        let mut report = ImportReport {
-            positions_added: 0,
-            topics_created: 0,
-            proposals_created: 0,
-            actors_created: 0,
-        };
-        let mut new_topics: HashMap<String, Uuid> = HashMap::new();
-        let mut new_proposals: HashMap<String, Uuid> = HashMap::new();
-        let mut new_actors: HashMap<String, Uuid> = HashMap::new();
-        for row in rows {
-            let subject = match row.subject {
-                Subject::Known(s) => s,
-                Subject::NewTopic(path) => match new_topics.get(&path) {
-                    Some(id) => SubjectRef::Topic(*id),
-                    None => {
-                        let (id, created) = w.create_topic_path(&path)?;
-                        report.topics_created += created;
-                        new_topics.insert(path, id);
-                        SubjectRef::Topic(id)
-                    }
-                },
-                Subject::NewProposal(name) => match new_proposals.get(&name) {
-                    Some(id) => SubjectRef::Proposal(*id),
-                    None => {
-                        let id = w.create_proposal(&name)?;
-                        report.proposals_created += 1;
-                        new_proposals.insert(name, id);
-                        SubjectRef::Proposal(id)
-                    }
-                },
-            };
-            let actor_id = match row.actor {
-                Speaker::Known(id) => id,
-                Speaker::NewStakeholder(name) => match new_actors.get(&name) {
-                    Some(id) => *id,
-                    None => {
-                        let id = w.create_actor(ActorKind::Stakeholder, &name)?;
-                        report.actors_created += 1;
-                        new_actors.insert(name, id);
-                        id
-                    }
-                },
-            };
-            let meeting_id = match row.date {
-                Some(day) => Some(w.meeting_on(row.session_id, day)?),
-                None => None,
-            };
-            let input = PositionInput {
-                actor_id,
-                subject,
-                session_id: row.session_id,
-                meeting_id,
-                meeting_date: None,
-                stance: row.stance,
-                summary: row.summary,
-                quote: row.quote,
-                source: row.source,
-                on_behalf_of_id: row.on_behalf_of,
-                note: row.note,
-            };
-            w.insert_position(&input, row.provenance)?;
-            report.positions_added += 1;
-            if report.positions_added.is_multiple_of(PROGRESS_EVERY)
-                || report.positions_added == total
-            {
-                told(report.positions_added)?;
-            }
-        }
-        Ok::<_, ImportError>(report)
-    })
-}
-
 /// Reads the whole CSV and checks every row; only a file that cannot be read as CSV at all
-/// (or whose header is wrong) is an error here.
+/// (or whose header is wrong) is an error here. The rows that passed are kept when `keep`.
 pub(super) fn check(
     input: impl Read,
     resolver: &Resolver,
     options: ImportOptions,
+    keep: Keep,
 ) -> Result<Checked, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(input);
-    let header = reader
-        .headers()
-        .map_err(|e| malformed(&e, 1))?
-        .iter()
-        .map(|h| {
-            crate::text::strip_bom(h.trim())
-                .to_lowercase()
-                .replace([' ', '-'], "_")
-        })
-        .collect::<Vec<_>>();
-    let columns = Columns::from_header(&header)?;
-
-    let mut checked = Checked::new(Place::CsvLine);
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line_hint = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(malformed(&e, line_hint)),
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let line = record.position().map(|p| p.line()).unwrap_or(line_hint);
-        let mut row_problems = Vec::new();
-        let row = parse_row(
-            &record,
-            &columns,
-            resolver,
-            options,
-            (Place::CsvLine, line),
-            &mut row_problems,
-        );
-        checked.add(row, row_problems, || columns.preview(&record, line));
+    let mut records = CsvRows::open(input)?;
+    let mut checked = Checked::new(Place::CsvLine, keep);
+    while let Some((line, row, problems)) = records.next(resolver, options)? {
+        checked.add(row, problems, || records.preview(line));
     }
     Ok(checked)
+}
+
+/// A CSV of positions read one record at a time, each checked as it comes.
+pub(super) struct CsvRows<R> {
+    reader: csv::Reader<R>,
+    columns: Columns,
+    record: csv::StringRecord,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads the header; a file without the columns Concord needs is refused here.
+    pub(super) fn open(input: R) -> Result<CsvRows<R>, ImportError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(input);
+        let header = reader
+            .headers()
+            .map_err(|e| malformed(&e, 1))?
+            .iter()
+            .map(|h| {
+                crate::text::strip_bom(h.trim())
+                    .to_lowercase()
+                    .replace([' ', '-'], "_")
+            })
+            .collect::<Vec<_>>();
+        Ok(CsvRows {
+            reader,
+            columns: Columns::from_header(&header)?,
+            record: csv::StringRecord::new(),
+        })
+    }
+
+    /// The next record that is not blank, checked: the line it starts on, its row when it
+    /// passed, and its problems. `None` at the end of the file.
+    #[allow(clippy::type_complexity)] // one record's verdict, taken apart where it is used
+    pub(super) fn next(
+        &mut self,
+        resolver: &Resolver,
+        options: ImportOptions,
+    ) -> Result<Option<(u64, Option<Row>, Vec<Problem>)>, ImportError> {
+        loop {
+            let line_hint = self.reader.position().line();
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(None),
+                Ok(true) => {}
+                Err(e) => return Err(malformed(&e, line_hint)),
+            }
+            if self.record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let line = self.record.position().map_or(line_hint, |p| p.line());
+            let mut problems = Vec::new();
+            let row = parse_row(
+                &self.record,
+                &self.columns,
+                resolver,
+                options,
+                (Place::CsvLine, line),
+                &mut problems,
+            );
+            return Ok(Some((line, row, problems)));
+        }
+    }
+
+    /// The record last read, as the preview shows it.
+    pub(super) fn preview(&self, line: u64) -> PreviewRow {
+        self.columns.preview(&self.record, line)
+    }
 }
 
 fn malformed(e: &csv::Error, line: u64) -> ImportError {

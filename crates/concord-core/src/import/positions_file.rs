@@ -1,9 +1,15 @@
 //! A positions file as a person picks it (the window's Import Positions…, `concord import
 //! positions FILE`): CSV or JSON by its name, opened as every file from outside is, checked
 //! whole for a preview, then written in one transaction with progress and a way to stop.
+//!
+//! A CSV file is read twice: once to check every row (keeping only the count, the problems
+//! and the preview), then again as its rows are written, each checked again. Memory does not
+//! grow with the file: a million rows are never held at once. A JSON file is one value and is
+//! read whole.
 
-use super::checked::{Checked, PREVIEW_ROWS};
-use super::positions_csv::write_rows;
+use super::checked::{Checked, Keep, PREVIEW_ROWS};
+use super::positions_csv::CsvRows;
+use super::write::{write_rows, Writing};
 use super::{positions_csv, positions_json, source, ImportError, ImportOptions};
 use crate::model::{ImportPreview, ImportProblem, ImportProgress, ImportReport};
 use crate::resolve::Resolver;
@@ -39,13 +45,16 @@ impl PositionsFormat {
     }
 }
 
-/// Reads and checks the whole file; nothing is written.
-fn check_file(store: &Store, path: &Path, options: ImportOptions) -> Result<Checked, ImportError> {
+/// Reads and checks the whole file; nothing is written. A CSV's rows are counted, not kept.
+fn check_file(
+    resolver: &Resolver,
+    path: &Path,
+    options: ImportOptions,
+) -> Result<Checked, ImportError> {
     let input = BufReader::new(source::open(path)?);
-    let resolver = Resolver::load(store)?;
     match PositionsFormat::of(path) {
-        PositionsFormat::Csv => positions_csv::check(input, &resolver, options),
-        PositionsFormat::Json => positions_json::check(input, &resolver, options),
+        PositionsFormat::Csv => positions_csv::check(input, resolver, options, Keep::Count),
+        PositionsFormat::Json => positions_json::check(input, resolver, options),
     }
 }
 
@@ -68,7 +77,7 @@ pub fn preview_positions(
         more_problems: 0,
         to_create: Vec::new(),
     };
-    match check_file(store, path, options) {
+    match check_file(&Resolver::load(store)?, path, options) {
         Ok(checked) => {
             preview.records = checked.records;
             preview.problems = checked
@@ -116,6 +125,27 @@ pub fn import_positions_file(
     options: ImportOptions,
     progress: &mut dyn FnMut(ImportProgress) -> ControlFlow<()>,
 ) -> Result<ImportReport, ImportError> {
-    let rows = check_file(store, path, options)?.into_rows()?;
-    write_rows(store, rows, progress)
+    let resolver = Resolver::load(store)?;
+    let checked = check_file(&resolver, path, options)?;
+    if PositionsFormat::of(path) == PositionsFormat::Json {
+        return write_rows(store, checked.into_rows()?, progress);
+    }
+    let total = checked.ready()?;
+    let mut records = CsvRows::open(BufReader::new(source::open(path)?))?;
+    let changed = || ImportError::Changed(path.display().to_string());
+    store.write_bulk(|w| {
+        let mut writing = Writing::new(total, progress)?;
+        while let Some((_, row, problems)) = records.next(&resolver, options)? {
+            match row {
+                Some(row) if problems.is_empty() && writing.report.positions_added < total => {
+                    writing.row(w, row)?
+                }
+                _ => return Err(changed()),
+            }
+        }
+        if writing.report.positions_added != total {
+            return Err(changed());
+        }
+        Ok(writing.report)
+    })
 }

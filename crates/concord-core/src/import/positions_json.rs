@@ -1,7 +1,8 @@
 //! `concord import positions FILE.json`: the CSV's rows as JSON objects, with the CSV's checks.
 
-use super::checked::Checked;
-use super::positions_csv::{parse_row, write_rows, Columns, COLUMNS};
+use super::checked::{Checked, Keep};
+use super::positions_csv::{parse_row, Columns, COLUMNS};
+use super::write::write_rows;
 use super::{ImportError, ImportOptions, Place, Problem};
 use crate::model::{ImportReport, PreviewRow};
 use crate::resolve::Resolver;
@@ -46,7 +47,7 @@ pub(super) fn check(
     };
     let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     let columns = Columns::from_header(&header)?;
-    let mut checked = Checked::new(Place::JsonEntry);
+    let mut checked = Checked::new(Place::JsonEntry, Keep::Rows);
     for (i, entry) in entries.iter().enumerate() {
         let n = i as u64 + 1;
         let mut entry_problems = Vec::new();
