@@ -2,7 +2,7 @@
 //! one lacks, in one transaction, by the rules of `crate::merge` (applied by `apply.rs`).
 
 use super::apply::Applier;
-use super::{ledger, Store, StoreError};
+use super::{derived, ledger, Store, StoreError};
 use crate::merge::{Deps, SetInfo, Stamp};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -100,6 +100,8 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::busy_or)?;
         tx.pragma_update(None, "defer_foreign_keys", true)?;
+        // The search index and matrix cells are written once, at the end (`derived.rs`).
+        let deferred = derived::Deferred::start(&tx)?;
         let mut known = ledger::known(&tx)?;
         let mut applier = Applier::new(&tx);
         let mut report = MergeReport::default();
@@ -143,6 +145,9 @@ impl Store {
         }
         report.conflicts = u32::try_from(applier.set_aside).unwrap_or(u32::MAX);
         drop(applier);
+        if let Some(deferred) = deferred {
+            deferred.finish(&tx)?;
+        }
         let broken: Option<(String, i64)> = tx
             .query_row(
                 "SELECT \"table\", rowid FROM pragma_foreign_key_check LIMIT 1",

@@ -19,6 +19,9 @@ mod cohesion;
 #[cfg(test)]
 mod compact_tests;
 mod conflicts;
+mod derived;
+#[cfg(test)]
+mod derived_tests;
 mod digest;
 mod error;
 mod exchange;
@@ -322,6 +325,9 @@ impl Store {
     /// the position table, its indexes, history and search index, and SQLite keeps their undo
     /// copies (the statement journal) in a file in /var/tmp once they pass 64 KiB: 97% of an
     /// import's system calls went there. For the import, temporary data stays in memory.
+    ///
+    /// The search index and matrix cells of the positions `f` writes are written once, when
+    /// `f` is done (`derived.rs`), so nothing inside `f` may read them.
     pub fn write_bulk<T, E>(
         &mut self,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
@@ -332,7 +338,14 @@ impl Store {
         self.conn
             .pragma_update(None, "temp_store", "MEMORY")
             .map_err(StoreError::from)?;
-        let result = self.write(f);
+        let result = self.write(|w| {
+            let deferred = derived::Deferred::start(w.tx).map_err(E::from)?;
+            let value = f(w)?;
+            if let Some(deferred) = deferred {
+                deferred.finish(w.tx).map_err(E::from)?;
+            }
+            Ok::<T, E>(value)
+        });
         let reset = self.conn.pragma_update(None, "temp_store", "DEFAULT");
         let value = result?;
         reset.map_err(StoreError::from)?;
