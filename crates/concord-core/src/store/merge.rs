@@ -202,13 +202,25 @@ fn gap(set: &Stamp, have: i64) -> StoreError {
     )
 }
 
-/// The change sets this file holds beyond `known`, in the order of their clocks: what a copy
-/// that holds `known` lacks. Read replica by replica from where `known` stops.
 impl Store {
+    /// The change sets this file holds beyond `known`, in the order of their clocks: what a
+    /// copy that holds `known` lacks. Read replica by replica from where `known` stops.
     pub(crate) fn sets_after(&self, known: &Deps) -> Result<Vec<Offered>, StoreError> {
+        self.set_infos_after(known)?
+            .into_iter()
+            .map(|info| {
+                let changes = self.held_set(&info.stamp)?;
+                Ok(Offered { info, changes })
+            })
+            .collect()
+    }
+
+    /// [`Store::sets_after`] without the changes themselves, which can be many megabytes
+    /// each: sync reads them one at a time ([`Store::held_set`]) as it sends them.
+    pub(crate) fn set_infos_after(&self, known: &Deps) -> Result<Vec<SetInfo>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT hlc_ms, hlc_count, replica_id, seq, deps, changes FROM change_set
-          WHERE replica_id = ?1 AND seq > ?2",
+            "SELECT hlc_ms, hlc_count, replica_id, seq, deps FROM change_set
+              WHERE replica_id = ?1 AND seq > ?2",
         )?;
         let mut out = Vec::new();
         for (replica, _) in ledger::known(&self.conn)?.0 {
@@ -217,14 +229,24 @@ impl Store {
             while let Some(r) = rows.next()? {
                 let stamp = ledger::stamp(r, 0)?;
                 let deps = Deps::from_bytes(&r.get::<_, Vec<u8>>(4)?).unwrap_or_default();
-                out.push(Offered {
-                    info: SetInfo { stamp, deps },
-                    changes: r.get(5)?,
-                });
+                out.push(SetInfo { stamp, deps });
             }
         }
-        out.sort_by_key(|o| o.info.stamp);
+        out.sort_by_key(|i| i.stamp);
         Ok(out)
+    }
+
+    /// The changes of one set this file holds.
+    pub(crate) fn held_set(&self, stamp: &Stamp) -> Result<Vec<u8>, StoreError> {
+        ledger::held(&self.conn, stamp.replica, stamp.seq)?.ok_or_else(|| {
+            StoreError::invalid(
+                "change set",
+                format!(
+                    "change {} of replica {} is no longer in this file",
+                    stamp.seq, stamp.replica
+                ),
+            )
+        })
     }
 }
 

@@ -334,23 +334,22 @@ where
     }
     let (to_send, known) = {
         let s = store()?;
-        let sets = s.sets_after(&on_store).map_err(TeamError::from)?;
+        let sets = s.set_infos_after(&on_store).map_err(TeamError::from)?;
         (sets, s.known_changes().map_err(TeamError::from)?)
     };
     let to_send: Vec<_> = to_send
         .into_iter()
-        .filter(|set| !present.contains(&(set.info.stamp.replica, set.info.stamp.seq)))
+        .filter(|info| !present.contains(&(info.stamp.replica, info.stamp.seq)))
         .collect();
     let mut told = SyncProgress {
         to_send: u32::try_from(to_send.len()).unwrap_or(u32::MAX),
         ..SyncProgress::default()
     };
-    for set in to_send {
-        let name = wire::name(set.info.stamp.replica, set.info.stamp.seq);
-        remote.write(
-            &name,
-            &key.seal(&name, &wire::pack(&set.info, &set.changes)?)?,
-        )?;
+    // One set in memory at a time, read from the file as it is sent.
+    for info in to_send {
+        let name = wire::name(info.stamp.replica, info.stamp.seq);
+        let changes = store()?.held_set(&info.stamp).map_err(TeamError::from)?;
+        remote.write(&name, &key.seal(&name, &wire::pack(&info, &changes)?)?)?;
         report.sent += 1;
         told.sent = report.sent;
         progress(&told);
