@@ -14,16 +14,18 @@
 
 mod key;
 mod remote;
+mod spool;
 mod wire;
 
 pub use key::TeamKey;
 pub use remote::{Folder, Location, Login, Remote, MAX_FILE_BYTES};
 
-use crate::merge::Stamp;
+use crate::merge::{SetInfo, Stamp};
 use crate::model::ErrorCode;
 use crate::store::{Offered, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use spool::{Spool, Spooled};
 use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 use std::ops::{Deref, DerefMut};
@@ -354,6 +356,7 @@ where
         told.sent = report.sent;
         progress(&told);
     }
+    let mut spool = Spool::new().map_err(TeamError::from)?;
     let offered = fetch(
         remote,
         key,
@@ -365,11 +368,15 @@ where
             told.to_read = to_read;
             progress(&told);
         },
+        &mut spool,
     )?;
     let ready = causal(offered, known.0, &mut report.waiting);
     let mut s = store()?;
     let merged = s
-        .merge_sets(ready.into_iter().map(Ok))
+        .merge_sets(ready.into_iter().map(|(info, spooled)| {
+            let changes = spool.take(spooled)?;
+            Ok(Offered { info, changes })
+        }))
         .map_err(TeamError::from)?;
     report.received = merged.change_sets;
     report.rows = merged.rows;
@@ -387,7 +394,8 @@ fn fetch(
     known: &BTreeMap<Uuid, i64>,
     waiting: &mut u32,
     progress: &mut dyn FnMut(u32, u32),
-) -> Result<Vec<Offered>, TeamError> {
+    spool: &mut Spool,
+) -> Result<Vec<(SetInfo, Spooled)>, TeamError> {
     // First what each replica has that this file lacks and can take (its numbers follow on
     // from what is here), then the files themselves.
     let mut wanted = Vec::new();
@@ -411,12 +419,12 @@ fn fetch(
         }
     }
     let to_read = u32::try_from(wanted.len()).unwrap_or(u32::MAX);
-    let mut offered: Vec<Offered> = Vec::new();
+    let mut offered = Vec::new();
     for (read, (replica, seq)) in (1..).zip(wanted) {
         let name = wire::name(replica, seq);
         let plain = key.open(&name, &remote.read(&name)?)?;
         let (info, changes) = wire::unpack(&name, replica, seq, &plain)?;
-        offered.push(Offered { info, changes });
+        offered.push((info, spool.keep(&changes)?));
         progress(read, to_read);
     }
     Ok(offered)
@@ -424,25 +432,24 @@ fn fetch(
 
 /// The sets that can be applied now, in clock order: each follows its replica's sets and
 /// everything it saw is here or comes before it. The rest wait for a later sync.
-fn causal(
-    mut offered: Vec<Offered>,
+fn causal<T>(
+    mut offered: Vec<(SetInfo, T)>,
     mut known: BTreeMap<Uuid, i64>,
     waiting: &mut u32,
-) -> Vec<Offered> {
-    offered.sort_by_key(|o| o.info.stamp);
+) -> Vec<(SetInfo, T)> {
+    offered.sort_by_key(|o| o.0.stamp);
     let mut ready = Vec::new();
     loop {
         let before = offered.len();
         let mut rest = Vec::new();
         for o in offered {
-            let Stamp { replica, seq, .. } = o.info.stamp;
+            let Stamp { replica, seq, .. } = o.0.stamp;
             let follows = known.get(&replica).copied().unwrap_or(0) + 1 == seq;
-            let saw_here = o
-                .info
-                .deps
-                .0
-                .iter()
-                .all(|(r, n)| known.get(r).copied().unwrap_or(0) >= *n);
+            let saw_here =
+                o.0.deps
+                    .0
+                    .iter()
+                    .all(|(r, n)| known.get(r).copied().unwrap_or(0) >= *n);
             if follows && saw_here {
                 known.insert(replica, seq);
                 ready.push(o);
@@ -456,6 +463,6 @@ fn causal(
         }
     }
     *waiting += u32::try_from(offered.len()).unwrap_or(u32::MAX);
-    ready.sort_by_key(|o| o.info.stamp);
+    ready.sort_by_key(|o| o.0.stamp);
     ready
 }
