@@ -32,25 +32,41 @@ const DEFERRED_TRIGGERS: [&str; 6] = [
     "matrix_cell_delete",
 ];
 
-/// A position's matrix cell, as `matrix_cell` keys it, from the row `R`.
+/// A position's matrix cell, as `matrix_cell` keys and names it, from the row `R`.
 macro_rules! cell_of {
     ($r:literal) => {
         concat!(
             $r,
-            ".session_id, CASE WHEN ",
+            ".session_id AS session_id, CASE WHEN ",
             $r,
             ".topic_id IS NOT NULL THEN 'topic' WHEN ",
             $r,
-            ".proposal_id IS NOT NULL THEN 'proposal' ELSE 'provision' END, ",
+            ".proposal_id IS NOT NULL THEN 'proposal' ELSE 'provision' END AS subject_kind, ",
             $r,
-            ".actor_id, coalesce(",
+            ".actor_id AS actor_id, coalesce(",
             $r,
             ".topic_id, ",
             $r,
             ".proposal_id, ",
             $r,
-            ".provision_id)"
+            ".provision_id) AS subject_id"
         )
+    };
+}
+
+/// What the search index holds of the position `p` under its key `k`.
+macro_rules! indexed_text {
+    () => {
+        "SELECT k.rowid, p.summary, p.quote, p.note,
+                coalesce((SELECT citation FROM source WHERE id = p.source_id), '')"
+    };
+}
+
+/// A group's newest position's time and stance: `newest` sorts by time, then by rowid
+/// written as 20 digits, so exactly one row is newest and its stance comes with it.
+macro_rules! newest {
+    () => {
+        "p.stance, max(p.created_at || printf('%020d', p.rowid)) AS newest, count(*) AS n"
     };
 }
 
@@ -92,13 +108,14 @@ const UNKEY_GONE: &str = "DELETE FROM position_search_key
                        WHERE p.id = position_search_key.position_id AND p.rowid <= ?1)";
 
 /// Touched older positions still there are indexed again under their own key.
-const REINDEX_TOUCHED: &str = "INSERT INTO position_search (rowid, summary, quote, note, source)
-     SELECT k.rowid, p.summary, p.quote, p.note,
-            coalesce((SELECT citation FROM source WHERE id = p.source_id), '')
-     FROM (SELECT DISTINCT position_id FROM temp.derived_touched) AS t
+const REINDEX_TOUCHED: &str = concat!(
+    "INSERT INTO position_search (rowid, summary, quote, note, source) ",
+    indexed_text!(),
+    " FROM (SELECT DISTINCT position_id FROM temp.derived_touched) AS t
      JOIN position AS p ON p.id = t.position_id AND p.rowid <= ?1
      JOIN position_search_key AS k ON k.position_id = p.id
-     ORDER BY k.rowid";
+     ORDER BY k.rowid"
+);
 
 /// The new rows' search keys, in insertion order (the order search's newest-first reads).
 const INDEX_KEYS: &str = "INSERT INTO position_search_key (position_id)
@@ -107,53 +124,56 @@ const INDEX_KEYS: &str = "INSERT INTO position_search_key (position_id)
 /// The new rows' words, one statement for all of them, read in the order of their new
 /// search keys (rowid > ?1) so that nothing is sorted: FTS5 takes rowids in ascending order
 /// best, and a sort of a million rows' texts would be held in memory.
-const INDEX_WORDS: &str = "INSERT INTO position_search (rowid, summary, quote, note, source)
-     SELECT k.rowid, p.summary, p.quote, p.note,
-            coalesce((SELECT citation FROM source WHERE id = p.source_id), '')
-     FROM position_search_key AS k CROSS JOIN position AS p ON p.id = k.position_id
-     WHERE k.rowid > ?1";
+const INDEX_WORDS: &str = concat!(
+    "INSERT INTO position_search (rowid, summary, quote, note, source) ",
+    indexed_text!(),
+    " FROM position_search_key AS k CROSS JOIN position AS p ON p.id = k.position_id
+     WHERE k.rowid > ?1"
+);
 
-/// Every cell a touched older position was or is in is counted again from its positions.
-/// A cell's stance is its newest position's (latest `created_at`, then the last inserted):
-/// `newest` sorts by time, then by rowid written as 20 digits, so exactly one row is newest.
-const RECOUNT_TOUCHED: &str = "DELETE FROM matrix_cell
+/// Every cell a touched older position was or is in is counted again from its positions:
+/// its newest position's stance (latest `created_at`, then the last inserted), how many.
+const RECOUNT_TOUCHED: &str = concat!(
+    "DELETE FROM matrix_cell
      WHERE (session_id, subject_kind, actor_id, subject_id) IN (
        SELECT session_id, subject_kind, actor_id, subject_id FROM temp.derived_touched);
      INSERT INTO matrix_cell (session_id, subject_kind, actor_id, subject_id, stance,
                               latest_at, positions)
      SELECT session_id, subject_kind, actor_id, subject_id, stance,
             substr(newest, 1, length(newest) - 20), n
-     FROM (SELECT c.session_id, c.subject_kind, c.actor_id, c.subject_id, p.stance,
-                  max(p.created_at || printf('%020d', p.rowid)) AS newest, count(*) AS n
-           FROM (SELECT DISTINCT session_id, subject_kind, actor_id, subject_id
+     FROM (SELECT c.session_id, c.subject_kind, c.actor_id, c.subject_id, ",
+    newest!(),
+    " FROM (SELECT DISTINCT session_id, subject_kind, actor_id, subject_id
                  FROM temp.derived_touched) AS c
            JOIN position AS p ON p.session_id = c.session_id AND p.actor_id = c.actor_id
             AND coalesce(p.topic_id, p.proposal_id, p.provision_id) = c.subject_id
             AND CASE WHEN p.topic_id IS NOT NULL THEN 'topic'
                      WHEN p.proposal_id IS NOT NULL THEN 'proposal' ELSE 'provision' END
                 = c.subject_kind
-           GROUP BY c.session_id, c.subject_kind, c.actor_id, c.subject_id)";
+           GROUP BY c.session_id, c.subject_kind, c.actor_id, c.subject_id)"
+);
 
 /// The new rows counted into the other cells, as the insert trigger adds one row at a
 /// time: the stance of the newest (every new row was inserted after every old one), the
 /// count grown by the new rows. Cells counted again above already hold their new rows.
-const COUNT_NEW: &str = "INSERT INTO matrix_cell (session_id, subject_kind, actor_id, subject_id,
+const COUNT_NEW: &str = concat!(
+    "INSERT INTO matrix_cell (session_id, subject_kind, actor_id, subject_id,
                               stance, latest_at, positions)
-     SELECT session_id, kind, actor_id, subject_id, stance,
+     SELECT session_id, subject_kind, actor_id, subject_id, stance,
             substr(newest, 1, length(newest) - 20), n
-     FROM (SELECT session_id,
-                  CASE WHEN topic_id IS NOT NULL THEN 'topic'
-                       WHEN proposal_id IS NOT NULL THEN 'proposal' ELSE 'provision' END AS kind,
-                  actor_id, coalesce(topic_id, proposal_id, provision_id) AS subject_id,
-                  stance, max(created_at || printf('%020d', rowid)) AS newest, count(*) AS n
-           FROM position WHERE rowid > ?1
-           GROUP BY session_id, actor_id, topic_id, proposal_id, provision_id)
-     WHERE (session_id, kind, actor_id, subject_id) NOT IN (
+     FROM (SELECT ",
+    cell_of!("p"),
+    ", ",
+    newest!(),
+    " FROM position AS p WHERE p.rowid > ?1
+           GROUP BY p.session_id, p.actor_id, p.topic_id, p.proposal_id, p.provision_id)
+     WHERE (session_id, subject_kind, actor_id, subject_id) NOT IN (
        SELECT session_id, subject_kind, actor_id, subject_id FROM temp.derived_touched)
      ON CONFLICT (session_id, subject_kind, actor_id, subject_id) DO UPDATE SET
        positions = positions + excluded.positions,
        stance = CASE WHEN excluded.latest_at >= latest_at THEN excluded.stance ELSE stance END,
-       latest_at = max(latest_at, excluded.latest_at)";
+       latest_at = max(latest_at, excluded.latest_at)"
+);
 
 /// A bulk write in progress whose search index and matrix cells wait for its end.
 pub(super) struct Deferred {
