@@ -156,16 +156,22 @@ fn what_create_missing_would_add_is_named_once() {
     );
 }
 
-#[test]
-fn cancel_while_writing_leaves_the_file_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
+/// A CSV of `rows` positions of Brazil on capacity-building, one `stance`, sessions 1–10.
+fn brazil_on_capacity_building(rows: usize, stance: &str) -> String {
     let mut csv = String::from("actor,session,topic,stance\n");
-    for i in 0..3_500 {
+    for i in 0..rows {
         csv.push_str(&format!(
-            "Brazil,{},Capacity-building,conditional\n",
+            "Brazil,{},Capacity-building,{stance}\n",
             1 + i % 10
         ));
     }
+    csv
+}
+
+#[test]
+fn cancel_while_writing_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = brazil_on_capacity_building(3_500, "conditional");
     let path = file(&dir, "long.csv", &csv);
     let mut s = store();
     let before = s.digest().unwrap();
@@ -194,13 +200,7 @@ fn cancel_while_writing_leaves_the_file_as_it_was() {
 #[test]
 fn a_file_changed_between_check_and_write_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut csv = String::from("actor,session,topic,stance\n");
-    for i in 0..3_000 {
-        csv.push_str(&format!(
-            "Brazil,{},Capacity-building,supports\n",
-            1 + i % 10
-        ));
-    }
+    let csv = brazil_on_capacity_building(3_000, "supports");
     let changes: [(&str, String); 3] = [
         (
             "one more row",
