@@ -195,6 +195,7 @@ bench-import-1m:
 	  target/release/concord --db target/bench/import-1m.concord import positions target/bench/positions-1m.csv >/dev/null
 	@/usr/bin/time -f "sqlite3 .import of the same CSV into a bare table: %e s wall, %M KB peak" \
 	  sqlite3 target/bench/bare-import-1m.sqlite "$(BARE_TABLE)" ".import --csv --skip 1 target/bench/positions-1m.csv p"
+	@echo "file after the import: $$(($$(du -cb target/bench/import-1m.concord* | tail -1 | cut -f1) / 1048576)) MB; the bare table: $$(($$(stat -c %s target/bench/bare-import-1m.sqlite) / 1048576)) MB"
 	@rm -f target/bench/import-1m.concord* target/bench/bare-import-1m.sqlite target/bench/positions-1m.csv
 
 # The randomised convergence run at 3, 10 and 30 replicas (10 000 operations each, release):

@@ -131,7 +131,7 @@ fn record(
         stamp: Stamp { hlc, replica, seq },
         deps,
     };
-    ledger::keep_set(conn, &info, &changes)?;
+    ledger::keep_set(conn, &info, &super::set_bytes::pack(&changes)?)?;
     Applier::new(conn).note_own(&info, &changes)
 }
 
@@ -240,7 +240,7 @@ fn replica(
 
 impl Store {
     /// Every change set this file holds, in the order of their clocks (replica id, then
-    /// number, breaking ties).
+    /// number, breaking ties), its changes inflated.
     pub fn change_sets(&self) -> Result<Vec<ChangeSet>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT replica_id, seq, hlc_ms, hlc_count, changes, deps FROM change_set
@@ -259,8 +259,14 @@ impl Store {
                     deps: Deps::from_bytes(&r.get::<_, Vec<u8>>(5)?).unwrap_or_default(),
                 })
             })?
-            .collect::<Result<_, _>>()?;
-        Ok(sets)
+            .collect::<Result<Vec<ChangeSet>, _>>()?;
+        sets.into_iter()
+            .map(|mut set| {
+                set.changes = super::set_bytes::unpack(&set.changes)
+                    .map_err(|why| ledger::damaged_set(set.replica_id, set.seq, &why))?;
+                Ok(set)
+            })
+            .collect()
     }
 
     /// The replica id this file last wrote under, if it has written since schema v11.

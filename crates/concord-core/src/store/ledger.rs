@@ -52,6 +52,14 @@ pub(crate) fn set_info(conn: &Connection, set: &Stamp) -> Result<SetInfo, StoreE
     Ok(SetInfo { stamp: *set, deps })
 }
 
+/// A kept set whose changes do not read back (`set_bytes::unpack` says `why`).
+pub(crate) fn damaged_set(replica: Uuid, seq: i64, why: &str) -> StoreError {
+    StoreError::invalid(
+        "change set",
+        format!("change {seq} of replica {replica} is damaged: {why}; nothing was changed"),
+    )
+}
+
 fn missing_set(set: &Stamp) -> StoreError {
     StoreError::invalid(
         "merge",

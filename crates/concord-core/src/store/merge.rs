@@ -2,7 +2,7 @@
 //! one lacks, in one transaction, by the rules of `crate::merge` (applied by `apply.rs`).
 
 use super::apply::Applier;
-use super::{derived, ledger, Store, StoreError};
+use super::{derived, ledger, set_bytes, Store, StoreError};
 use crate::merge::{Deps, SetInfo, Stamp};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,7 @@ pub struct MergeReport {
 /// A change set offered to a merge, before it is checked against what this file holds.
 pub(crate) struct Offered {
     pub(crate) info: SetInfo,
+    /// As a file keeps them: deflated (`set_bytes.rs`).
     pub(crate) changes: Vec<u8>,
 }
 
@@ -110,7 +111,11 @@ impl Store {
             let Stamp { replica, seq, .. } = info.stamp;
             let have = known.0.get(&replica).copied().unwrap_or(0);
             if seq <= have {
-                if ledger::held(&tx, replica, seq)?.is_some_and(|mine| mine != changes) {
+                let differs = match ledger::held(&tx, replica, seq)? {
+                    Some(mine) => !same_changes(&mine, &changes, &info.stamp)?,
+                    None => false,
+                };
+                if differs {
                     return Err(StoreError::invalid(
                         "merge",
                         format!(
@@ -138,7 +143,9 @@ impl Store {
                     ),
                 ));
             }
-            report.rows += u32::try_from(applier.apply(&info, &changes)?).unwrap_or(u32::MAX);
+            let inflated = set_bytes::unpack(&changes)
+                .map_err(|why| ledger::damaged_set(replica, seq, &why))?;
+            report.rows += u32::try_from(applier.apply(&info, &inflated)?).unwrap_or(u32::MAX);
             ledger::keep_set(&tx, &info, &changes)?;
             known.0.insert(replica, seq);
             report.change_sets += 1;
@@ -187,6 +194,18 @@ fn trust_name(path: &Path, e: StoreError) -> StoreError {
         }
         other => other,
     }
+}
+
+/// Whether two copies of one set hold the same changes: the same bytes, or (deflated by
+/// different builds) the same once inflated.
+fn same_changes(mine: &[u8], theirs: &[u8], set: &Stamp) -> Result<bool, StoreError> {
+    if mine == theirs {
+        return Ok(true);
+    }
+    let inflate = |b: &[u8]| {
+        set_bytes::unpack(b).map_err(|why| ledger::damaged_set(set.replica, set.seq, &why))
+    };
+    Ok(inflate(mine)? == inflate(theirs)?)
 }
 
 fn gap(set: &Stamp, have: i64) -> StoreError {

@@ -308,7 +308,10 @@ fn a_change_set_writing_outside_the_shared_tables_is_refused() {
         out
     };
     a.conn
-        .execute("UPDATE change_set SET changes = ?1", [evil])
+        .execute(
+            "UPDATE change_set SET changes = ?1",
+            [super::set_bytes::pack(&evil).unwrap()],
+        )
         .unwrap();
     let err = b.merge_from(&a).unwrap_err().to_string();
     assert!(err.contains("not part of the shared record"), "{err}");

@@ -26,6 +26,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_shared_keys.sql"),
     include_str!("migrations/0016_on_behalf_index.sql"),
     include_str!("migrations/0017_stance_index.sql"),
+    include_str!("migrations/0018_packed_change_sets.sql"),
 ];
 
 /// The schema version this build writes.
@@ -158,6 +159,7 @@ pub(crate) fn upgrade(
     // would cascade into the tables that refer to it. SQLite's procedure: keys off (only
     // possible outside a transaction), then every reference checked before the commit.
     conn.pragma_update(None, "foreign_keys", "OFF")?;
+    super::set_bytes::sql_function(conn)?;
     let applied = apply(conn, current, latest, migrations);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     applied?;
@@ -198,13 +200,14 @@ fn apply(
     })
 }
 
-/// A migration that rebuilds tables (v9 drops the search index's copy of every text) leaves
-/// their old pages free inside the file; a file more than a quarter free is rewritten at once
+/// A migration that rebuilds tables (v9 drops the search index's copy of every text) or
+/// shrinks them (v18 deflates the change sets: a fifth of a million-position file) leaves
+/// their old pages free inside the file; a file more than a tenth free is rewritten at once
 /// so it shrinks on disk. The copy made before the upgrade is already beside it.
 fn compact_if_mostly_free(conn: &Connection) -> Result<(), StoreError> {
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
     let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
-    if free * 4 > pages {
+    if free * 10 > pages {
         conn.execute_batch("VACUUM")?;
     }
     Ok(())
@@ -240,3 +243,6 @@ mod v16_tests;
 #[cfg(test)]
 #[path = "migrate_v17_tests.rs"]
 mod v17_tests;
+#[cfg(test)]
+#[path = "migrate_v18_tests.rs"]
+mod v18_tests;

@@ -27,8 +27,9 @@ fn v15_file_gains_the_on_behalf_index_and_the_map_still_counts_for_the_group() {
         store.add_position(&input).unwrap();
     }
     {
-        // v15 is v16 without the index (and v17 without v17's).
+        // v15 is v16 without the index (and without v17's index and v18's packing).
         let conn = Connection::open(&path).unwrap();
+        v18_tests::as_v17(&conn);
         conn.execute_batch(
             "DROP INDEX position_on_behalf; DROP INDEX position_stance;
              PRAGMA user_version = 15;",

@@ -42,6 +42,7 @@ mod restore;
 mod revisions;
 mod search;
 mod seed;
+pub(crate) mod set_bytes;
 mod subject;
 mod team;
 mod timeline;

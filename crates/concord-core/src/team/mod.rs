@@ -351,7 +351,7 @@ where
     for info in to_send {
         let name = wire::name(info.stamp.replica, info.stamp.seq);
         let changes = store()?.held_set(&info.stamp).map_err(TeamError::from)?;
-        remote.write(&name, &key.seal(&name, &wire::pack(&info, &changes)?)?)?;
+        remote.write(&name, &key.seal(&name, &wire::pack(&info, &changes))?)?;
         report.sent += 1;
         told.sent = report.sent;
         progress(&told);

@@ -1,13 +1,20 @@
 //! A change set as a file on the team's store (before encryption): what it is, where it came
-//! from, what its author had seen, and the changes. Named `changes/<replica>/<number>`.
+//! from, what its author had seen, and the changes, deflated as the file keeps them
+//! (`store::set_bytes`). Named `changes/<replica>/<number>`.
 
 use super::TeamError;
 use crate::merge::{Deps, SetInfo, Stamp};
 use crate::replica::Hlc;
+use crate::store::set_bytes;
 use uuid::Uuid;
 
-const MAGIC: &[u8; 5] = b"CSET1";
-/// The most a set file may inflate to: far above a set of 10 000 positions (some 25 MB).
+/// A set file as Concord writes it since schema v18: this head in the clear, then the changes
+/// as the file keeps them, so a set is sent and kept without being deflated again.
+const MAGIC: &[u8; 5] = b"CSET2";
+/// A set file an earlier Concord wrote: the same head and the changes as SQLite made them,
+/// all deflated together. Still read, so a team's older files stay good.
+const MAGIC_V1: &[u8; 5] = b"CSET1";
+/// The most an earlier set file may inflate to: far above a set of 10 000 positions (some 25 MB).
 const MAX_INFLATED: u64 = 512 * 1024 * 1024;
 const HEAD: usize = 5 + 16 + 8 + 8 + 4 + 4;
 
@@ -29,23 +36,23 @@ pub fn seq_of(file: &str) -> Option<i64> {
         .filter(|n| *n > 0)
 }
 
-/// A set as its file holds it before encryption: [`encode`], deflated (history snapshots
-/// are JSON and shrink several times).
-pub fn pack(info: &SetInfo, changes: &[u8]) -> Result<Vec<u8>, TeamError> {
-    use std::io::Write;
-    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(&encode(info, changes))
-        .and_then(|()| z.finish())
-        .map_err(|e| TeamError::Offline(format!("could not compress a change set: {e}")))
+/// A set as its file holds it before encryption; `packed` is the changes as the file keeps
+/// them (deflated).
+pub fn pack(info: &SetInfo, packed: &[u8]) -> Vec<u8> {
+    encode(MAGIC, info, packed)
 }
 
-/// Reads [`pack`]; see [`decode`].
+/// Reads [`pack`] (or an earlier Concord's set file); the changes come back deflated, as the
+/// file keeps them. See [`decode`].
 pub fn unpack(
     file: &str,
     replica: Uuid,
     seq: i64,
     bytes: &[u8],
 ) -> Result<(SetInfo, Vec<u8>), TeamError> {
+    if bytes.starts_with(MAGIC) {
+        return decode(file, replica, seq, bytes, MAGIC);
+    }
     use std::io::Read;
     let mut plain = Vec::new();
     flate2::read::DeflateDecoder::new(bytes)
@@ -53,7 +60,7 @@ pub fn unpack(
         .read_to_end(&mut plain)
         .map_err(|_| TeamError::Refused {
             file: file.to_string(),
-            why: "it does not inflate".into(),
+            why: "it is not a change set Concord wrote".into(),
         })?;
     if plain.len() as u64 > MAX_INFLATED {
         return Err(TeamError::Refused {
@@ -61,13 +68,14 @@ pub fn unpack(
             why: "it inflates beyond any change set Concord writes".into(),
         });
     }
-    decode(file, replica, seq, &plain)
+    let (info, changes) = decode(file, replica, seq, &plain, MAGIC_V1)?;
+    Ok((info, set_bytes::pack(&changes).map_err(TeamError::from)?))
 }
 
-pub fn encode(info: &SetInfo, changes: &[u8]) -> Vec<u8> {
+fn encode(magic: &[u8; 5], info: &SetInfo, changes: &[u8]) -> Vec<u8> {
     let deps = info.deps.to_bytes();
     let mut out = Vec::with_capacity(HEAD + deps.len() + changes.len());
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.extend_from_slice(info.stamp.replica.as_bytes());
     out.extend_from_slice(&info.stamp.seq.to_be_bytes());
     out.extend_from_slice(&info.stamp.hlc.wall_ms.to_be_bytes());
@@ -80,17 +88,18 @@ pub fn encode(info: &SetInfo, changes: &[u8]) -> Vec<u8> {
 
 /// Reads a decrypted set file called `file`, which must say it is that replica's set of that
 /// number (an old file put back under another name is refused).
-pub fn decode(
+fn decode(
     file: &str,
     replica: Uuid,
     seq: i64,
     bytes: &[u8],
+    magic: &[u8; 5],
 ) -> Result<(SetInfo, Vec<u8>), TeamError> {
     let refused = |why: &str| TeamError::Refused {
         file: file.to_string(),
         why: why.to_string(),
     };
-    if bytes.len() < HEAD || &bytes[..5] != MAGIC {
+    if bytes.len() < HEAD || &bytes[..5] != magic {
         return Err(refused("it is not a change set Concord wrote"));
     }
     let take = |at: usize, n: usize| &bytes[at..at + n];
@@ -126,10 +135,8 @@ pub fn decode(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_set_reads_back_only_under_its_own_name() {
-        let replica = Uuid::from_u128(5);
-        let info = SetInfo {
+    fn set_of(replica: Uuid, deps: Deps) -> SetInfo {
+        SetInfo {
             stamp: Stamp {
                 hlc: Hlc {
                     wall_ms: 10,
@@ -138,19 +145,39 @@ mod tests {
                 replica,
                 seq: 3,
             },
-            deps: Deps([(Uuid::from_u128(6), 4)].into_iter().collect()),
-        };
-        let bytes = encode(&info, b"changes");
-        let (got, changes) = decode("x", replica, 3, &bytes).unwrap();
+            deps,
+        }
+    }
+
+    #[test]
+    fn a_set_reads_back_only_under_its_own_name() {
+        let replica = Uuid::from_u128(5);
+        let info = set_of(
+            replica,
+            Deps([(Uuid::from_u128(6), 4)].into_iter().collect()),
+        );
+        let packed = set_bytes::pack(b"changes").unwrap();
+        let bytes = pack(&info, &packed);
+        let (got, changes) = unpack("x", replica, 3, &bytes).unwrap();
         assert_eq!(got, info);
-        assert_eq!(changes, b"changes");
-        assert!(decode("x", replica, 4, &bytes).is_err());
-        assert!(decode("x", replica, 3, &bytes[..20]).is_err());
-        let (again, _) = unpack("x", replica, 3, &pack(&info, b"changes").unwrap()).unwrap();
-        assert_eq!(again, info);
+        assert_eq!(changes, packed);
+        assert!(unpack("x", replica, 4, &bytes).is_err());
+        assert!(unpack("x", replica, 3, &bytes[..20]).is_err());
         assert!(unpack("x", replica, 3, b"not deflate").is_err());
         assert_eq!(seq_of("000000000003"), Some(3));
         assert_eq!(seq_of("3"), None);
         assert_eq!(seq_of(".000000000003.partial"), None);
+    }
+
+    #[test]
+    fn an_earlier_concords_set_file_still_reads() {
+        use std::io::Write;
+        let replica = Uuid::from_u128(5);
+        let info = set_of(replica, Deps::default());
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&encode(MAGIC_V1, &info, b"changes")).unwrap();
+        let (got, changes) = unpack("x", replica, 3, &z.finish().unwrap()).unwrap();
+        assert_eq!(got, info);
+        assert_eq!(set_bytes::unpack(&changes).unwrap(), b"changes");
     }
 }
