@@ -45,12 +45,30 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// [`backup_file`] of a colleague's file into `dest` to be read from, noted in the copy as
+/// checked by this installation: the copy had SQLite's full integrity check, so opening it
+/// does not check it a second time.
+pub(crate) fn checked_copy(
+    src: &Path,
+    dest: &Path,
+    installation: uuid::Uuid,
+) -> Result<(), StoreError> {
+    backup_file(src, dest)?;
+    let conn = Connection::open(dest).map_err(|source| StoreError::Open {
+        path: dest.to_path_buf(),
+        source,
+    })?;
+    trust::mark_opened(&conn, installation);
+    Ok(())
+}
+
 fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     let failed = |source| StoreError::Backup {
         path: dest.to_path_buf(),
         source,
     };
     let mut out = Connection::open(dest).map_err(failed)?;
+    migrate::size_cache(&out)?;
     {
         let backup = rusqlite::backup::Backup::new(conn, &mut out).map_err(failed)?;
         backup
@@ -70,6 +88,7 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
     let conn = open_read_only(path)?;
     migrate::check_openable(&conn, path)?;
     trust::check_schema(&conn, path)?;
+    migrate::size_cache(&conn)?;
     integrity_check(&conn, path).map_err(|e| trust::name_damage(path, e))
 }
 

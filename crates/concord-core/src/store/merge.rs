@@ -37,7 +37,7 @@ impl Store {
         super::backup::check_foreign(other).map_err(|e| trust_name(other, e))?;
         let dir = tempfile::tempdir()?;
         let copy = dir.path().join("merging.concord");
-        super::backup_file(other, &copy).map_err(|e| match e {
+        super::backup::checked_copy(other, &copy, self.installation).map_err(|e| match e {
             StoreError::Damaged { detail, .. } => StoreError::Damaged {
                 path: other.to_path_buf(),
                 detail,

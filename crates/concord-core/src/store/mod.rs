@@ -139,6 +139,7 @@ impl Store {
             migrate::harden(&conn)?;
             migrate::check_openable(&conn, path)?;
             trust::check_schema(&conn, path)?;
+            migrate::size_cache(&conn)?;
         }
         // A new file is ours; one this installation has not opened before is checked first.
         let known = existed && trust::opened_here(&conn, installation);
