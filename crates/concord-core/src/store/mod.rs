@@ -258,7 +258,9 @@ impl Store {
         Ok(self.conn.pragma_update(None, "synchronous", "NORMAL")?)
     }
 
-    /// Writes a consistent copy of the whole database to `dest` (which must not exist yet).
+    /// Writes a consistent copy of the whole database to `dest` (which must not exist yet),
+    /// without this file's team: a copy is given to others, and must not carry the team key
+    /// or the store's login (`team.rs`, `leave_team`). To sync it, join the team with the key.
     pub fn save_copy(&self, dest: &Path) -> Result<(), StoreError> {
         if dest.exists() {
             return Err(StoreError::Invalid {
@@ -273,7 +275,17 @@ impl Store {
                 path: dest.to_path_buf(),
                 source,
             })?;
-        Ok(())
+        let left = Connection::open(dest)
+            .and_then(|copy| team::leave_team(&copy))
+            .map_err(|source| StoreError::Copy {
+                path: dest.to_path_buf(),
+                source,
+            });
+        if left.is_err() {
+            // Never leave behind a copy that still holds the key.
+            let _ = std::fs::remove_file(dest);
+        }
+        left
     }
 
     /// Runs `f` inside one write transaction: all of it lands, or none of it.

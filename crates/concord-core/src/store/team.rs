@@ -14,6 +14,19 @@ fn upsert(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), Sto
     Ok(())
 }
 
+/// Removes from a copy of the file everything that makes it a member of a team: the store,
+/// the key, the login and how the last sync went. The name its user gave stays.
+pub(crate) fn leave_team(copy: &rusqlite::Connection) -> rusqlite::Result<()> {
+    // Zeroed where they lay, not only unlinked: the copy's bytes must not hold them.
+    copy.pragma_update(None, "secure_delete", true)?;
+    copy.execute(
+        "DELETE FROM meta WHERE key IN ('team_store', 'team_key', 'team_user', 'team_secret',
+           'team_last_sync', 'team_sent', 'team_received')",
+        [],
+    )?;
+    Ok(())
+}
+
 impl Store {
     fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
@@ -133,5 +146,43 @@ impl Store {
         self.conn
             .execute("DELETE FROM meta WHERE key = 'baseline_needed'", [])?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
+    use crate::{FixedClock, Store};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_saved_copy_leaves_the_team_key_and_login_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::new());
+        let mut s = Store::open(
+            &dir.path().join("a.concord"),
+            clock.clone(),
+            uuid::Uuid::nil(),
+        )
+        .unwrap();
+        s.set_team(
+            "webdav://127.0.0.1:1/team/",
+            "concord-team-key",
+            Some(("ana", "secret")),
+        )
+        .unwrap();
+        s.set_team_name("Ana Lima, capital").unwrap();
+        s.note_sync(chrono::Utc::now(), 3, 4).unwrap();
+        let copy = dir.path().join("b.concord");
+        s.save_copy(&copy).unwrap();
+        let c = Store::open(&copy, clock, uuid::Uuid::nil()).unwrap();
+        assert_eq!(c.team().unwrap(), None);
+        assert_eq!(c.team_login().unwrap(), None);
+        assert_eq!(c.last_sync().unwrap(), None);
+        assert_eq!(c.team_name().unwrap().as_deref(), Some("Ana Lima, capital"));
+        let bytes = std::fs::read(&copy).unwrap();
+        assert!(!bytes.windows(6).any(|w| w == b"secret"));
+        // The file itself keeps its team.
+        assert!(s.team().unwrap().is_some() && s.team_login().unwrap().is_some());
     }
 }
