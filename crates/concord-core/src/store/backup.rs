@@ -45,30 +45,27 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-/// [`backup_file`] of a colleague's file into `dest` to be read from, noted in the copy as
-/// checked by this installation: the copy had SQLite's full integrity check, so opening it
-/// does not check it a second time.
-pub(crate) fn checked_copy(
-    src: &Path,
-    dest: &Path,
-    installation: uuid::Uuid,
-) -> Result<(), StoreError> {
-    backup_file(src, dest)?;
-    let conn = Connection::open(dest).map_err(|source| StoreError::Open {
-        path: dest.to_path_buf(),
-        source,
-    })?;
-    trust::mark_opened(&conn, installation);
-    Ok(())
+/// A copy of a colleague's file into `dest`, to be read from: unchecked here, because
+/// opening it (`Store::open`) gives it every check a file from elsewhere gets (schema, then
+/// SQLite's quick_check). The full integrity check [`backup_file`] adds is for backups, which
+/// must be restorable; a merge reads only the copy's change sets, each checked as applied.
+pub(crate) fn copy_to_read(src: &Path, dest: &Path) -> Result<(), StoreError> {
+    copy_pages(&open_read_only(src)?, dest).map(drop)
 }
 
 fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    let out = copy_pages(conn, dest)?;
+    migrate::size_cache(&out)?;
+    integrity_check(&out, dest)
+}
+
+/// The pages of `conn`'s database in a new file at `dest`, and a connection to it.
+fn copy_pages(conn: &Connection, dest: &Path) -> Result<Connection, StoreError> {
     let failed = |source| StoreError::Backup {
         path: dest.to_path_buf(),
         source,
     };
     let mut out = Connection::open(dest).map_err(failed)?;
-    migrate::size_cache(&out)?;
     {
         let backup = rusqlite::backup::Backup::new(conn, &mut out).map_err(failed)?;
         backup
@@ -79,7 +76,7 @@ fn copy(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     let _: String = out
         .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
         .map_err(failed)?;
-    integrity_check(&out, dest)
+    Ok(out)
 }
 
 /// SQLite's full `integrity_check` of the file at `path`, and the schema check every file gets:

@@ -30,25 +30,30 @@ pub(crate) struct Offered {
 
 impl Store {
     /// Merges the file at `other` into this one. The other file is only read: it is copied
-    /// through SQLite's backup with a full integrity check, and the copy gets every check a
-    /// file from elsewhere gets (and is upgraded if an older Concord wrote it) before its
-    /// change sets are read. Idempotent: merging the same file again changes nothing.
+    /// through SQLite's backup, and the copy gets every check a file from elsewhere gets
+    /// (schema, SQLite's quick_check; upgraded if an older Concord wrote it) before its change
+    /// sets are read. Idempotent: merging the same file again changes nothing.
     pub fn merge_file(&mut self, other: &Path) -> Result<MergeReport, StoreError> {
         super::backup::check_foreign(other).map_err(|e| trust_name(other, e))?;
         let dir = tempfile::tempdir()?;
         let copy = dir.path().join("merging.concord");
-        super::backup::checked_copy(other, &copy, self.installation).map_err(|e| match e {
+        // Damage found in the copy is the other file's.
+        let theirs_damaged = |e: StoreError| match e {
             StoreError::Damaged { detail, .. } => StoreError::Damaged {
                 path: other.to_path_buf(),
                 detail,
             },
-            other => other,
-        })?;
+            e => e,
+        };
+        super::backup::copy_to_read(other, &copy).map_err(theirs_damaged)?;
         let theirs = Store::open(&copy, self.clock.clone(), self.installation).map_err(|e| {
-            StoreError::invalid(
-                "merge",
-                format!("{} cannot be merged: {e}", other.display()),
-            )
+            match theirs_damaged(e) {
+                damaged @ StoreError::Damaged { .. } => damaged,
+                e => StoreError::invalid(
+                    "merge",
+                    format!("{} cannot be merged: {e}", other.display()),
+                ),
+            }
         })?;
         let known = ledger::known(&self.conn)?;
         let mut stmt = theirs.conn.prepare(

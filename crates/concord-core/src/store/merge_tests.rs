@@ -156,6 +156,39 @@ fn deleting_the_same_position_twice_is_no_conflict() {
 }
 
 #[test]
+fn a_damaged_file_is_named_and_nothing_merges() {
+    let (mut a, mut b) = pair();
+    for n in 0..50 {
+        a.add_position(&summarised("FRA", &format!("statement {n}")))
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.concord");
+    a.backup_to(&path).unwrap();
+    // One index page overwritten: its schema still reads, its pages do not.
+    let root: i64 = a
+        .conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'position_session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = usize::try_from((root - 1) * 4096).unwrap();
+    bytes[at..at + 64].fill(0x55);
+    std::fs::write(&path, bytes).unwrap();
+    let before = b.digest().unwrap();
+    let err = b.merge_file(&path).unwrap_err();
+    assert_eq!(err.code().as_str(), "damaged", "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(b.digest().unwrap(), before);
+}
+
+#[test]
 fn merging_again_or_into_itself_changes_nothing() {
     let (mut a, mut b) = pair();
     a.add_position(&summarised("FRA", "first")).unwrap();
