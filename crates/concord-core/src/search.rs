@@ -35,6 +35,7 @@ pub fn relevance(fields: &[Vec<String>; 4], wanted: &[(String, bool)], average: 
     const WEIGHTS: [f64; 4] = [2.0, 1.5, 1.0, 0.5];
     const K1: f64 = 1.2;
     const B: f64 = 0.75;
+    const COMPLETION: f64 = 0.5;
     let mut score = 0.0;
     for (i, words) in fields.iter().enumerate() {
         if words.is_empty() {
@@ -42,7 +43,16 @@ pub fn relevance(fields: &[Vec<String>; 4], wanted: &[(String, bool)], average: 
         }
         let norm = 1.0 - B + B * words.len() as f64 / average[i].max(1.0);
         for (q, prefix) in wanted {
-            let tf = words.iter().filter(|w| word_matches(w, q, *prefix)).count() as f64;
+            // A completion counts half a word typed in full: "row 1234" puts the statement
+            // that says 1234 before those that say 12340, 12341 …
+            let tf: f64 = words
+                .iter()
+                .map(|w| match (w == q, word_matches(w, q, *prefix)) {
+                    (true, _) => 1.0,
+                    (false, true) => COMPLETION,
+                    (false, false) => 0.0,
+                })
+                .sum();
             if tf > 0.0 {
                 score += WEIGHTS[i] * tf * (K1 + 1.0) / (tf + K1 * norm);
             }

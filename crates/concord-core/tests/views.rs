@@ -281,6 +281,35 @@ fn search_finds_words_without_accents_ranked_and_marked() {
 }
 
 #[test]
+fn a_number_typed_in_full_comes_before_the_many_newer_ones_that_begin_with_it() {
+    let mut s = store();
+    say(
+        &mut s,
+        "FRA",
+        7,
+        poa(),
+        Stance::Supports,
+        "Statement row 1234",
+    );
+    // More statements that only begin with 1234 than search ranks, all newer.
+    for n in 0..520 {
+        let quote = format!("Statement row 1234{n}");
+        say(&mut s, "FRA", 7, poa(), Stance::Supports, &quote);
+    }
+    for actor_id in [None, Some(reference::state_id("FRA"))] {
+        let hits = s
+            .search(&SearchQuery {
+                text: "row 1234".into(),
+                actor_id,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(hits[0].position.quote, "Statement row 1234", "{actor_id:?}");
+        assert!(hits[0].rank > hits[1].rank, "{actor_id:?}");
+    }
+}
+
+#[test]
 fn generator_makes_marked_synthetic_data_of_the_asked_size() {
     let mut s = store();
     let g = generate(

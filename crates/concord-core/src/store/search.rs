@@ -50,6 +50,25 @@ fn fts_query_with(text: &str, prefix: bool) -> Option<String> {
     )
 }
 
+/// The matches of the words as typed, then the newer matches of the last word's completions
+/// that are not among them, up to [`CANDIDATES`]: a word typed in full is never crowded out
+/// by many newer statements that only begin with it ("1234" by 12340 … 12349).
+fn whole_words_first<T, K: Eq + std::hash::Hash>(
+    mut whole: Vec<T>,
+    completed: Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let seen: HashSet<K> = whole.iter().map(&key).collect();
+    let room = (CANDIDATES as usize).saturating_sub(whole.len());
+    whole.extend(
+        completed
+            .into_iter()
+            .filter(|c| !seen.contains(&key(c)))
+            .take(room),
+    );
+    whole
+}
+
 impl Store {
     /// The newest [`CANDIDATES`] matches with their text, read from the positions (the index
     /// keeps no copy of it since schema v9) in the same query: one join is twice as fast as a
@@ -81,7 +100,7 @@ impl Store {
         let mut candidates = fetch(exact)?;
         if candidates.len() < CANDIDATES as usize {
             if let Some(completed) = self.spelled_query(text)?.filter(|q| q != exact) {
-                candidates = fetch(&completed)?;
+                candidates = whole_words_first(candidates, fetch(&completed)?, |c| c.0);
             }
         }
         Ok(candidates)
@@ -130,7 +149,7 @@ impl Store {
         let mut kept = kept_of(exact)?;
         if kept.len() < CANDIDATES as usize {
             if let Some(completed) = self.spelled_query(text)?.filter(|q| q != exact) {
-                kept = kept_of(&completed)?;
+                kept = whole_words_first(kept, kept_of(&completed)?, |rowid| *rowid);
             }
         }
         let mut text = self.conn.prepare_cached(
@@ -285,7 +304,8 @@ impl Store {
                 average[i] += words.len() as f64 / folded.len() as f64;
             }
         }
-        // Best first; among equals, newest first (candidates arrive newest first).
+        // Best first; among equals, in the order the candidates came: whole words first, then
+        // newest first.
         let mut order: Vec<(usize, f64)> = folded
             .iter()
             .enumerate()
