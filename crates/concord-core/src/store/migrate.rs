@@ -208,7 +208,7 @@ fn apply(
 }
 
 /// A migration that rebuilds tables (v9 drops the search index's copy of every text) or
-/// shrinks them (v18 deflates the change sets: a fifth of a million-position file) leaves
+/// shrinks them (v18 deflates the change sets, freeing a fifth of a million-position file) leaves
 /// their old pages free inside the file; a file more than a tenth free is rewritten at once
 /// so it shrinks on disk. The copy made before the upgrade is already beside it.
 fn compact_if_mostly_free(conn: &Connection) -> Result<(), StoreError> {

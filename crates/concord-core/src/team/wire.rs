@@ -14,8 +14,6 @@ const MAGIC: &[u8; 5] = b"CSET2";
 /// A set file an earlier Concord wrote: the same head and the changes as SQLite made them,
 /// all deflated together. Still read, so a team's older files stay good.
 const MAGIC_V1: &[u8; 5] = b"CSET1";
-/// The most an earlier set file may inflate to: far above a set of 10 000 positions (some 25 MB).
-const MAX_INFLATED: u64 = 512 * 1024 * 1024;
 const HEAD: usize = 5 + 16 + 8 + 8 + 4 + 4;
 
 /// The file name of a replica's set on the store.
@@ -53,21 +51,11 @@ pub fn unpack(
     if bytes.starts_with(MAGIC) {
         return decode(file, replica, seq, bytes, MAGIC);
     }
-    use std::io::Read;
-    let mut plain = Vec::new();
-    flate2::read::DeflateDecoder::new(bytes)
-        .take(MAX_INFLATED + 1)
-        .read_to_end(&mut plain)
-        .map_err(|_| TeamError::Refused {
-            file: file.to_string(),
-            why: "it is not a change set Concord wrote".into(),
-        })?;
-    if plain.len() as u64 > MAX_INFLATED {
-        return Err(TeamError::Refused {
-            file: file.to_string(),
-            why: "it inflates beyond any change set Concord writes".into(),
-        });
-    }
+    // An earlier file is deflated whole, as the file keeps a set's changes.
+    let plain = set_bytes::unpack(bytes).map_err(|_| TeamError::Refused {
+        file: file.to_string(),
+        why: "it is not a change set Concord wrote".into(),
+    })?;
     let (info, changes) = decode(file, replica, seq, &plain, MAGIC_V1)?;
     Ok((info, set_bytes::pack(&changes).map_err(TeamError::from)?))
 }
