@@ -23,8 +23,9 @@ pub fn backup_file(src: &Path, dest: &Path) -> Result<(), StoreError> {
 /// or whose schema is not one Concord made: the checks before a colleague's file is copied.
 pub(crate) fn check_foreign(path: &Path) -> Result<(), StoreError> {
     let conn = open_read_only(path)?;
-    migrate::check_openable(&conn, path)?;
-    trust::check_schema(&conn, path).map_err(|e| trust::name_damage(path, e))
+    migrate::check_openable(&conn, path)
+        .and_then(|()| trust::check_schema(&conn, path))
+        .map_err(|e| trust::name_damage(path, e))
 }
 
 /// A hardened, read-only connection to the file at `path`, which must be a regular file.

@@ -189,6 +189,22 @@ fn a_damaged_file_is_named_and_nothing_merges() {
 }
 
 #[test]
+fn a_cut_short_file_is_named_as_damaged() {
+    let (a, mut b) = pair();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.concord");
+    a.backup_to(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..30_000]).unwrap();
+    let err = b.merge_file(&path).unwrap_err();
+    assert_eq!(err.code().as_str(), "damaged", "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
 fn merging_again_or_into_itself_changes_nothing() {
     let (mut a, mut b) = pair();
     a.add_position(&summarised("FRA", "first")).unwrap();
