@@ -17,6 +17,7 @@ use rusqlite::session::ChangesetIter;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use std::collections::HashMap;
+use std::rc::Rc;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,10 +37,43 @@ struct Op {
     new: Vec<Option<Value>>,
 }
 
+/// A table change sets may name: its columns in order and the statements that write a whole
+/// row, made once per table rather than once per row.
+struct Shape {
+    names: Vec<String>,
+    /// `SELECT *` of one row by id.
+    select: String,
+    /// `INSERT` of a whole row.
+    insert: String,
+    /// The same, doing nothing where a row with its id is here already.
+    insert_new: String,
+}
+
+impl Shape {
+    fn new(table: &str, names: Vec<String>) -> Shape {
+        let cols = names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let marks = (1..=names.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let insert = format!("INSERT INTO \"{table}\" ({cols}) VALUES ({marks})");
+        Shape {
+            select: format!("SELECT * FROM \"{table}\" WHERE id = ?1"),
+            insert_new: format!("{insert} ON CONFLICT (id) DO NOTHING"),
+            insert,
+            names,
+        }
+    }
+}
+
 /// Applies change sets within one write transaction.
 pub(crate) struct Applier<'c> {
     conn: &'c Connection,
-    columns: HashMap<String, Vec<String>>,
+    columns: HashMap<String, Rc<Shape>>,
     sets: HashMap<(Uuid, i64), SetInfo>,
     /// Conflicts set aside so far.
     pub(crate) set_aside: usize,
@@ -72,7 +106,7 @@ impl<'c> Applier<'c> {
                 }
                 Kind::Update => {
                     for col in changed(&op) {
-                        let name = self.columns[&op.table][col].clone();
+                        let name = self.columns[&op.table].names[col].clone();
                         self.settle(info, &op.table, op.row, &name)?;
                         ledger::set_field_writer(self.conn, &op.table, op.row, &name, &info.stamp)?;
                     }
@@ -87,16 +121,17 @@ impl<'c> Applier<'c> {
     /// Applies another replica's set; returns how many rows it named.
     pub(crate) fn apply(&mut self, info: &SetInfo, changes: &[u8]) -> Result<usize, StoreError> {
         let ops = self.ops(&info.stamp, changes)?;
-        for op in &ops {
+        let named = ops.len();
+        for op in ops {
             match op.kind {
                 Kind::Insert => self.insert(op)?,
-                Kind::Update => self.update(info, op)?,
-                Kind::Delete => self.delete(info, op)?,
+                Kind::Update => self.update(info, &op)?,
+                Kind::Delete => self.delete(info, &op)?,
             }
         }
         self.sets
             .insert((info.stamp.replica, info.stamp.seq), info.clone());
-        Ok(ops.len())
+        Ok(named)
     }
 
     fn info(&mut self, stamp: &Stamp) -> Result<SetInfo, StoreError> {
@@ -141,19 +176,27 @@ impl<'c> Applier<'c> {
         Ok(())
     }
 
-    fn insert(&mut self, op: &Op) -> Result<(), StoreError> {
-        let names = self.columns[&op.table].clone();
+    fn insert(&mut self, op: Op) -> Result<(), StoreError> {
+        let shape = Rc::clone(&self.columns[&op.table]);
         let new: Vec<Value> = op
             .new
-            .iter()
-            .map(|v| v.clone().unwrap_or(Value::Null))
+            .into_iter()
+            .map(|v| v.unwrap_or(Value::Null))
             .collect();
+        // Most inserted rows are new here: written at once, the id's own check finds out.
+        let written = self
+            .conn
+            .prepare_cached(&shape.insert_new)?
+            .execute(params_from_iter(&new))?;
+        if written == 1 {
+            return ledger::drop_tombstones(self.conn, &op.table, op.row);
+        }
         let Some(current) = self.row(&op.table, op.row)? else {
-            ledger::drop_tombstones(self.conn, &op.table, op.row)?;
-            return self.write_insert(&op.table, &names, &new);
+            // Refused by another uniqueness rule: said as the plain insert says it.
+            return self.write_insert(&op.table, &new);
         };
         let mut take = Vec::new();
-        for (i, name) in names.iter().enumerate().skip(1) {
+        for (i, name) in shape.names.iter().enumerate().skip(1) {
             if new[i] == current[i] {
                 continue;
             }
@@ -166,11 +209,12 @@ impl<'c> Applier<'c> {
     }
 
     fn update(&mut self, info: &SetInfo, op: &Op) -> Result<(), StoreError> {
-        let names = self.columns[&op.table].clone();
+        let shape = Rc::clone(&self.columns[&op.table]);
+        let names = &shape.names;
         let cols = changed(op);
         let current = match self.row(&op.table, op.row)? {
             Some(current) => current,
-            None => match self.revive(info, op, &names, &cols)? {
+            None => match self.revive(info, op, names, &cols)? {
                 Some(current) => current,
                 None => return Ok(()),
             },
@@ -237,7 +281,7 @@ impl<'c> Applier<'c> {
             }
             return Ok(None);
         };
-        self.write_insert(&op.table, names, &image)?;
+        self.write_insert(&op.table, &image)?;
         ledger::drop_tombstones(self.conn, &op.table, op.row)?;
         // A deletion made after seeing another stands for both.
         let mut infos = Vec::new();
@@ -298,33 +342,18 @@ impl<'c> Applier<'c> {
     }
 
     fn row(&self, table: &str, row: Uuid) -> Result<Option<Vec<Value>>, StoreError> {
-        let n = self.columns[table].len();
+        let shape = &self.columns[table];
+        let n = shape.names.len();
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT * FROM \"{table}\" WHERE id = ?1"))?
+            .prepare_cached(&shape.select)?
             .query_row([row], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
             .optional()?)
     }
 
-    fn write_insert(
-        &self,
-        table: &str,
-        names: &[String],
-        values: &[Value],
-    ) -> Result<(), StoreError> {
-        let cols = names
-            .iter()
-            .map(|n| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let marks = (1..=names.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+    fn write_insert(&self, table: &str, values: &[Value]) -> Result<(), StoreError> {
         self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO \"{table}\" ({cols}) VALUES ({marks})"
-            ))?
+            .prepare_cached(&self.columns[table].insert)?
             .execute(params_from_iter(values))?;
         Ok(())
     }
@@ -356,8 +385,8 @@ impl<'c> Applier<'c> {
 
     /// A table's columns in order, for a table change sets may name.
     fn columns_of(&mut self, table: &str, set: &Stamp) -> Result<usize, StoreError> {
-        if let Some(names) = self.columns.get(table) {
-            return Ok(names.len());
+        if let Some(shape) = self.columns.get(table) {
+            return Ok(shape.names.len());
         }
         if !captured(table) {
             return Err(refused(
@@ -377,7 +406,8 @@ impl<'c> Applier<'c> {
             ));
         }
         let n = names.len();
-        self.columns.insert(table.to_string(), names);
+        self.columns
+            .insert(table.to_string(), Rc::new(Shape::new(table, names)));
         Ok(n)
     }
 
