@@ -17,7 +17,7 @@ APP := target/release/concord-desktop
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge \
+.PHONY: help run test deps apt-deps rust-deps ui-deps ui app lint rust-test ui-test bindings bench-merge bench-window \
 	icons bundle package-test guide-shots \
 	test-servers \
 	check-bindings e2e e2e-app crash-test bench bench-size bench-convergence bench-import-1m fuzz clean
@@ -176,6 +176,7 @@ bench:
 	set -o pipefail; cargo bench -p concord-core --bench revisions | tee -a $(SUMMARY)
 	set -o pipefail; cargo bench -p concord-core --bench coalitions | tee -a $(SUMMARY)
 	@set -o pipefail; $(MAKE) --no-print-directory bench-merge 2>&1 | tee -a $(SUMMARY)
+	@set -o pipefail; $(MAKE) --no-print-directory bench-window 2>&1 | tee -a $(SUMMARY)
 	@set -o pipefail; $(MAKE) --no-print-directory bench-convergence 2>&1 | tee -a $(SUMMARY)
 	@echo '```' >> $(SUMMARY)
 	@echo "Written to $(SUMMARY)"
@@ -234,6 +235,14 @@ bench-merge:
 	  --store http://127.0.0.1:18321/team/ --user bench >/dev/null; \
 	/usr/bin/time -f "concord sync to WebDAV (rclone serve webdav on 127.0.0.1), the same sets: %e s wall, %M KB peak" \
 	  target/release/concord --db target/bench/merge-theirs.concord sync
+
+# The window on the 1.08 M-position file (made by the views bench) beside a bare Tauri 2
+# window (bench/bare-window), both through tauri-driver under Xvfb: opening, memory, views.
+bench-window: e2e-app
+	@[ -f target/bench/generated-1m.ready ] || cargo bench -p concord-core --bench views >/dev/null
+	cargo build --release -p bare-window
+	CONCORD_BENCH_FILE=target/bench/generated-1m.concord xvfb-run -a -s "-screen 0 1280x800x24" \
+	  dbus-run-session -- cargo bench -p concord-e2e --bench window
 
 # The 1.08 M-position file beside a bare table of the same rows (names and texts as text, no
 # index), built by sqlite3 from the file itself.

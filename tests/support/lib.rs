@@ -367,7 +367,7 @@ impl Drop for Window {
 }
 
 /// The processes whose environment sets XDG_CONFIG_HOME to `config_dir`.
-fn processes_of(config_dir: &Path) -> Vec<u32> {
+pub fn processes_of(config_dir: &Path) -> Vec<u32> {
     let mut wanted = b"XDG_CONFIG_HOME=".to_vec();
     wanted.extend_from_slice(config_dir.as_os_str().as_encoded_bytes());
     let Ok(entries) = std::fs::read_dir("/proc") else {

@@ -1,0 +1,263 @@
+//! `make bench-window`: Concord's window on the 1.08 M-position file beside a bare Tauri 2
+//! window (bench/bare-window), both started the same way (tauri-driver, WebKitWebDriver,
+//! Xvfb), in the same run:
+//! - opening: from asking for the window to its first page shown (Concord: the first rows
+//!   of the positions table; the bare window: its one line), median of three openings after
+//!   a first one (the first opening of a file from elsewhere checks it, and is shown apart);
+//! - memory: the proportional set size (PSS) of the app and its WebKit processes, summed,
+//!   with the first page shown;
+//! - each view, timed inside the page from the click (or the change, or the typing) to its
+//!   content shown: the matrix of all sessions, the matrix narrowed to one session, a State's
+//!   page, a topic's page, a search (minus the 150 ms the search field waits for typing to
+//!   pause).
+//!
+//! Usage: CONCORD_BENCH_FILE=target/bench/generated-1m.concord cargo bench -p concord-e2e --bench window
+#![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
+
+use concord_e2e::thirtyfour::prelude::*;
+use concord_e2e::{app_binary, processes_of, Window};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const OPENINGS: usize = 3;
+
+/// Opens `app` (on `db`) and waits for `ready`, polling every 5 ms.
+async fn open(app: &Path, db: Option<&Path>, config: &Path, ready: &str) -> (Window, Duration) {
+    let start = Instant::now();
+    let w = Window::launch_app(app, db, config, &[], "body")
+        .await
+        .unwrap();
+    let deadline = start + Duration::from_secs(120);
+    while w.driver.find_all(By::Css(ready)).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "{ready} never showed");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    (w, start.elapsed())
+}
+
+/// The PSS of the window's processes (not tauri-driver's nor WebKitWebDriver's), in MB.
+fn pss_mb(config: &Path) -> f64 {
+    let kb: u64 = processes_of(config)
+        .into_iter()
+        .filter(|pid| {
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            !matches!(comm.trim(), "tauri-driver" | "WebKitWebDriver")
+        })
+        .map(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+                .unwrap_or_default()
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+        .sum();
+    kb as f64 / 1024.0
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Acts in the page and answers how many milliseconds passed until the view showed what it
+/// was asked: `click` (a CSS selector) then `ready`; `choose` (a select, and the index of
+/// its option or words of its label) then `ready`, or without one a change of the matrix's text;
+/// `search` (the words) then the count of their results.
+const TIMED: &str = r#"
+const [act, target, extra, ready, done] = arguments;
+const t0 = performance.now();
+const finish = () => done(performance.now() - t0);
+let seen;
+if (act === 'click') {
+  seen = () => document.querySelector(ready) !== null;
+} else if (act === 'search') {
+  seen = () => (document.querySelector('#search-count')?.textContent ?? '').includes('\u201c' + target + '\u201d');
+} else if (ready !== '') {
+  seen = () => document.querySelector(ready) !== null;
+} else {
+  // The matrix may be made anew: its text, whichever element holds it, differs.
+  const text = () => document.querySelector('table.matrix')?.textContent ?? '';
+  const before = text();
+  seen = () => text() !== before;
+}
+const observer = new MutationObserver(() => { if (seen()) { observer.disconnect(); finish(); } });
+observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+if (act === 'click') {
+  document.querySelector(target).click();
+} else if (act === 'search') {
+  const input = document.querySelector('#search-input');
+  input.value = target;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+} else {
+  const select = document.querySelector(target);
+  select.selectedIndex = typeof extra === 'number'
+    ? extra
+    : [...select.options].findIndex((o) => o.textContent.includes(extra));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+"#;
+
+async fn timed(w: &Window, act: &str, target: &str, extra: serde_json::Value, ready: &str) -> f64 {
+    let args = vec![
+        serde_json::json!(act),
+        serde_json::json!(target),
+        extra,
+        serde_json::json!(ready),
+    ];
+    eprintln!("timing: {act} {target}");
+    let ms = w.driver.execute_async(TIMED, args).await.unwrap();
+    ms.json().as_f64().unwrap()
+}
+
+/// Chooses an option (by index, or words of its label) without timing it.
+async fn choose(w: &Window, select: &str, option: serde_json::Value) {
+    w.driver
+        .execute(
+            "const [css, option] = arguments; const s = document.querySelector(css); \
+             s.selectedIndex = typeof option === 'number' ? option \
+               : [...s.options].findIndex((o) => o.textContent.includes(option)); \
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::json!(select), option],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::main]
+async fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    // Relative to the repository (cargo runs a bench in its package's folder).
+    let file = root.join(
+        std::env::var_os("CONCORD_BENCH_FILE").expect("CONCORD_BENCH_FILE: the file to open"),
+    );
+    let bare = root.join("target/release/bare-window");
+    assert!(
+        bare.exists(),
+        "{} is missing: cargo build --release -p bare-window",
+        bare.display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("window-1m.concord");
+    std::fs::copy(&file, &db).unwrap();
+    let app = app_binary();
+
+    // The bare window (a new config folder each time), then Concord, in turns.
+    let mut bare_times = Vec::new();
+    let mut concord_times = Vec::new();
+    let mut bare_pss = Vec::new();
+    let mut concord_pss = Vec::new();
+    // Concord's openings share one config folder, as on a user's machine: the first one
+    // checks the file (made elsewhere), the next ones know it.
+    let concord_config = dir.path().join("config-concord");
+    let first = {
+        let config = &concord_config;
+        let (w, took) = open(&app, Some(&db), config, "table.positions tbody tr").await;
+        w.stop().await.unwrap();
+        took
+    };
+    for i in 0..OPENINGS {
+        let config = dir.path().join(format!("config-bare-{i}"));
+        let (w, took) = open(&bare, None, &config, "#ready").await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        bare_pss.push(pss_mb(&config));
+        bare_times.push(took);
+        w.stop().await.unwrap();
+
+        let config = &concord_config;
+        let (w, took) = open(&app, Some(&db), config, "table.positions tbody tr").await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        concord_pss.push(pss_mb(config));
+        concord_times.push(took);
+        if i + 1 < OPENINGS {
+            w.stop().await.unwrap();
+            continue;
+        }
+        // The views, in the last window.
+        let none = serde_json::Value::Null;
+        let page = timed(&w, "click", "#nav-matrix", none.clone(), "table.matrix").await;
+        // Topics as columns, then the generated process: its 30 sessions.
+        choose(&w, "#matrix-axis", serde_json::json!("Topics")).await;
+        let process = serde_json::json!("Synthetic");
+        let matrix = timed(&w, "choose", "#matrix-process", process, "td.cell").await;
+        // From the 7th session (it changes no cell: each shows the latest), then to it.
+        choose(&w, "#matrix-from", serde_json::json!(7)).await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let one_session = timed(&w, "choose", "#matrix-to", serde_json::json!(7), "").await;
+        let topic = timed(
+            &w,
+            "click",
+            "button.open-subject",
+            none.clone(),
+            "#subject-title",
+        )
+        .await;
+        w.driver
+            .find(By::Id("nav-positions"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        w.wait_for_css("table.positions tbody tr .actor-link")
+            .await
+            .unwrap();
+        let state = timed(
+            &w,
+            "click",
+            "table.positions tbody tr .actor-link",
+            none.clone(),
+            "#timeline-actor",
+        )
+        .await;
+        w.driver
+            .find(By::Id("nav-search"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        w.wait_for_css("#search-input").await.unwrap();
+        let mut searches = Vec::new();
+        for words in [
+            "sovereignty",
+            "humanitarian law",
+            "capac",
+            "supply chain",
+            "gender",
+        ] {
+            searches.push(timed(&w, "search", words, none.clone(), "").await - 150.0);
+        }
+        searches.sort_by(f64::total_cmp);
+        println!("views in the window (from the click to the view shown):");
+        println!("  matrix page (its first process, empty): {page:7.1} ms");
+        println!("  matrix, all 30 sessions:       {matrix:7.1} ms");
+        println!("  matrix, one session:           {one_session:7.1} ms");
+        println!("  a topic's page:                {topic:7.1} ms");
+        println!("  a State's page:                {state:7.1} ms");
+        println!(
+            "  search (after the 150 ms pause), median of 5: {:7.1} ms (worst {:.1} ms)",
+            searches[2], searches[4]
+        );
+        w.stop().await.unwrap();
+    }
+    let (b, c) = (median(bare_times), median(concord_times));
+    println!(
+        "window opening, median of {OPENINGS}: bare Tauri 2 window {} ms; Concord on {} ({} MB) to its first page {} ms ({:.2}x); the first opening, which checks the file: {} ms",
+        b.as_millis(),
+        file.display(),
+        std::fs::metadata(&file).map(|m| m.len() / 1_000_000).unwrap_or(0),
+        c.as_millis(),
+        c.as_secs_f64() / b.as_secs_f64(),
+        first.as_millis()
+    );
+    let mid = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (bp, cp) = (mid(bare_pss), mid(concord_pss));
+    println!(
+        "window memory (PSS of the app and its WebKit processes), median: bare {bp:.0} MB; Concord {cp:.0} MB ({:.2}x)",
+        cp / bp
+    );
+}
