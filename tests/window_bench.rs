@@ -35,24 +35,35 @@ async fn open(app: &Path, db: Option<&Path>, config: &Path, ready: &str) -> (Win
     (w, start.elapsed())
 }
 
-/// The PSS of the window's processes (not tauri-driver's nor WebKitWebDriver's), in MB.
-fn pss_mb(config: &Path) -> f64 {
-    let kb: u64 = processes_of(config)
+/// The PSS of the window's processes (not tauri-driver's nor WebKitWebDriver's), in MB:
+/// in all, and process by process (name and MB).
+fn pss_mb(config: &Path) -> (f64, Vec<(String, f64)>) {
+    let each: Vec<(String, f64)> = processes_of(config)
         .into_iter()
-        .filter(|pid| {
+        .filter_map(|pid| {
             let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-            !matches!(comm.trim(), "tauri-driver" | "WebKitWebDriver")
-        })
-        .map(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+            let comm = comm.trim().to_string();
+            if matches!(comm.as_str(), "tauri-driver" | "WebKitWebDriver") {
+                return None;
+            }
+            let kb = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
                 .unwrap_or_default()
                 .lines()
                 .find_map(|l| l.strip_prefix("Pss:"))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-                .unwrap_or(0)
+                .unwrap_or(0);
+            Some((comm, kb as f64 / 1024.0))
         })
-        .sum();
-    kb as f64 / 1024.0
+        .collect();
+    (each.iter().map(|(_, mb)| mb).sum(), each)
+}
+
+/// "name 12 MB, …"
+fn by_process(each: &[(String, f64)]) -> String {
+    each.iter()
+        .map(|(name, mb)| format!("{name} {mb:.0} MB"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -147,6 +158,7 @@ async fn main() {
     let mut concord_times = Vec::new();
     let mut bare_pss = Vec::new();
     let mut concord_pss = Vec::new();
+    let (mut bare_each, mut concord_each) = (String::new(), String::new());
     // Concord's openings share one config folder, as on a user's machine: the first one
     // checks the file (made elsewhere), the next ones know it.
     let concord_config = dir.path().join("config-concord");
@@ -160,14 +172,18 @@ async fn main() {
         let config = dir.path().join(format!("config-bare-{i}"));
         let (w, took) = open(&bare, None, &config, "#ready").await;
         tokio::time::sleep(Duration::from_secs(2)).await;
-        bare_pss.push(pss_mb(&config));
+        let (all, each) = pss_mb(&config);
+        bare_pss.push(all);
+        bare_each = by_process(&each);
         bare_times.push(took);
         w.stop().await.unwrap();
 
         let config = &concord_config;
         let (w, took) = open(&app, Some(&db), config, "table.positions tbody tr").await;
         tokio::time::sleep(Duration::from_secs(2)).await;
-        concord_pss.push(pss_mb(config));
+        let (all, each) = pss_mb(config);
+        concord_pss.push(all);
+        concord_each = by_process(&each);
         concord_times.push(took);
         if i + 1 < OPENINGS {
             w.stop().await.unwrap();
@@ -260,4 +276,5 @@ async fn main() {
         "window memory (PSS of the app and its WebKit processes), median: bare {bp:.0} MB; Concord {cp:.0} MB ({:.2}x)",
         cp / bp
     );
+    println!("  by process, last opening: bare: {bare_each}; Concord: {concord_each}");
 }
