@@ -67,9 +67,21 @@ fn by_process(each: &[(String, f64)]) -> String {
         .join(", ")
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
+fn median<T: PartialOrd + Copy>(mut v: Vec<T>) -> T {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     v[v.len() / 2]
+}
+
+/// Opens a page by its button in the header and waits for `ready`, untimed.
+async fn go(w: &Window, nav: &str, ready: &str) {
+    w.driver
+        .find(By::Id(nav))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    w.wait_for_css(ready).await.unwrap();
 }
 
 /// Acts in the page and answers how many milliseconds passed until the view showed what it
@@ -225,16 +237,7 @@ async fn main() {
             "#subject-title",
         )
         .await;
-        w.driver
-            .find(By::Id("nav-positions"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        w.wait_for_css("table.positions tbody tr .actor-link")
-            .await
-            .unwrap();
+        go(&w, "nav-positions", "table.positions tbody tr .actor-link").await;
         let state = timed(
             &w,
             "click",
@@ -243,14 +246,7 @@ async fn main() {
             "#timeline-actor",
         )
         .await;
-        w.driver
-            .find(By::Id("nav-search"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        w.wait_for_css("#search-input").await.unwrap();
+        go(&w, "nav-search", "#search-input").await;
         let mut searches = Vec::new();
         for words in [
             "sovereignty",
@@ -284,11 +280,7 @@ async fn main() {
         c.as_secs_f64() / b.as_secs_f64(),
         first.as_millis()
     );
-    let mid = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let (bp, cp) = (mid(bare_pss), mid(concord_pss));
+    let (bp, cp) = (median(bare_pss), median(concord_pss));
     println!(
         "window memory (PSS of the app and its WebKit processes), median: bare {bp:.0} MB; Concord {cp:.0} MB ({:.2}x)",
         cp / bp
