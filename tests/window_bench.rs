@@ -163,7 +163,8 @@ async fn main() {
     );
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("window-1m.concord");
-    std::fs::copy(&file, &db).unwrap();
+    std::fs::copy(&file, &db)
+        .unwrap_or_else(|e| panic!("cannot copy {} to open it: {e}", file.display()));
     let app = app_binary();
 
     // The bare window (a new config folder each time), then Concord, in turns.
