@@ -219,3 +219,25 @@ async fn the_file_opened_at_start_gets_its_daily_backup() -> WebDriverResult<()>
     concord_core::store::check_file(Path::new(&made[0].path)).unwrap();
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_names_the_file_while_it_opens() -> WebDriverResult<()> {
+    // A file new to this computer is checked in full before it opens (seconds at a million
+    // positions); the window shows at once and says which file it is opening meanwhile.
+    let dir = tempfile::tempdir().unwrap();
+    let db = concord_file(dir.path(), "capital.concord");
+    let config = dir.path().join("config");
+    let held = [("CONCORD_OPEN_DELAY_MS", Path::new("4000"))];
+    let w = Window::launch(Some(&db), &config, &held, "#opening-path").await?;
+    let named = w.wait_for_css("#opening-path").await?.text().await?;
+    assert!(named.ends_with("capital.concord"), "{named:?}");
+    w.shot("start-opening").await?;
+    w.wait_for_css("form.capture").await?;
+    assert!(w
+        .driver
+        .find_all(By::Css("#opening-path"))
+        .await?
+        .is_empty());
+    w.stop().await?;
+    Ok(())
+}

@@ -8,7 +8,7 @@ mod instance;
 mod menu;
 mod state;
 
-use concord_core::prefs::{self, StartWith};
+use concord_core::prefs;
 use concord_core::{installation, Clock, SystemClock};
 use state::AppState;
 use std::path::PathBuf;
@@ -39,21 +39,10 @@ pub fn run() {
             let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
             let chosen = given.or_else(|| std::env::var_os("CONCORD_DB").map(PathBuf::from));
             let start = prefs::start_with(chosen, &config_dir, demo_path.clone());
-            let store = start.open(Arc::new(SystemClock), installation);
-            match &store {
-                // The file opened is the last one used, and first in Open Recent.
-                Ok(_) => match &start {
-                    StartWith::Named(path) | StartWith::Last(path) | StartWith::Demo(path) => {
-                        state::remember(&config_dir, path)
-                    }
-                    StartWith::Missing(_) => {}
-                },
-                Err(p) => eprintln!("concord: {}", p.error.message),
-            }
             let (menu_bar, open_recent) =
                 menu::build(app.handle(), &prefs::recent_databases(&config_dir))?;
             app.set_menu(menu_bar)?;
-            let state = AppState::new(store, installation, config_dir, demo_path);
+            let state = AppState::new(installation, config_dir, demo_path);
             let handle = app.handle().clone();
             state.on_recent_changed(Box::new(move |recent| {
                 if let Err(e) = menu::fill_recent(&handle, &open_recent, &recent) {
@@ -61,6 +50,10 @@ pub fn run() {
                 }
             }));
             app.manage(state);
+            // The window shows at once; the file opens beside it.
+            AppState::start(app.handle(), start, move |start| {
+                start.open(Arc::new(SystemClock), installation)
+            });
             Ok(())
         })
         .on_menu_event(menu::chosen)

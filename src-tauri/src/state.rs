@@ -1,20 +1,28 @@
 //! The database the window works on, and where the app keeps its small files.
 //!
-//! The window always opens. When the file it was to open at start cannot be opened, no store
-//! is open and the reason is kept (`start_problem`); every command that needs the store then
-//! says so, and the UI offers Open…, New…, the demo and Restore a backup….
+//! The window always opens, at once: the file chosen at start is opened beside it (`start`),
+//! since a file new to this computer is checked in full first, which takes seconds at a
+//! million positions. Meanwhile the page says which file it is opening (`opening`), and
+//! every command that needs the store waits for it. When that file cannot be opened, no
+//! store is open and the reason is kept (`start_problem`); every command that needs the
+//! store then says so, and the UI offers Open…, New…, the demo and Restore a backup….
 
 use crate::error::{CommandError, CommandResult};
 use concord_core::backup::{self, BackupInfo};
 use concord_core::model::{DatabaseInfo, ErrorCode, StartProblem};
-use concord_core::{prefs, Store, SystemClock};
+use concord_core::prefs::{self, StartWith};
+use concord_core::{Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use uuid::Uuid;
 
 pub struct AppState {
+    /// The file chosen at start while it is being opened (see `start`); `started` is told
+    /// when it is done.
+    opening: Mutex<Option<PathBuf>>,
+    started: Condvar,
     store: Mutex<Option<Store>>,
     problem: Mutex<Option<StartProblem>>,
     installation: Uuid,
@@ -58,25 +66,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
-    pub fn new(
-        store: Result<Store, StartProblem>,
-        installation: Uuid,
-        config_dir: PathBuf,
-        demo_path: PathBuf,
-    ) -> Self {
-        let (store, problem) = match store {
-            Ok(s) => {
-                // The file opened at start gets its daily backup as any file opened later does.
-                if let Some(path) = s.path() {
-                    back_up_when_due(path);
-                }
-                (Some(s), None)
-            }
-            Err(p) => (None, Some(p)),
-        };
+    /// The app's state before any file is open: `start` opens the first one.
+    pub fn new(installation: Uuid, config_dir: PathBuf, demo_path: PathBuf) -> Self {
         AppState {
-            store: Mutex::new(store),
-            problem: Mutex::new(problem),
+            opening: Mutex::new(None),
+            started: Condvar::new(),
+            store: Mutex::new(None),
+            problem: Mutex::new(None),
             installation,
             config_dir,
             demo_path,
@@ -85,6 +81,76 @@ impl AppState {
             stop_import: AtomicBool::new(false),
             recent_changed: Mutex::new(None),
         }
+    }
+
+    /// Opens the file chosen at start in a thread of its own, so that the window shows at
+    /// once; `open` is `StartWith::open` with the clock and installation. The app's state
+    /// must be managed already.
+    pub fn start(
+        app: &tauri::AppHandle,
+        start: StartWith,
+        open: impl FnOnce(&StartWith) -> Result<Store, StartProblem> + Send + 'static,
+    ) {
+        use tauri::Manager;
+        *lock(&app.state::<AppState>().opening) = Some(start.path().to_path_buf());
+        let app = app.clone();
+        std::thread::spawn(move || {
+            #[cfg(feature = "e2e")]
+            held_for_tests();
+            let opened = open(&start);
+            app.state::<AppState>().started(&start, opened);
+        });
+    }
+
+    /// The file chosen at start is open, or could not be: keeps it or the reason, unless the
+    /// window was given another file meanwhile (then this one is closed unused). Locks are
+    /// always taken in this order: the store, then `opening`, then the problem.
+    fn started(&self, start: &StartWith, opened: Result<Store, StartProblem>) {
+        let mut slot = lock(&self.store);
+        let mut opening = lock(&self.opening);
+        if opening.is_none() {
+            return;
+        }
+        let opened = match opened {
+            Ok(store) => {
+                *slot = Some(store);
+                true
+            }
+            Err(p) => {
+                eprintln!("concord: {}", p.error.message);
+                *lock(&self.problem) = Some(p);
+                false
+            }
+        };
+        *opening = None;
+        self.started.notify_all();
+        drop(opening);
+        drop(slot);
+        if opened {
+            // The file opened is the last one used, and first in Open Recent; it gets its
+            // daily backup as any file opened later does.
+            remember(&self.config_dir, start.path());
+            if let Some(hook) = &*lock(&self.recent_changed) {
+                hook(self.recent());
+            }
+            back_up_when_due(start.path());
+        }
+    }
+
+    /// Waits until the file chosen at start is open or refused.
+    fn wait_for_start(&self) {
+        let opening = lock(&self.opening);
+        let _done = self
+            .started
+            .wait_while(opening, |o| o.is_some())
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+
+    /// The file being opened at start, if it still is (the page says so meanwhile).
+    pub fn opening(&self) -> Option<String> {
+        lock(&self.opening)
+            .as_ref()
+            .map(|p| p.display().to_string())
     }
 
     /// The files opened last, newest first (File → Open Recent).
@@ -142,6 +208,7 @@ impl AppState {
 
     /// The open database; an error naming the start problem when none is open.
     pub fn store(&self) -> CommandResult<StoreGuard<'_>> {
+        self.wait_for_start();
         let guard = lock(&self.store);
         if guard.is_none() {
             let message = match &*lock(&self.problem) {
@@ -155,6 +222,7 @@ impl AppState {
 
     /// Why the database chosen at start is not open, if it is not.
     pub fn start_problem(&self) -> Option<StartProblem> {
+        self.wait_for_start();
         lock(&self.problem).clone()
     }
 
@@ -179,8 +247,16 @@ impl AppState {
 
     fn replace(&self, store: Store, path: &Path) -> CommandResult<DatabaseInfo> {
         let info = store.info()?;
-        *lock(&self.store) = Some(store);
+        // A file chosen now wins over the one still opening from the start (the lock order
+        // of `started`).
+        let mut slot = lock(&self.store);
+        let mut opening = lock(&self.opening);
+        *slot = Some(store);
         *lock(&self.problem) = None;
+        *opening = None;
+        self.started.notify_all();
+        drop(opening);
+        drop(slot);
         remember(&self.config_dir, path);
         if let Some(hook) = &*lock(&self.recent_changed) {
             hook(self.recent());
@@ -191,6 +267,7 @@ impl AppState {
 
     /// The file the window works on: the open one, else the one that could not be opened.
     fn current_path(&self) -> CommandResult<PathBuf> {
+        self.wait_for_start();
         if let Some(path) = lock(&self.store).as_ref().and_then(|s| s.path()) {
             return Ok(path.to_path_buf());
         }
@@ -232,6 +309,16 @@ impl AppState {
         *lock(&self.store) = None;
         backup::restore(backup_path, &path, chrono::Utc::now())?;
         self.switch_to(&path)
+    }
+}
+
+/// The end-to-end tests' build holds the opening at start for `CONCORD_OPEN_DELAY_MS`, to see
+/// what the window shows while a large file is checked.
+#[cfg(feature = "e2e")]
+fn held_for_tests() {
+    let ms = std::env::var("CONCORD_OPEN_DELAY_MS").ok();
+    if let Some(ms) = ms.and_then(|v| v.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }
 

@@ -64,6 +64,16 @@ pub enum StartWith {
 }
 
 impl StartWith {
+    /// The file this start opens (or would have, when it is missing).
+    pub fn path(&self) -> &Path {
+        match self {
+            StartWith::Named(p)
+            | StartWith::Last(p)
+            | StartWith::Missing(p)
+            | StartWith::Demo(p) => p,
+        }
+    }
+
     /// Opens the database chosen at start, or says with its path why it cannot be opened
     /// (the window shows that and opens anyway). Nothing is written to a file refused.
     pub fn open(&self, clock: Arc<dyn Clock>, installation: Uuid) -> Result<Store, StartProblem> {

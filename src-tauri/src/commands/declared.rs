@@ -16,6 +16,12 @@ commands! {
         Ok(cx.state.start_problem())
     }
 
+    /// The file chosen at start while it is still opening (null once it is open or refused):
+    /// the window says so meanwhile, since a file new to this computer is checked first.
+    opening_file(cx) -> Option<String> {
+        Ok(cx.state.opening())
+    }
+
     /// Opens the demo database (made with the demo positions the first time).
     open_demo(cx) -> DatabaseInfo {
         cx.state.open_demo()

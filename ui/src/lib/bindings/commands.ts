@@ -90,6 +90,8 @@ export interface Commands {
   databaseInfo(): Promise<DatabaseInfo>;
   /** Why the database chosen at start is not open (null when it is): the window then shows what went wrong with Open…, New…, the demo and Restore a backup…. */
   startProblem(): Promise<StartProblem | null>;
+  /** The file chosen at start while it is still opening (null once it is open or refused): the window says so meanwhile, since a file new to this computer is checked first. */
+  openingFile(): Promise<string | null>;
   /** Opens the demo database (made with the demo positions the first time). */
   openDemo(): Promise<DatabaseInfo>;
   /** The backups of the window's file (or of the one that could not be opened), newest first. */
@@ -271,6 +273,7 @@ export function commands(invoke: Invoke): Commands {
   return {
     databaseInfo: () => invoke('database_info') as Promise<DatabaseInfo>,
     startProblem: () => invoke('start_problem') as Promise<StartProblem | null>,
+    openingFile: () => invoke('opening_file') as Promise<string | null>,
     openDemo: () => invoke('open_demo') as Promise<DatabaseInfo>,
     listBackups: () => invoke('list_backups') as Promise<Array<BackupInfo>>,
     restoreBackup: (path) => invoke('restore_backup', { path }) as Promise<DatabaseInfo>,
