@@ -5,12 +5,13 @@
 //!   of the positions table; the bare window: its one line), median of three openings after
 //!   a first one (the first opening of a file from elsewhere checks it, and is shown apart);
 //! - memory: the proportional set size (PSS) of the app and its WebKit processes, summed,
-//!   with the first page shown;
+//!   with the first page shown (while the day's backup runs), once the backup is made, and
+//!   after the views;
 //! - each view, once the day's automatic backup of the file is made, timed inside the page
 //!   from the click (or the change, or the typing) to its
 //!   content shown: the matrix of all sessions, the matrix narrowed to one session, a State's
 //!   page, a topic's page, a search (minus the 150 ms the search field waits for typing to
-//!   pause).
+//!   pause); beside each, when the backend's answer came (the rest is the page's work).
 //!
 //! Usage: CONCORD_BENCH_FILE=target/bench/generated-1m.concord cargo bench -p concord-e2e --bench window
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
@@ -85,13 +86,18 @@ async fn go(w: &Window, nav: &str, ready: &str) {
 }
 
 /// Acts in the page and answers how many milliseconds passed until the view showed what it
-/// was asked: `click` (a CSS selector) then `ready`; `choose` (a select, and the index of
+/// was asked, and until the backend's last answer came (the rest is the page's own work): `click` (a CSS selector) then `ready`; `choose` (a select, and the index of
 /// its option or words of its label) then `ready`, or without one a change of the matrix's text;
 /// `search` (the words) then the count of their results.
 const TIMED: &str = r#"
 const [act, target, extra, ready, done] = arguments;
 const t0 = performance.now();
-const finish = () => done(performance.now() - t0);
+// When the backend's last answer came (any command asked since t0): the rest is the page's.
+const internals = window.__TAURI_INTERNALS__;
+const invoke = internals.invoke;
+let answered = null;
+internals.invoke = (...call) => invoke(...call).then((v) => { answered = performance.now() - t0; return v; });
+const finish = () => { internals.invoke = invoke; done([performance.now() - t0, answered]); };
 let seen;
 if (act === 'click') {
   seen = () => document.querySelector(ready) !== null;
@@ -122,7 +128,13 @@ if (act === 'click') {
 }
 "#;
 
-async fn timed(w: &Window, act: &str, target: &str, extra: serde_json::Value, ready: &str) -> f64 {
+async fn timed(
+    w: &Window,
+    act: &str,
+    target: &str,
+    extra: serde_json::Value,
+    ready: &str,
+) -> Timed {
     let args = vec![
         serde_json::json!(act),
         serde_json::json!(target),
@@ -131,7 +143,27 @@ async fn timed(w: &Window, act: &str, target: &str, extra: serde_json::Value, re
     ];
     eprintln!("timing: {act} {target}");
     let ms = w.driver.execute_async(TIMED, args).await.unwrap();
-    ms.json().as_f64().unwrap()
+    let ms = ms.json().as_array().unwrap().clone();
+    Timed {
+        shown: ms[0].as_f64().unwrap(),
+        answered: ms[1].as_f64(),
+    }
+}
+
+/// A view's time: until it showed, and until the backend answered.
+struct Timed {
+    shown: f64,
+    answered: Option<f64>,
+}
+
+impl std::fmt::Display for Timed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:7.1} ms", self.shown)?;
+        match self.answered {
+            Some(a) => write!(f, " (the backend answered after {a:.1} ms)"),
+            None => write!(f, " (no backend call)"),
+        }
+    }
 }
 
 /// Chooses an option (by index, or words of its label) without timing it.
@@ -219,6 +251,8 @@ async fn main() {
             "the day's first backup of the file ended {:.1} s after the first page showed",
             since.elapsed().as_secs_f64() + 2.0
         );
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let (settled, settled_each) = pss_mb(config);
         // The views, in the last window.
         let none = serde_json::Value::Null;
         let page = timed(&w, "click", "#nav-matrix", none.clone(), "table.matrix").await;
@@ -256,18 +290,24 @@ async fn main() {
             "supply chain",
             "gender",
         ] {
-            searches.push(timed(&w, "search", words, none.clone(), "").await - 150.0);
+            searches.push(timed(&w, "search", words, none.clone(), "").await.shown - 150.0);
         }
         searches.sort_by(f64::total_cmp);
         println!("views in the window (from the click to the view shown):");
-        println!("  matrix page (its first process, empty): {page:7.1} ms");
-        println!("  matrix, all 30 sessions:       {matrix:7.1} ms");
-        println!("  matrix, one session:           {one_session:7.1} ms");
-        println!("  a topic's page:                {topic:7.1} ms");
-        println!("  a State's page:                {state:7.1} ms");
+        println!("  matrix page (its first process, empty): {page}");
+        println!("  matrix, all 30 sessions:       {matrix}");
+        println!("  matrix, one session:           {one_session}");
+        println!("  a topic's page:                {topic}");
+        println!("  a State's page:                {state}");
         println!(
             "  search (after the 150 ms pause), median of 5: {:7.1} ms (worst {:.1} ms)",
             searches[2], searches[4]
+        );
+        let (viewed, viewed_each) = pss_mb(config);
+        println!(
+            "Concord's PSS once the backup is made: {settled:.0} MB ({}); after the views: {viewed:.0} MB ({})",
+            by_process(&settled_each),
+            by_process(&viewed_each)
         );
         w.stop().await.unwrap();
     }
