@@ -183,7 +183,13 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .await?;
     assert!(rows.contains("France"), "{rows}");
 
-    // The PoA's page: blocs per session, with who moved.
+    // The PoA's page, in the matrix's process: blocs per session, with who moved.
+    let process = w
+        .driver
+        .find(By::Id("matrix-process"))
+        .await?
+        .value()
+        .await?;
     w.driver
         .find(By::Css(
             "button.open-subject[data-subject='Programme of Action']",
@@ -193,6 +199,13 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .await?;
     w.wait_for_text("#subject-title", |t| t == "Programme of Action")
         .await?;
+    let page_process = w
+        .driver
+        .find(By::Id("subject-process"))
+        .await?
+        .value()
+        .await?;
+    assert_eq!(page_process, process);
     let latest = w
         .wait_for(By::Css(".subject-session[data-seq='8']"))
         .await?;
