@@ -93,11 +93,11 @@ const TIMED: &str = r#"
 const [act, target, extra, ready, done] = arguments;
 const t0 = performance.now();
 // When the backend's last answer came (any command asked since t0): the rest is the page's.
-const internals = window.__TAURI_INTERNALS__;
-const invoke = internals.invoke;
+// Tauri's IPC is a fetch of its ipc: protocol (its own invoke cannot be wrapped).
+const fetched = window.fetch;
 let answered = null;
-internals.invoke = (...call) => invoke(...call).then((v) => { answered = performance.now() - t0; return v; });
-const finish = () => { internals.invoke = invoke; done([performance.now() - t0, answered]); };
+window.fetch = (...call) => fetched(...call).then((r) => { answered = performance.now() - t0; return r; });
+const finish = () => { window.fetch = fetched; done([performance.now() - t0, answered]); };
 let seen;
 if (act === 'click') {
   seen = () => document.querySelector(ready) !== null;

@@ -238,6 +238,28 @@ fn main() {
             })
             .unwrap()
     });
+    // The window's topic page opens on the process running now, which here has none of the
+    // generated positions.
+    let running = store
+        .processes()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.short_name != "Synthetic" && p.name.contains("Global Mechanism"))
+        .map(|p| p.id)
+        .unwrap_or(process);
+    time(
+        "a topic's page, for a process without its positions",
+        20,
+        |i| {
+            store
+                .subject_overview(&SubjectQuery {
+                    subject: SubjectRef::Topic(topics[i % topics.len()]),
+                    process_id: running,
+                    grouping: Grouping::Regional,
+                })
+                .unwrap()
+        },
+    );
     time(
         "session diff, sessions 29 → 30 (all subjects)",
         10,
