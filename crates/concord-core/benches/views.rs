@@ -238,6 +238,18 @@ fn main() {
             })
             .unwrap()
     });
+    // What the window receives for a topic's page: its size as JSON is what IPC carries.
+    if std::env::var("CONCORD_BENCH_ONLY").is_ok_and(|o| o.contains("topic")) {
+        let overview = store
+            .subject_overview(&SubjectQuery {
+                subject: SubjectRef::Topic(topics[0]),
+                process_id: process,
+                grouping: Grouping::Regional,
+            })
+            .unwrap();
+        let json = serde_json::to_vec(&overview).unwrap();
+        println!("a topic's page as JSON: {} bytes", json.len());
+    }
     // The window's topic page opens on the process running now, which here has none of the
     // generated positions.
     let running = store
