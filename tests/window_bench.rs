@@ -96,12 +96,20 @@ const t0 = performance.now();
 // Tauri's IPC is a fetch of its ipc: protocol (its own invoke cannot be wrapped).
 const fetched = window.fetch;
 let answered = null;
-window.fetch = (...call) => fetched(...call).then((r) => { answered = performance.now() - t0; return r; });
+const calls = [];
+window.fetch = (...call) => {
+  const asked = performance.now() - t0;
+  return fetched(...call).then((r) => {
+    answered = performance.now() - t0;
+    calls.push(String(call[0]).split('/').pop() + ' ' + asked.toFixed(0) + '→' + answered.toFixed(0) + ' ms');
+    return r;
+  });
+};
 // Shown means painted: the content is in the page, and two frames later it has been laid
 // out and drawn (otherwise a view's layout is charged to the next one).
 const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => {
   window.fetch = fetched;
-  done([performance.now() - t0, answered]);
+  done([performance.now() - t0, answered, calls.join(', ')]);
 }));
 let seen;
 if (act === 'click') {
@@ -116,8 +124,10 @@ if (act === 'click') {
   const before = text();
   seen = () => text() !== before;
 }
-const observer = new MutationObserver(() => { if (seen()) { observer.disconnect(); finish(); } });
-observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+// Looked at once a frame: a MutationObserver would read the whole matrix's text after
+// every batch of its changes, and be timed itself.
+const poll = () => (seen() ? finish() : requestAnimationFrame(poll));
+requestAnimationFrame(poll);
 if (act === 'click') {
   document.querySelector(target).click();
 } else if (act === 'search') {
@@ -152,6 +162,7 @@ async fn timed(
     Timed {
         shown: ms[0].as_f64().unwrap(),
         answered: ms[1].as_f64(),
+        calls: ms[2].as_str().unwrap_or_default().to_string(),
     }
 }
 
@@ -159,13 +170,15 @@ async fn timed(
 struct Timed {
     shown: f64,
     answered: Option<f64>,
+    /// Each backend call: command, asked → answered (ms after the act).
+    calls: String,
 }
 
 impl std::fmt::Display for Timed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:7.1} ms", self.shown)?;
         match self.answered {
-            Some(a) => write!(f, " (the backend answered after {a:.1} ms)"),
+            Some(a) => write!(f, " (the backend answered after {a:.1} ms: {})", self.calls),
             None => write!(f, " (no backend call)"),
         }
     }
