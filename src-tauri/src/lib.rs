@@ -12,7 +12,6 @@ use concord_core::prefs;
 use concord_core::{installation, Clock, SystemClock};
 use state::AppState;
 use std::path::PathBuf;
-use std::sync::Arc;
 use tauri::Manager;
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
@@ -51,9 +50,7 @@ pub fn run() {
             }));
             app.manage(state);
             // The window shows at once; the file opens beside it.
-            AppState::start(app.handle(), start, move |start| {
-                start.open(Arc::new(SystemClock), installation)
-            });
+            AppState::start(app.handle(), start);
             Ok(())
         })
         .on_menu_event(menu::chosen)

@@ -84,20 +84,17 @@ impl AppState {
     }
 
     /// Opens the file chosen at start in a thread of its own, so that the window shows at
-    /// once; `open` is `StartWith::open` with the clock and installation. The app's state
-    /// must be managed already.
-    pub fn start(
-        app: &tauri::AppHandle,
-        start: StartWith,
-        open: impl FnOnce(&StartWith) -> Result<Store, StartProblem> + Send + 'static,
-    ) {
+    /// once. The app's state must be managed already.
+    pub fn start(app: &tauri::AppHandle, start: StartWith) {
         use tauri::Manager;
-        *lock(&app.state::<AppState>().opening) = Some(start.path().to_path_buf());
+        let state = app.state::<AppState>();
+        *lock(&state.opening) = Some(start.path().to_path_buf());
+        let installation = state.installation;
         let app = app.clone();
         std::thread::spawn(move || {
             #[cfg(feature = "e2e")]
             held_for_tests();
-            let opened = open(&start);
+            let opened = start.open(Arc::new(SystemClock), installation);
             app.state::<AppState>().started(&start, opened);
         });
     }
@@ -127,14 +124,18 @@ impl AppState {
         drop(opening);
         drop(slot);
         if opened {
-            // The file opened is the last one used, and first in Open Recent; it gets its
-            // daily backup as any file opened later does.
-            remember(&self.config_dir, start.path());
-            if let Some(hook) = &*lock(&self.recent_changed) {
-                hook(self.recent());
-            }
-            back_up_when_due(start.path());
+            self.now_working_on(start.path());
         }
+    }
+
+    /// A file is open: it is the last one used and first in Open Recent, and it gets its
+    /// daily backup, whether opened at start or later.
+    fn now_working_on(&self, path: &Path) {
+        remember(&self.config_dir, path);
+        if let Some(hook) = &*lock(&self.recent_changed) {
+            hook(self.recent());
+        }
+        back_up_when_due(path);
     }
 
     /// Waits until the file chosen at start is open or refused.
@@ -257,11 +258,7 @@ impl AppState {
         self.started.notify_all();
         drop(opening);
         drop(slot);
-        remember(&self.config_dir, path);
-        if let Some(hook) = &*lock(&self.recent_changed) {
-            hook(self.recent());
-        }
-        back_up_when_due(path);
+        self.now_working_on(path);
         Ok(info)
     }
 
