@@ -1,10 +1,12 @@
 // A view's answer from the backend, in one place: only the answer to the latest request is
 // kept (see latest.ts), with the error of that request; a new answer clears the error.
+// The value is raw state: an answer is replaced whole, never changed in place, so the page
+// reads it directly instead of through a proxy per object (a matrix has 12 000 cells).
 import { asError, type ErrorInfo } from './backend';
 import { latestOnly } from './latest';
 
 export class Answer<T> {
-  value = $state<T | null>(null);
+  value = $state.raw<T | null>(null);
   error = $state<ErrorInfo | null>(null);
   #latest = latestOnly();
 
