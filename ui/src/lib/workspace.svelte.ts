@@ -72,3 +72,10 @@ export function useWorkspace(): Workspace {
   if (!workspace) throw new Error('no workspace: App provides it to every view');
   return workspace;
 }
+
+/** The context a component test renders a view with (`render(View, { props, context })`). */
+export function workspaceContext(workspace: Workspace): Map<symbol, Workspace> {
+  // Handed to Svelte once, never changed: it needs no reactivity.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  return new Map([[KEY, workspace]]);
+}
