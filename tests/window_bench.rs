@@ -107,9 +107,12 @@ window.fetch = (...call) => {
 };
 // Shown means painted: the content is in the page, and two frames later it has been laid
 // out and drawn (otherwise a view's layout is charged to the next one).
+// The frame where the content is first seen splits the page's own work: before it, the
+// script made the content; after it, the engine laid it out and drew it.
+let seenAt = null;
 const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => {
   window.fetch = fetched;
-  done([performance.now() - t0, answered, calls.join(', ')]);
+  done([performance.now() - t0, answered, calls.join(', '), seenAt]);
 }));
 let seen;
 if (act === 'click') {
@@ -126,7 +129,7 @@ if (act === 'click') {
 }
 // Looked at once a frame: a MutationObserver would read the whole matrix's text after
 // every batch of its changes, and be timed itself.
-const poll = () => (seen() ? finish() : requestAnimationFrame(poll));
+const poll = () => (seen() ? ((seenAt = performance.now() - t0), finish()) : requestAnimationFrame(poll));
 requestAnimationFrame(poll);
 if (act === 'click') {
   document.querySelector(target).click();
@@ -163,6 +166,7 @@ async fn timed(
         shown: ms[0].as_f64().unwrap(),
         answered: ms[1].as_f64(),
         calls: ms[2].as_str().unwrap_or_default().to_string(),
+        seen: ms[3].as_f64(),
     }
 }
 
@@ -172,11 +176,16 @@ struct Timed {
     answered: Option<f64>,
     /// Each backend call: command, asked → answered (ms after the act).
     calls: String,
+    /// When the content was first in the page, before it was laid out and drawn.
+    seen: Option<f64>,
 }
 
 impl std::fmt::Display for Timed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:7.1} ms", self.shown)?;
+        if let Some(seen) = self.seen {
+            write!(f, " (in the page at {seen:.1})")?;
+        }
         match self.answered {
             Some(a) => write!(f, " (the backend answered after {a:.1} ms: {})", self.calls),
             None => write!(f, " (no backend call)"),
@@ -282,6 +291,16 @@ async fn main() {
         choose(&w, "#matrix-from", serde_json::json!(7)).await;
         tokio::time::sleep(Duration::from_secs(2)).await;
         let one_session = timed(&w, "choose", "#matrix-to", serde_json::json!(7), "").await;
+        let cells = w
+            .driver
+            .execute(
+                "return document.querySelectorAll('table.matrix td.cell').length",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone();
         let topic = timed(
             &w,
             "click",
@@ -315,6 +334,7 @@ async fn main() {
         println!("  matrix page (its first process, empty): {page}");
         println!("  matrix, all 30 sessions:       {matrix}");
         println!("  matrix, one session:           {one_session}");
+        println!("  cells of the matrix in the page: {cells}");
         println!("  a topic's page:                {topic}");
         println!("  a State's page:                {state}");
         println!(
