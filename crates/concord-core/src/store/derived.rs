@@ -58,7 +58,8 @@ macro_rules! cell_of {
 macro_rules! indexed_text {
     () => {
         "SELECT k.rowid, p.summary, p.quote, p.note,
-                coalesce((SELECT citation FROM source WHERE id = p.source_id), '')"
+                coalesce((SELECT citation FROM source WHERE id = p.source_id), ''),
+                'zq' || lower(hex(p.actor_id))"
     };
 }
 
@@ -109,7 +110,7 @@ const UNKEY_GONE: &str = "DELETE FROM position_search_key
 
 /// Touched older positions still there are indexed again under their own key.
 const REINDEX_TOUCHED: &str = concat!(
-    "INSERT INTO position_search (rowid, summary, quote, note, source) ",
+    "INSERT INTO position_search (rowid, summary, quote, note, source, actor) ",
     indexed_text!(),
     " FROM (SELECT DISTINCT position_id FROM temp.derived_touched) AS t
      JOIN position AS p ON p.id = t.position_id AND p.rowid <= ?1
@@ -125,7 +126,7 @@ const INDEX_KEYS: &str = "INSERT INTO position_search_key (position_id)
 /// search keys (rowid > ?1) so that nothing is sorted: FTS5 takes rowids in ascending order
 /// best, and a sort of a million rows' texts would be held in memory.
 const INDEX_WORDS: &str = concat!(
-    "INSERT INTO position_search (rowid, summary, quote, note, source) ",
+    "INSERT INTO position_search (rowid, summary, quote, note, source, actor) ",
     indexed_text!(),
     " FROM position_search_key AS k CROSS JOIN position AS p ON p.id = k.position_id
      WHERE k.rowid > ?1"

@@ -27,6 +27,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_on_behalf_index.sql"),
     include_str!("migrations/0017_stance_index.sql"),
     include_str!("migrations/0018_packed_change_sets.sql"),
+    include_str!("migrations/0019_search_by_actor.sql"),
 ];
 
 /// The schema version this build writes.
@@ -253,3 +254,6 @@ mod v17_tests;
 #[cfg(test)]
 #[path = "migrate_v18_tests.rs"]
 mod v18_tests;
+#[cfg(test)]
+#[path = "migrate_v19_tests.rs"]
+mod v19_tests;

@@ -126,14 +126,32 @@ fn a_last_word_is_spelled_out_as_the_words_it_begins_when_they_are_few() {
     let spelled = |t: &str| s.spelled_query(t).unwrap();
     assert_eq!(
         spelled("rules CAPA").as_deref(),
-        Some("\"rules\" AND (\"capa\" OR \"capable\" OR \"capacities\" OR \"capacity\")")
+        Some(
+            "{summary quote note source} : \
+             (\"rules\" AND (\"capa\" OR \"capable\" OR \"capacities\" OR \"capacity\"))"
+        )
     );
-    assert_eq!(spelled("capab").as_deref(), Some("(\"capable\")"));
-    assert_eq!(spelled("nowhere").as_deref(), Some("(\"nowhere\")"));
+    assert_eq!(
+        spelled("capab").as_deref(),
+        Some("{summary quote note source} : ((\"capable\"))")
+    );
+    assert_eq!(
+        spelled("nowhere").as_deref(),
+        Some("{summary quote note source} : ((\"nowhere\"))")
+    );
     // Too many completions, a word under three letters, or one not in ASCII: as typed.
-    assert_eq!(spelled("zeta").as_deref(), Some("\"zeta\"*"));
-    assert_eq!(spelled("ca").as_deref(), Some("\"ca\""));
-    assert_eq!(spelled("Öff").as_deref(), Some("\"Öff\"*"));
+    assert_eq!(
+        spelled("zeta").as_deref(),
+        Some("{summary quote note source} : (\"zeta\"*)")
+    );
+    assert_eq!(
+        spelled("ca").as_deref(),
+        Some("{summary quote note source} : (\"ca\")")
+    );
+    assert_eq!(
+        spelled("Öff").as_deref(),
+        Some("{summary quote note source} : (\"Öff\"*)")
+    );
     assert_eq!(spelled("  %  "), None);
     // Each finds what the prefix query finds.
     for t in ["capa", "capab", "zeta", "ca", "zeta0"] {

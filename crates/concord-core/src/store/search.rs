@@ -22,6 +22,18 @@ const MAX_COMPLETIONS: usize = 16;
 /// How many of the newest matches are ranked when a query matches more.
 pub const CANDIDATES: u32 = 500;
 
+/// People's words are looked for in the four text columns only, never in the column that
+/// holds each position's actor as one word.
+fn in_text(query: String) -> String {
+    format!("{{summary quote note source}} : ({query})")
+}
+
+/// The index's word for one actor's positions (migrations/0019_search_by_actor.sql), as a
+/// clause to AND to a query.
+fn actor_clause(actor: Uuid) -> String {
+    format!("actor : \"zq{}\"", actor.simple())
+}
+
 /// Turns what people type into an FTS5 query: every word must match. The last word also
 /// matches as a prefix when it has three or more letters ("capac" finds "capacity"), as in
 /// search-as-you-type; earlier words match whole ("d" in "d'Ivoire" does not find "de").
@@ -32,6 +44,11 @@ pub fn fts_query(text: &str) -> Option<String> {
 
 /// [`fts_query`] with the last word matched whole when `prefix` is false.
 fn fts_query_with(text: &str, prefix: bool) -> Option<String> {
+    words_query(text, prefix).map(in_text)
+}
+
+/// The words as an FTS5 query over every column of an index (the paragraphs' has one).
+fn words_query(text: &str, prefix: bool) -> Option<String> {
     let words = words(text);
     let last = words.len().checked_sub(1)?;
     Some(
@@ -79,7 +96,19 @@ impl Store {
     /// already fill the candidates, spelled out where they are few ([`Store::spelled_query`]:
     /// a prefix query merges the posting lists of every completion before it answers, tens of
     /// milliseconds for a common word at a million positions).
-    fn newest_matches(&self, exact: &str, text: &str) -> Result<Candidates, StoreError> {
+    ///
+    /// With `scope` (a clause such as [`actor_clause`]), only the matches it also matches:
+    /// FTS5 steps through both lists of entries at once.
+    fn newest_matches(
+        &self,
+        exact: &str,
+        text: &str,
+        scope: Option<&str>,
+    ) -> Result<Candidates, StoreError> {
+        let scoped = |q: &str| match scope {
+            Some(clause) => format!("{q} AND {clause}"),
+            None => q.to_string(),
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT k.position_id, p.summary, p.quote, p.note, coalesce(src.citation, '')
              FROM position_search AS f
@@ -97,10 +126,10 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             Ok(rows)
         };
-        let mut candidates = fetch(exact)?;
+        let mut candidates = fetch(&scoped(exact))?;
         if candidates.len() < CANDIDATES as usize {
             if let Some(completed) = self.spelled_query(text)?.filter(|q| q != exact) {
-                candidates = whole_words_first(candidates, fetch(&completed)?, |c| c.0);
+                candidates = whole_words_first(candidates, fetch(&scoped(&completed))?, |c| c.0);
             }
         }
         Ok(candidates)
@@ -222,7 +251,7 @@ impl Store {
             .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
             .collect();
         parts.push(format!("({})", any.join(" OR ")));
-        Ok(Some(parts.join(" AND ")))
+        Ok(Some(in_text(parts.join(" AND "))))
     }
 
     /// Paragraphs of draft revisions whose text has every word of `text` (the last as a
@@ -230,7 +259,7 @@ impl Store {
     /// revisions first, in the order of the text.
     pub fn search_paragraphs(&self, text: &str) -> Result<Vec<ParagraphHit>, StoreError> {
         const PARAGRAPH_HITS: usize = 50;
-        let Some(matcher) = fts_query(text) else {
+        let Some(matcher) = words_query(text, true) else {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
@@ -281,10 +310,12 @@ impl Store {
         };
         let (where_sql, args) = filter_clause(&filter);
         let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS) as usize;
-        let candidates = if where_sql.is_empty() {
-            self.newest_matches(&exact, &query.text)?
-        } else {
-            self.newest_matches_within(&where_sql, &args, &exact, &query.text)?
+        let candidates = match (query.actor_id, query.session_id, query.topic_id) {
+            (None, None, None) => self.newest_matches(&exact, &query.text, None)?,
+            (Some(actor), None, None) => {
+                self.newest_matches(&exact, &query.text, Some(&actor_clause(actor)))?
+            }
+            _ => self.newest_matches_within(&where_sql, &args, &exact, &query.text)?,
         };
         if candidates.is_empty() {
             return Ok(Vec::new());
@@ -350,9 +381,12 @@ mod tests {
     fn user_text_becomes_a_safe_fts_query() {
         assert_eq!(
             fts_query("cote d'ivoire").as_deref(),
-            Some("\"cote\" \"d\" \"ivoire\"*")
+            Some("{summary quote note source} : (\"cote\" \"d\" \"ivoire\"*)")
         );
-        assert_eq!(fts_query("NOT OR \"*").as_deref(), Some("\"NOT\" \"OR\""));
+        assert_eq!(
+            fts_query("NOT OR \"*").as_deref(),
+            Some("{summary quote note source} : (\"NOT\" \"OR\")")
+        );
         assert_eq!(fts_query("  ,; "), None);
     }
 }
