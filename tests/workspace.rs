@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_e2e::thirtyfour::prelude::*;
-use concord_e2e::Window;
+use concord_e2e::{concord_file, Window};
 
 /// Captures one position with the keyboard alone. Empty `session`/`subject` keep the
 /// previous entry's choice (the form remembers them for the next speaker).
@@ -366,4 +366,71 @@ async fn matrix_timeline_and_search_show_captured_positions() -> WebDriverResult
         .unwrap();
     assert_eq!(members, ["CIV", "FRA"]);
     Ok(())
+}
+
+/// The matrix puts only the columns in view in the page; scrolled to its right end, the
+/// last subjects' columns and cells are there, under their own heads.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wide_matrix_shows_its_last_columns_when_scrolled_to_them() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = concord_file(dir.path(), "wide.concord");
+    {
+        let mut store = concord_core::Store::open(
+            &db,
+            std::sync::Arc::new(concord_core::SystemClock),
+            uuid::Uuid::from_u128(7),
+        )
+        .unwrap();
+        let spec = concord_core::generate::GenerateSpec {
+            actors: 12,
+            topics: 40,
+            sessions: 1,
+            per_cell: 1,
+        };
+        concord_core::generate::generate(&mut store, spec).unwrap();
+    }
+    let w = Window::start(&db, &dir.path().join("config")).await?;
+    w.driver.find(By::Id("nav-matrix")).await?.click().await?;
+    w.choose("matrix-process", "Synthetic").await?;
+    w.choose("matrix-axis", "Topics").await?;
+    w.wait_for(By::Css("button.sort[data-column$='Synthetic topic 001']"))
+        .await?;
+    let last = "button.sort[data-column$='Synthetic topic 040']";
+    assert!(
+        w.driver.find_all(By::Css(last)).await?.is_empty(),
+        "the 40th column is far out of view, so not in the page"
+    );
+    w.driver
+        .execute(
+            "const s = document.querySelector('.matrix-view .table-scroll'); \
+             s.scrollLeft = s.scrollWidth;",
+            vec![],
+        )
+        .await?;
+    w.wait_for(By::Css(last)).await?;
+    // Its head is in view, inside the scrolled table's box.
+    let in_view = w
+        .driver
+        .execute(
+            "const s = document.querySelector('.matrix-view .table-scroll').getBoundingClientRect(); \
+             const h = document.querySelector(arguments[0]).getBoundingClientRect(); \
+             return h.left >= s.left && h.right <= s.right + 1 && h.width > 100;",
+            vec![serde_json::json!(last)],
+        )
+        .await?;
+    assert_eq!(in_view.json(), &serde_json::json!(true));
+    let cells = w
+        .driver
+        .find_all(By::Css("td.cell[data-subject$='Synthetic topic 040']"))
+        .await?;
+    assert_eq!(cells.len(), 12, "one cell per actor in the last column");
+    assert!(
+        w.driver
+            .find_all(By::Css("button.sort[data-column$='Synthetic topic 001']"))
+            .await?
+            .is_empty(),
+        "the first columns left the page"
+    );
+    w.shot("matrix-scrolled").await?;
+    w.stop().await
 }
