@@ -7,7 +7,6 @@ use super::{Store, StoreError};
 use crate::model::{ParagraphHit, PositionFilter, SearchHit, SearchQuery, TextRun};
 use crate::search::{excerpt, relevance, wanted_words, words};
 use crate::text::fold;
-use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
@@ -28,8 +27,9 @@ fn in_text(query: String) -> String {
     format!("{{summary quote note source}} : ({query})")
 }
 
-/// The index's word for one actor's positions (migrations/0019_search_by_actor.sql), as a
-/// clause to AND to a query.
+/// The index's word for one actor's positions, as a clause to AND to a query. The index's
+/// writers spell it in SQL: `'zq' || lower(hex(actor_id))` (migrations/0019_search_by_actor.sql,
+/// `derived.rs`'s `indexed_text!`); a `Uuid`'s simple form is the same 32 lowercase digits.
 fn actor_clause(actor: Uuid) -> String {
     format!("actor : \"zq{}\"", actor.simple())
 }
@@ -135,18 +135,18 @@ impl Store {
         Ok(candidates)
     }
 
-    /// Like [`Store::newest_matches`], among the positions a filter keeps (one actor, one
-    /// session, a topic). The matching index entries are read as bare row numbers, newest
+    /// Like [`Store::newest_matches`], among the positions a filter keeps (a session, a
+    /// topic, or several filters; one actor alone is [`actor_clause`]'s). The matching index entries are read as bare row numbers, newest
     /// first, and kept when the filter keeps them; only the kept ones' text is read. (Joining
     /// every match to its position first would read the text of all matches: for a common
     /// word and one actor, some hundred times more than is kept.)
     fn newest_matches_within(
         &self,
-        where_sql: &str,
-        args: &[Value],
+        filter: &PositionFilter,
         exact: &str,
         text: &str,
     ) -> Result<Candidates, StoreError> {
+        let (where_sql, args) = filter_clause(filter);
         let allowed: HashSet<i64> = self
             .conn
             .prepare_cached(&format!(
@@ -302,20 +302,21 @@ impl Store {
         let Some(exact) = fts_query_with(&query.text, false) else {
             return Ok(Vec::new());
         };
-        let filter = PositionFilter {
-            actor_id: query.actor_id,
-            session_id: query.session_id,
-            topic_id: query.topic_id,
-            ..PositionFilter::default()
-        };
-        let (where_sql, args) = filter_clause(&filter);
         let limit = query.limit.unwrap_or(DEFAULT_HITS).min(MAX_HITS) as usize;
         let candidates = match (query.actor_id, query.session_id, query.topic_id) {
             (None, None, None) => self.newest_matches(&exact, &query.text, None)?,
             (Some(actor), None, None) => {
                 self.newest_matches(&exact, &query.text, Some(&actor_clause(actor)))?
             }
-            _ => self.newest_matches_within(&where_sql, &args, &exact, &query.text)?,
+            (actor_id, session_id, topic_id) => {
+                let filter = PositionFilter {
+                    actor_id,
+                    session_id,
+                    topic_id,
+                    ..PositionFilter::default()
+                };
+                self.newest_matches_within(&filter, &exact, &query.text)?
+            }
         };
         if candidates.is_empty() {
             return Ok(Vec::new());
