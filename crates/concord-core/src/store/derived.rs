@@ -54,7 +54,8 @@ macro_rules! cell_of {
     };
 }
 
-/// What the search index holds of the position `p` under its key `k`.
+/// What the search index holds of the position `p` under its key `k`: its four texts and its
+/// actor as one word (`migrations/0019_search_by_actor.sql`, `search.rs`'s `actor_clause`).
 macro_rules! indexed_text {
     () => {
         "SELECT k.rowid, p.summary, p.quote, p.note,
