@@ -6,18 +6,14 @@ use crate::model::{PositionInput, SearchQuery};
 use crate::reference::state_id;
 
 /// Undoes v19 in a file this build wrote: the index and its triggers as migrations 1-18
-/// make them (their text exactly, which the schema check compares), four text columns.
+/// make them (the schema check's own `expected`, text for text), four text columns.
 pub(super) fn as_v18(conn: &Connection) {
-    let mut v18 = Connection::open_in_memory().unwrap();
-    configure(&v18).unwrap();
-    upgrade(&mut v18, Path::new(":memory:"), &MIGRATIONS[..18]).unwrap();
-    let sql = |name: &str| -> String {
-        v18.query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )
-        .unwrap()
+    let v18 = super::super::trust::expected(18).unwrap();
+    let sql = |kind: &str, name: &str| -> String {
+        v18[&(kind.to_string(), name.to_string())]
+            .1
+            .clone()
+            .unwrap()
     };
     let triggers = [
         "position_search_insert",
@@ -28,7 +24,8 @@ pub(super) fn as_v18(conn: &Connection) {
         conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
     }
     conn.execute_batch("DROP TABLE position_search").unwrap();
-    conn.execute_batch(&sql("position_search")).unwrap();
+    conn.execute_batch(&sql("table", "position_search"))
+        .unwrap();
     conn.execute_batch(
         "INSERT INTO position_search (rowid, summary, quote, note, source)
          SELECT k.rowid, p.summary, p.quote, p.note, coalesce(s.citation, '')
@@ -37,7 +34,7 @@ pub(super) fn as_v18(conn: &Connection) {
     )
     .unwrap();
     for t in triggers {
-        conn.execute_batch(&sql(t)).unwrap();
+        conn.execute_batch(&sql("trigger", t)).unwrap();
     }
     conn.execute_batch("PRAGMA user_version = 18").unwrap();
 }

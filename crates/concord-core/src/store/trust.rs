@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// One object of `sqlite_schema`: its type and name, then the table it belongs to and its SQL.
-type Objects = BTreeMap<(String, String), (String, Option<String>)>;
+pub(super) type Objects = BTreeMap<(String, String), (String, Option<String>)>;
 
 fn objects(conn: &Connection) -> rusqlite::Result<Objects> {
     let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
@@ -18,7 +18,7 @@ fn objects(conn: &Connection) -> rusqlite::Result<Objects> {
 }
 
 /// The schema Concord's own migrations make at `version`, built in memory.
-fn expected(version: i64) -> Result<Objects, StoreError> {
+pub(super) fn expected(version: i64) -> Result<Objects, StoreError> {
     let mut conn = Connection::open_in_memory()?;
     migrate::configure(&conn)?;
     let upto = usize::try_from(version).unwrap_or(0);
