@@ -29,12 +29,16 @@ pub(crate) struct Offered {
 }
 
 impl Store {
-    /// Merges the file at `other` into this one. The other file is only read: it is copied
-    /// through SQLite's backup, and the copy gets every check a file from elsewhere gets
-    /// (schema, SQLite's quick_check; upgraded if an older Concord wrote it) before its change
-    /// sets are read. Idempotent: merging the same file again changes nothing.
+    /// Merges the file at `other` into this one. The other file is only read, and gets every
+    /// check a file from elsewhere gets (schema, SQLite's quick_check) before its change sets
+    /// are: where it lies if this version of Concord wrote it, on a copy upgraded first if an
+    /// older one did. Idempotent: merging the same file again changes nothing.
     pub fn merge_file(&mut self, other: &Path) -> Result<MergeReport, StoreError> {
-        super::backup::check_foreign(other).map_err(|e| trust_name(other, e))?;
+        if let Some(theirs) =
+            super::backup::read_in_place(other).map_err(|e| trust_name(other, e))?
+        {
+            return self.merge_sets_of(&theirs, other);
+        }
         let dir = tempfile::tempdir()?;
         let copy = dir.path().join("merging.concord");
         // Damage found in the copy is the other file's.
@@ -55,8 +59,17 @@ impl Store {
                 ),
             }
         })?;
+        self.merge_sets_of(&theirs.conn, other)
+    }
+
+    /// Merges the change sets of `theirs`, the checked connection to the file at `other`.
+    fn merge_sets_of(
+        &mut self,
+        theirs: &rusqlite::Connection,
+        other: &Path,
+    ) -> Result<MergeReport, StoreError> {
         let known = ledger::known(&self.conn)?;
-        let mut stmt = theirs.conn.prepare(
+        let mut stmt = theirs.prepare(
             "SELECT hlc_ms, hlc_count, replica_id, seq, deps, changes FROM change_set
               ORDER BY hlc_ms, hlc_count, replica_id, seq",
         )?;
@@ -65,7 +78,8 @@ impl Store {
             Ok((ledger::stamp(r, 0)?, deps, r.get::<_, Vec<u8>>(5)?))
         })?;
         let offered = rows.map(|row| {
-            let (stamp, deps, changes) = row?;
+            let (stamp, deps, changes) =
+                row.map_err(|e| super::trust::name_damage(other, e.into()))?;
             let deps = Deps::from_bytes(&deps).ok_or_else(|| {
                 StoreError::invalid(
                     "merge",

@@ -219,6 +219,29 @@ fn merging_again_or_into_itself_changes_nothing() {
 }
 
 #[test]
+fn a_colleagues_file_open_in_their_concord_is_read_as_it_lies_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("colleague.concord");
+    let clock: Arc<dyn Clock> = Arc::new(FixedClock::new());
+    let mut theirs = Store::open_ready(&path, clock.clone(), Uuid::from_u128(7)).unwrap();
+    theirs.add_position(&summarised("FRA", "first")).unwrap();
+    let mut ours = Store::open_in_memory(clock, Uuid::from_u128(8)).unwrap();
+    ours.load_reference().unwrap();
+    // Their Concord still has the file open (WAL mode) while ours reads it.
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(ours.merge_file(&path).unwrap().change_sets, 1);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the other file was written"
+    );
+    // What they write afterwards arrives at the next merge.
+    theirs.add_position(&summarised("FRA", "second")).unwrap();
+    assert_eq!(ours.merge_file(&path).unwrap().change_sets, 1);
+    assert_eq!(ours.digest().unwrap(), theirs.digest().unwrap());
+}
+
+#[test]
 fn a_topic_and_a_meeting_made_on_two_copies_merge_into_one() {
     let (mut a, mut b) = pair();
     for s in [&mut a, &mut b] {
