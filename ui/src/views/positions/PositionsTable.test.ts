@@ -1,33 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import PositionsTable from './PositionsTable.svelte';
-import type { Position } from '../../lib/backend';
+import { fakePosition } from '../../lib/fakeBackend';
 
-function position(patch: Partial<Position>): Position {
-  return {
-    id: 'p1',
-    actor_id: 'a',
-    actor_name: 'France',
-    subject: { kind: 'topic', id: 't' },
-    subject_label: 'International law',
-    session_id: 's',
-    process_name: 'OEWG 2021–2025',
-    session_title: '7th substantive session',
-    meeting_id: null,
-    meeting_date: null,
-    stance: 'supports',
-    summary: '',
-    quote: '',
-    source: '',
-    on_behalf_of_id: null,
-    on_behalf_of_name: null,
-    note: '',
-    provenance: 'recorded',
-    created_at: '2024-03-04T10:00:00Z',
-    updated_at: '2024-03-04T10:00:00Z',
-    ...patch,
-  };
-}
+const position = fakePosition;
 
 const handlers = { stanceLabel: (s: string) => s, onedit: () => {}, onhistory: () => {} };
 
