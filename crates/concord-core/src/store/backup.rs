@@ -30,8 +30,10 @@ fn foreign_checks(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 
 /// A colleague's file that this version of Concord wrote, to be read where it lies: checked
 /// as every file from elsewhere is (above, then SQLite's quick_check) inside one read
-/// transaction, so what is read is what was checked even if the file's owner writes to it
-/// meanwhile. `None` when an older Concord wrote it: that file is upgraded on a copy first.
+/// transaction, so what is read is what was checked. A file in WAL mode (every file Concord
+/// has opened) can still be written by its owner meanwhile; one in rollback-journal mode (a
+/// backup, a saved copy) cannot until the merge ends. `None` when an older Concord wrote it:
+/// that file is upgraded on a copy first.
 pub(crate) fn read_in_place(path: &Path) -> Result<Option<Connection>, StoreError> {
     let conn = open_read_only(path)?;
     conn.execute_batch("BEGIN")?;
