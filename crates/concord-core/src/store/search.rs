@@ -136,10 +136,11 @@ impl Store {
     }
 
     /// Like [`Store::newest_matches`], among the positions a filter keeps (a session, a
-    /// topic, or several filters; one actor alone is [`actor_clause`]'s). The matching index entries are read as bare row numbers, newest
-    /// first, and kept when the filter keeps them; only the kept ones' text is read. (Joining
-    /// every match to its position first would read the text of all matches: for a common
-    /// word and one actor, some hundred times more than is kept.)
+    /// topic, or several filters; one actor alone is [`actor_clause`]'s). The matching index
+    /// entries are read as bare row numbers, newest first, and kept when the filter keeps
+    /// them; only the kept ones' text is read. (Joining every match to its position first
+    /// would read the text of all matches: for a common word and one actor, some hundred
+    /// times more than is kept.)
     fn newest_matches_within(
         &self,
         filter: &PositionFilter,
