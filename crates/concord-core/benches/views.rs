@@ -226,9 +226,15 @@ fn main() {
             })
             .unwrap()
     });
-    time("a State's timeline (5 400 positions)", 20, |i| {
-        store.actor_timeline(states[i % states.len()]).unwrap()
-    });
+    time(
+        "a State's page (3 latest of 5 400 positions per subject)",
+        20,
+        |i| {
+            store
+                .actor_timeline(states[i % states.len()], Some(3))
+                .unwrap()
+        },
+    );
     time("a topic's page (30 sessions, regional blocs)", 20, |i| {
         store
             .subject_overview(&SubjectQuery {

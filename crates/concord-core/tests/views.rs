@@ -115,7 +115,7 @@ fn timeline_marks_stance_changes_and_lists_groups() {
     say(&mut s, "FRA", 8, poa(), Stance::Proposes, "");
     say(&mut s, "FRA", 9, poa(), Stance::Supports, "");
     say(&mut s, "FRA", 9, ihl(), Stance::Supports, "IHL applies.");
-    let t = s.actor_timeline(reference::state_id("FRA")).unwrap();
+    let t = s.actor_timeline(reference::state_id("FRA"), None).unwrap();
     assert_eq!(t.actor.name, "France");
     assert_eq!(t.rows.len(), 2);
     assert_eq!(
@@ -145,6 +145,42 @@ fn timeline_marks_stance_changes_and_lists_groups() {
     );
     let eu = t.groups.iter().find(|g| g.group_name == "EU").unwrap();
     assert_eq!(eu.valid_from.unwrap().to_string(), "1958-01-01");
+}
+
+#[test]
+fn a_states_page_carries_the_latest_statements_and_unfolds_one_subject_on_request() {
+    let mut s = store();
+    say(&mut s, "FRA", 7, poa(), Stance::Proposes, "");
+    say(&mut s, "FRA", 8, poa(), Stance::Supports, "");
+    say(&mut s, "FRA", 9, poa(), Stance::Supports, "");
+    say(&mut s, "FRA", 9, ihl(), Stance::Supports, "IHL applies.");
+    let fra = reference::state_id("FRA");
+    let t = s.actor_timeline(fra, Some(1)).unwrap();
+    let (ihl_row, poa_row) = (&t.rows[0], &t.rows[1]);
+    assert_eq!((ihl_row.earlier, ihl_row.entries.len()), (0, 1));
+    assert_eq!((poa_row.earlier, poa_row.entries.len()), (2, 1));
+    let last = &poa_row.entries[0];
+    assert_eq!(last.position.session_title, "9th substantive session");
+    assert_eq!(last.changed_from, None, "9th said what the 8th said");
+    let t = s.actor_timeline(fra, Some(2)).unwrap();
+    let changes: Vec<Option<Stance>> = t.rows[1].entries.iter().map(|e| e.changed_from).collect();
+    assert_eq!(
+        changes,
+        [Some(Stance::Proposes), None],
+        "the first shown entry is marked against the folded one before it"
+    );
+
+    let whole = s.actor_timeline_subject(fra, poa_row.subject).unwrap();
+    assert_eq!((whole.earlier, whole.entries.len()), (0, 3));
+    assert_eq!(whole.label, poa_row.label);
+    assert_eq!(
+        whole.entries,
+        s.actor_timeline(fra, None).unwrap().rows[1].entries
+    );
+    let never = s
+        .actor_timeline_subject(reference::state_id("DEU"), poa_row.subject)
+        .unwrap_err();
+    assert!(never.to_string().contains("statement"), "{never}");
 }
 
 #[test]

@@ -218,8 +218,14 @@ commands! {
         Ok(cx.store()?.matrix(&query)?)
     }
 
-    actor_timeline(cx, id: Uuid) -> Timeline {
-        Ok(cx.store()?.actor_timeline(id)?)
+    /// An actor's page: per subject, the `latest` newest statements (all when null).
+    actor_timeline(cx, id: Uuid, latest: Option<u32>) -> Timeline {
+        Ok(cx.store()?.actor_timeline(id, latest)?)
+    }
+
+    /// Every statement of an actor on one subject: a row of its page, unfolded.
+    actor_timeline_subject(cx, id: Uuid, subject: SubjectRef) -> TimelineRow {
+        Ok(cx.store()?.actor_timeline_subject(id, subject)?)
     }
 
     search(cx, query: SearchQuery) -> Vec<SearchHit> {

@@ -21,7 +21,7 @@ use concord_core::model::{
     PositionPage, Process, ProcessInput, Proposal, ProposalInput, ProposedEntry, RedlineOutcome,
     Revision, RevisionDiff, RevisionImport, RevisionInput, SearchHit, SearchQuery, Session,
     SessionDiff, SessionDiffQuery, SessionInput, SessionPair, Stance, StanceOption, StartProblem,
-    SubjectOverview, SubjectQuery, SummaryRequest, Timeline, Topic,
+    SubjectOverview, SubjectQuery, SubjectRef, SummaryRequest, Timeline, TimelineRow, Topic,
 };
 use concord_core::store::MergeReport;
 use concord_core::team::{SyncReport, TeamStatus};

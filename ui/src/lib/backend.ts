@@ -34,6 +34,7 @@ import type { MatrixQuery } from './bindings/MatrixQuery';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
 import type { Timeline } from './bindings/Timeline';
+import type { TimelineRow } from './bindings/TimelineRow';
 import type { CellQuery } from './bindings/CellQuery';
 import type { SubjectQuery } from './bindings/SubjectQuery';
 import type { SubjectOverview } from './bindings/SubjectOverview';
@@ -124,6 +125,7 @@ export type {
   SearchHit,
   SearchQuery,
   Timeline,
+  TimelineRow,
   CellQuery,
   SubjectQuery,
   SubjectOverview,

@@ -26,7 +26,7 @@ pub fn build(store: &Store, request: &SummaryRequest) -> Result<Built, StoreErro
             from_seq,
             to_seq,
         } => {
-            let mut timeline = store.actor_timeline(*actor_id)?;
+            let mut timeline = store.actor_timeline(*actor_id, None)?;
             let sessions: HashMap<_, _> = store
                 .sessions(None)?
                 .into_iter()

@@ -129,10 +129,13 @@ pub struct TimelineEntry {
 pub struct TimelineRow {
     pub subject: SubjectRef,
     pub label: String,
+    /// How many earlier statements on the subject were left out (the page asks for them
+    /// on request); 0 when `entries` holds them all.
+    pub earlier: u32,
     pub entries: Vec<TimelineEntry>,
 }
 
-/// Everything an actor said, per subject, in session order.
+/// What an actor said, per subject, in session order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Timeline {

@@ -4,6 +4,6 @@ import type { GroupMembership } from "./GroupMembership";
 import type { TimelineRow } from "./TimelineRow";
 
 /**
- * Everything an actor said, per subject, in session order.
+ * What an actor said, per subject, in session order.
  */
 export type Timeline = { actor: Actor, groups: Array<GroupMembership>, rows: Array<TimelineRow>, };

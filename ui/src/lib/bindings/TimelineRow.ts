@@ -2,4 +2,9 @@
 import type { SubjectRef } from "./SubjectRef";
 import type { TimelineEntry } from "./TimelineEntry";
 
-export type TimelineRow = { subject: SubjectRef, label: string, entries: Array<TimelineEntry>, };
+export type TimelineRow = { subject: SubjectRef, label: string, 
+/**
+ * How many earlier statements on the subject were left out (the page asks for them
+ * on request); 0 when `entries` holds them all.
+ */
+earlier: number, entries: Array<TimelineEntry>, };

@@ -76,11 +76,13 @@ import type { StanceOption } from './StanceOption';
 import type { StartProblem } from './StartProblem';
 import type { SubjectOverview } from './SubjectOverview';
 import type { SubjectQuery } from './SubjectQuery';
+import type { SubjectRef } from './SubjectRef';
 import type { SummaryRequest } from './SummaryRequest';
 import type { SyncProgress } from './SyncProgress';
 import type { SyncReport } from './SyncReport';
 import type { TeamStatus } from './TeamStatus';
 import type { Timeline } from './Timeline';
+import type { TimelineRow } from './TimelineRow';
 import type { Topic } from './Topic';
 import type { TopicMerge } from './TopicMerge';
 
@@ -151,7 +153,10 @@ export interface Commands {
   /** Sends this copy's changes to the team store and applies the others'. The file is held only while it is read or written, not while the network is used. */
   syncTeam(): Promise<SyncReport>;
   matrix(query: MatrixQuery): Promise<Matrix>;
-  actorTimeline(id: string): Promise<Timeline>;
+  /** An actor's page: per subject, the `latest` newest statements (all when null). */
+  actorTimeline(id: string, latest: number | null): Promise<Timeline>;
+  /** Every statement of an actor on one subject: a row of its page, unfolded. */
+  actorTimelineSubject(id: string, subject: SubjectRef): Promise<TimelineRow>;
   search(query: SearchQuery): Promise<Array<SearchHit>>;
   /** The positions behind one matrix cell. */
   matrixCell(query: CellQuery): Promise<Array<Position>>;
@@ -308,7 +313,8 @@ export function commands(invoke: Invoke): Commands {
     setTeamName: (name) => invoke('set_team_name', { name }) as Promise<null>,
     syncTeam: () => invoke('sync_team') as Promise<SyncReport>,
     matrix: (query) => invoke('matrix', { query }) as Promise<Matrix>,
-    actorTimeline: (id) => invoke('actor_timeline', { id }) as Promise<Timeline>,
+    actorTimeline: (id, latest) => invoke('actor_timeline', { id, latest }) as Promise<Timeline>,
+    actorTimelineSubject: (id, subject) => invoke('actor_timeline_subject', { id, subject }) as Promise<TimelineRow>,
     search: (query) => invoke('search', { query }) as Promise<Array<SearchHit>>,
     matrixCell: (query) => invoke('matrix_cell', { query }) as Promise<Array<Position>>,
     subjectOverview: (query) => invoke('subject_overview', { query }) as Promise<SubjectOverview>,
