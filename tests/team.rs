@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used)] // a test or bench: a failed unwrap is a failed run
 
 use concord_core::model::PositionInput;
-use concord_core::{Store, SystemClock};
+use concord_core::team::SettingsSeal;
+use concord_core::{installation, Store, SystemClock};
 use concord_e2e::thirtyfour::prelude::*;
 use concord_e2e::Window;
 use concord_testing::{position, say};
@@ -16,6 +17,15 @@ use uuid::Uuid;
 
 fn open(db: &Path, installation: u128) -> Store {
     Store::open_ready(db, Arc::new(SystemClock), Uuid::from_u128(installation)).unwrap()
+}
+
+/// `s` sealing its team key as the window with this config folder does, so that the window
+/// can read the team this test sets up for it.
+fn sealed_for(mut s: Store, config: &Path) -> Store {
+    let seal =
+        installation::load_or_create_seal(&config.join("concord"), SettingsSeal::generate).unwrap();
+    s.use_settings_seal(SettingsSeal::from_bytes(seal));
+    s
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -117,9 +127,9 @@ async fn two_windows_share_a_record_through_a_team_folder_and_settle_a_conflict(
         dir.path().join("capital-config"),
     );
     {
-        let mut r = open(&room, 1);
+        let mut r = sealed_for(open(&room, 1), &room_cfg);
         let key = concord_core::team::create(&mut r, folder.to_str().unwrap(), None).unwrap();
-        let mut c = open(&capital, 2);
+        let mut c = sealed_for(open(&capital, 2), &capital_cfg);
         concord_core::team::join(&mut c, folder.to_str().unwrap(), &key.to_text(), None).unwrap();
         say(
             &mut r,
@@ -244,6 +254,18 @@ async fn a_team_is_made_in_the_window_on_a_webdav_server_and_a_colleague_joins_i
     let status = concord_core::team::status(&open(&room, 1)).unwrap();
     assert_eq!(status.store, Some(address.clone()));
     assert_eq!(status.name.as_deref(), Some("Ana Lima, room"));
+    // ...with the key and password sealed by the window's installation: nowhere in the
+    // file's bytes, and another installation (this test) is asked to join again.
+    let mut bytes = std::fs::read(&room).unwrap();
+    bytes.extend(std::fs::read(room.with_extension("concord-wal")).unwrap_or_default());
+    for secret in [key.as_str(), "s3cret"] {
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret} is in the file"
+        );
+    }
+    let err = concord_core::team::sync(&mut open(&room, 1), chrono::Utc::now()).unwrap_err();
+    assert!(err.to_string().contains("join the team again"), "{err}");
     let mut capital = open(&dir.path().join("capital.concord"), 2);
     concord_core::team::join(&mut capital, &address, &key, Some(&login)).unwrap();
     let got = concord_core::team::sync(&mut capital, chrono::Utc::now()).unwrap();

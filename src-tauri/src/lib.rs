@@ -9,6 +9,7 @@ mod menu;
 mod state;
 
 use concord_core::prefs;
+use concord_core::team::SettingsSeal;
 use concord_core::{installation, Clock, SystemClock};
 use state::AppState;
 use std::path::PathBuf;
@@ -35,13 +36,19 @@ pub fn run() {
                 .or_else(|| app.path().app_config_dir().ok())
                 .ok_or("no configuration folder: set HOME or XDG_CONFIG_HOME")?;
             let installation = installation::load_or_create(&config_dir, || SystemClock.new_id())?;
+            let seal = installation::load_or_create_seal(&config_dir, SettingsSeal::generate)?;
             let demo_path: PathBuf = app.path().app_data_dir()?.join("demo.concord");
             let chosen = given.or_else(|| std::env::var_os("CONCORD_DB").map(PathBuf::from));
             let start = prefs::start_with(chosen, &config_dir, demo_path.clone());
             let (menu_bar, open_recent) =
                 menu::build(app.handle(), &prefs::recent_databases(&config_dir))?;
             app.set_menu(menu_bar)?;
-            let state = AppState::new(installation, config_dir, demo_path);
+            let state = AppState::new(
+                installation,
+                SettingsSeal::from_bytes(seal),
+                config_dir,
+                demo_path,
+            );
             let handle = app.handle().clone();
             state.on_recent_changed(Box::new(move |recent| {
                 if let Err(e) = menu::fill_recent(&handle, &open_recent, &recent) {

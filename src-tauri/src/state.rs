@@ -11,6 +11,7 @@ use crate::error::{CommandError, CommandResult};
 use concord_core::backup::{self, BackupInfo};
 use concord_core::model::{DatabaseInfo, ErrorCode, StartProblem};
 use concord_core::prefs::{self, StartWith};
+use concord_core::team::SettingsSeal;
 use concord_core::{Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     problem: Mutex<Option<StartProblem>>,
     installation: Uuid,
+    /// Seals the team key and password of every file this window opens.
+    seal: SettingsSeal,
     config_dir: PathBuf,
     demo_path: PathBuf,
     /// The file the last export wrote, for "Show in folder".
@@ -67,13 +70,19 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl AppState {
     /// The app's state before any file is open: `start` opens the first one.
-    pub fn new(installation: Uuid, config_dir: PathBuf, demo_path: PathBuf) -> Self {
+    pub fn new(
+        installation: Uuid,
+        seal: SettingsSeal,
+        config_dir: PathBuf,
+        demo_path: PathBuf,
+    ) -> Self {
         AppState {
             opening: Mutex::new(None),
             started: Condvar::new(),
             store: Mutex::new(None),
             problem: Mutex::new(None),
             installation,
+            seal,
             config_dir,
             demo_path,
             last_export: Mutex::new(None),
@@ -109,7 +118,8 @@ impl AppState {
             return;
         }
         let opened = match opened {
-            Ok(store) => {
+            Ok(mut store) => {
+                store.use_settings_seal(self.seal.clone());
                 *slot = Some(store);
                 true
             }
@@ -246,7 +256,8 @@ impl AppState {
         self.replace(store, &self.demo_path.clone())
     }
 
-    fn replace(&self, store: Store, path: &Path) -> CommandResult<DatabaseInfo> {
+    fn replace(&self, mut store: Store, path: &Path) -> CommandResult<DatabaseInfo> {
+        store.use_settings_seal(self.seal.clone());
         let info = store.info()?;
         // A file chosen now wins over the one still opening from the start (the lock order
         // of `started`).

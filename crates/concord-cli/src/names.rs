@@ -4,6 +4,7 @@
 use crate::failure::{bad_input, Failure};
 use concord_core::model::SessionDiffQuery;
 use concord_core::resolve::{Miss, Resolver};
+use concord_core::team::SettingsSeal;
 use concord_core::{installation, Store, SystemClock};
 use std::path::Path;
 use std::sync::Arc;
@@ -19,11 +20,19 @@ pub fn open(db: Option<&Path>) -> Result<Store, Failure> {
     let dir = installation::config_dir().ok_or_else(|| {
         bad_input("cannot find a config folder: set HOME or XDG_CONFIG_HOME".into())
     })?;
-    let id = installation::load_or_create(&dir, Uuid::now_v7).map_err(|e| Failure {
-        bad_input: false,
-        message: format!("cannot keep the installation id in {}: {e}", dir.display()),
-    })?;
-    Ok(Store::open(db, Arc::new(SystemClock), id)?)
+    let kept = |what: &'static str| {
+        let dir = dir.display().to_string();
+        move |e: std::io::Error| Failure {
+            bad_input: false,
+            message: format!("cannot keep the installation's {what} in {dir}: {e}"),
+        }
+    };
+    let id = installation::load_or_create(&dir, Uuid::now_v7).map_err(kept("id"))?;
+    let seal =
+        installation::load_or_create_seal(&dir, SettingsSeal::generate).map_err(kept("seal"))?;
+    let mut store = Store::open(db, Arc::new(SystemClock), id)?;
+    store.use_settings_seal(SettingsSeal::from_bytes(seal));
+    Ok(store)
 }
 
 pub struct Names(Resolver);

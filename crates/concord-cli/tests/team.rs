@@ -236,3 +236,55 @@ fn a_topic_name_both_gave_apart_merges_is_listed_as_a_clash_and_settles_by_id() 
         "the header only"
     );
 }
+
+#[test]
+fn a_file_copied_by_hand_to_another_machine_carries_no_team_key_and_asks_to_join_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let room = Analyst::new(dir.path(), "room");
+    let made = room.ok(&["team", "create", "--store", folder.to_str().unwrap()]);
+    let key = made.lines().last().unwrap().to_string();
+    let input = csv(
+        dir.path(),
+        "France,7,Programme of Action,supports,first reading\n",
+    );
+    room.ok(&["import", "positions", input.to_str().unwrap()]);
+    assert!(room.ok(&["sync"]).contains("sent"));
+    let bytes = std::fs::read(&room.db).unwrap();
+    assert!(
+        !bytes.windows(key.len()).any(|w| w == key.as_bytes()),
+        "the key is in the file's bytes"
+    );
+
+    // The file, copied by hand to the capital's machine (its own config folder).
+    let capital = Analyst::new(dir.path(), "capital");
+    std::fs::copy(&room.db, &capital.db).unwrap();
+    let status = capital.ok(&["team", "status"]);
+    assert!(status.contains(folder.to_str().unwrap()), "{status}");
+    let (code, _, err) = capital.run(&["sync"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("team key was set up by Concord on another computer")
+            && err.contains("join the team again"),
+        "{err}"
+    );
+    capital.ok(&[
+        "team",
+        "join",
+        "--store",
+        folder.to_str().unwrap(),
+        "--key",
+        &key,
+    ]);
+    capital.ok(&["sync"]);
+    assert_eq!(room.digest(), capital.digest());
+    // The room's copy, moved on its own machine, keeps its team.
+    let moved = room.home.join("moved.concord");
+    std::fs::rename(&room.db, &moved).unwrap();
+    let room = Analyst {
+        home: room.home.clone(),
+        db: moved,
+    };
+    room.ok(&["sync"]);
+}

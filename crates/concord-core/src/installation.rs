@@ -18,6 +18,61 @@ pub fn load_or_create(dir: &Path, fresh: impl FnOnce() -> Uuid) -> std::io::Resu
     Ok(id)
 }
 
+/// Reads this installation's seal for the team settings files keep (`team::SettingsSeal`),
+/// kept in `dir/settings-seal` (readable by its user only), creating it on first use. Two
+/// programs starting at once (the window and the CLI) end with the same seal: the file
+/// appears whole, once, and the one that comes second reads it.
+pub fn load_or_create_seal(
+    dir: &Path,
+    fresh: impl FnOnce() -> [u8; 32],
+) -> std::io::Result<[u8; 32]> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = dir.join("settings-seal");
+    let read = |file: &Path| -> std::io::Result<Option<[u8; 32]>> {
+        let text = match std::fs::read_to_string(file) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            other => other?,
+        };
+        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok();
+        bytes
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                std::io::Error::other(format!(
+                    "{} is not a seal Concord wrote; move it away to make a new one (files in a team will then ask to join again)",
+                    file.display()
+                ))
+            })
+    };
+    if let Some(seal) = read(&file)? {
+        return Ok(seal);
+    }
+    std::fs::create_dir_all(dir)?;
+    let partial = dir.join(format!("settings-seal.{}.partial", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&partial)
+        .and_then(|mut f| {
+            f.write_all(format!("{}\n", URL_SAFE_NO_PAD.encode(fresh())).as_bytes())?;
+            f.sync_all()
+        })
+        // A link never replaces a file: if another program made the seal meanwhile, its
+        // seal stays and is read below.
+        .and_then(|()| match std::fs::hard_link(&partial, &file) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            other => other,
+        });
+    let _ = std::fs::remove_file(&partial);
+    written?;
+    read(&file)?.ok_or_else(|| std::io::Error::other(format!("{} vanished", file.display())))
+}
+
 /// The per-user configuration folder: `$XDG_CONFIG_HOME/concord` or `~/.config/concord`.
 pub fn config_dir() -> Option<std::path::PathBuf> {
     std::env::var_os("XDG_CONFIG_HOME")
@@ -73,6 +128,31 @@ pub fn app_info(store: &crate::Store) -> Result<AppInfo, crate::StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn the_seal_is_made_once_for_its_user_only_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("concord");
+        let first = load_or_create_seal(&conf, || [7; 32]).unwrap();
+        assert_eq!(first, [7; 32]);
+        let again = load_or_create_seal(&conf, || panic!("made twice")).unwrap();
+        assert_eq!(again, first);
+        let mode = std::fs::metadata(conf.join("settings-seal"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            std::fs::read_dir(&conf).unwrap().count(),
+            1,
+            "no partial file left"
+        );
+
+        std::fs::write(conf.join("settings-seal"), "not a seal").unwrap();
+        let err = load_or_create_seal(&conf, || [8; 32]).unwrap_err();
+        assert!(err.to_string().contains("settings-seal"), "{err}");
+    }
 
     #[test]
     fn id_is_made_once_and_kept() {

@@ -67,6 +67,7 @@ pub use writer::{Writer, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_CHARS, MAX_
 use crate::clock::Clock;
 use crate::files::Found;
 use crate::model::DatabaseInfo;
+use crate::team::SettingsSeal;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -83,6 +84,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Whether writes keep change sets (`capture.rs`); off only in the save benchmark.
     capture: bool,
+    /// What seals the team key and the store's password in the file (`team/seal.rs`).
+    settings_seal: SettingsSeal,
 }
 
 impl std::fmt::Debug for Store {
@@ -157,6 +160,7 @@ impl Store {
             installation,
             path: Some(path.to_path_buf()),
             capture: true,
+            settings_seal: SettingsSeal::this_process(),
         })
     }
 
@@ -224,6 +228,7 @@ impl Store {
             installation,
             path: None,
             capture: true,
+            settings_seal: SettingsSeal::this_process(),
         })
     }
 
@@ -235,6 +240,16 @@ impl Store {
     /// The installation whose changes this store records.
     pub fn installation(&self) -> Uuid {
         self.installation
+    }
+
+    /// Seals the team key and the store's password with the installation's own seal (kept in
+    /// its config folder) instead of one that lasts only as long as this process.
+    pub fn use_settings_seal(&mut self, seal: SettingsSeal) {
+        self.settings_seal = seal;
+    }
+
+    pub(crate) fn settings_seal(&self) -> &SettingsSeal {
+        &self.settings_seal
     }
 
     /// The schema version of the open file.

@@ -14,11 +14,13 @@
 
 mod key;
 mod remote;
+mod seal;
 mod spool;
 mod wire;
 
 pub use key::TeamKey;
 pub use remote::{Folder, Location, Login, Remote, MAX_FILE_BYTES};
+pub use seal::SettingsSeal;
 
 use crate::merge::{SetInfo, Stamp};
 use crate::model::ErrorCode;
@@ -46,6 +48,8 @@ pub enum TeamError {
     Refused { file: String, why: String },
     #[error("the team store cannot be reached now ({0}); your work is kept here and will be sent on the next sync")]
     Offline(String),
+    #[error("this file's {0} was set up by Concord on another computer or user account and cannot be read here: join the team again here (the Team page, or `team join --store STORE --key KEY`) with the key a colleague gives you")]
+    SealedElsewhere(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -53,9 +57,11 @@ pub enum TeamError {
 impl TeamError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            TeamError::Key(_) | TeamError::Location(_) | TeamError::Name(_) | TeamError::NotSet => {
-                ErrorCode::InvalidInput
-            }
+            TeamError::Key(_)
+            | TeamError::Location(_)
+            | TeamError::Name(_)
+            | TeamError::NotSet
+            | TeamError::SealedElsewhere(_) => ErrorCode::InvalidInput,
             TeamError::Refused { .. } => ErrorCode::MalformedFile,
             TeamError::Offline(_) => ErrorCode::Offline,
             TeamError::Store(e) => e.code(),
@@ -135,8 +141,7 @@ where
     let key = TeamKey::generate();
     let mut s = store()?;
     s.record_baseline().map_err(TeamError::from)?;
-    s.set_team(&location.to_text(), &key.to_text(), login_pair(login))
-        .map_err(TeamError::from)?;
+    seal::keep_settings(&mut s, &location.to_text(), &key, login)?;
     Ok(key)
 }
 
@@ -176,8 +181,7 @@ where
     }
     let mut s = store()?;
     s.record_baseline().map_err(TeamError::from)?;
-    s.set_team(&location.to_text(), &key.to_text(), login_pair(login))
-        .map_err(TeamError::from)?;
+    seal::keep_settings(&mut s, &location.to_text(), &key, login)?;
     Ok(())
 }
 
@@ -188,10 +192,6 @@ pub fn asks_for_login(location: &str) -> bool {
         Location::parse(location),
         Ok(Location::WebDav(_) | Location::S3 { .. })
     )
-}
-
-fn login_pair(login: Option<&Login>) -> Option<(&str, &str)> {
-    login.map(|l| (l.user.as_str(), l.secret.as_str()))
 }
 
 /// The numbers of a replica's sets on the store, in order (names Concord did not write are
@@ -260,19 +260,7 @@ where
     G: DerefMut<Target = Store>,
     E: From<TeamError>,
 {
-    let (location, key, login) = {
-        let s = store()?;
-        let (location, key) = s
-            .team()
-            .map_err(TeamError::from)?
-            .ok_or(TeamError::NotSet)?;
-        let login = s
-            .team_login()
-            .map_err(TeamError::from)?
-            .map(|(user, secret)| Login { user, secret });
-        (location, key, login)
-    };
-    let key = TeamKey::parse(&key)?;
+    let (location, key, login) = seal::settings(&mut *store()?)?;
     let remote = Location::parse(&location)?.connect(login.as_ref())?;
     sync_through(store, remote.as_ref(), &key, now, progress)
 }
