@@ -220,7 +220,20 @@ mod tests {
     fn run(body: &str, limit: Duration) -> Result<String, String> {
         let dir = tempfile::tempdir().unwrap();
         let program = reader(dir.path(), body);
-        read_by(&program, &dir.path().join("x.pdf"), Packed::Pdf, limit).unwrap()
+        // A script just written cannot be run while a process another test thread forked
+        // meanwhile still holds it open for writing (ETXTBSY, "Text file busy"); it can a
+        // moment later.
+        for _ in 0..100 {
+            match read_by(&program, &dir.path().join("x.pdf"), Packed::Pdf, limit) {
+                Err(ExtractError::ReaderUnavailable { source, .. })
+                    if source.kind() == std::io::ErrorKind::ExecutableFileBusy =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => return other.unwrap(),
+            }
+        }
+        panic!("the stand-in reader stayed busy");
     }
 
     #[test]
