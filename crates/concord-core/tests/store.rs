@@ -378,10 +378,11 @@ fn every_table_has_a_binary_id_and_records_who_changed_it() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let tables: Vec<String> = conn
         // meta holds file settings; position_search* and provision_search* (the full-text
-        // indexes) and matrix_cell (the matrix's latest stances) are derived by triggers;
+        // indexes), matrix_cell (the matrix's latest stances) and position_count are derived
+        // by triggers;
         // change_set is the log of what each replica changed, keyed by replica and number;
         // field_clock, tombstone and conflict are what merging derives from that log.
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('meta', 'matrix_cell', 'change_set', 'field_clock', 'tombstone', 'conflict') AND name NOT LIKE 'position_search%' AND name NOT LIKE 'provision_search%'")
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('meta', 'matrix_cell', 'position_count', 'change_set', 'field_clock', 'tombstone', 'conflict') AND name NOT LIKE 'position_search%' AND name NOT LIKE 'provision_search%'")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -220,7 +220,7 @@ impl Store {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM actor), (SELECT count(*) FROM session),
                     (SELECT count(*) FROM topic), (SELECT count(*) FROM proposal),
-                    (SELECT count(*) FROM position)",
+                    (SELECT n FROM position_count)",
             [],
             |r| {
                 Ok(Counts {

@@ -1,5 +1,5 @@
-//! The search index and the matrix cells of the positions a bulk write (an import, a merge,
-//! a sync) touches, written once at its end instead of row by row.
+//! The search index, the matrix cells and the count of the positions a bulk write (an
+//! import, a merge, a sync) touches, written once at its end instead of row by row.
 //!
 //! Row by row, every insert, update or delete of a position fires triggers that write the
 //! FTS5 index and the position's matrix cell. FTS5 writes its pending terms to disk at every
@@ -23,14 +23,19 @@ thread_local! {
 }
 
 /// The triggers a bulk write replaces with [`Deferred::finish`].
-const DEFERRED_TRIGGERS: [&str; 6] = [
+const DEFERRED_TRIGGERS: [&str; 8] = [
     "position_search_insert",
     "position_search_update",
     "position_search_delete",
     "matrix_cell_insert",
     "matrix_cell_update",
     "matrix_cell_delete",
+    "position_count_insert",
+    "position_count_delete",
 ];
+
+/// The positions counted once, whatever the write inserted and deleted.
+const RECOUNT: &str = "UPDATE position_count SET n = (SELECT count(*) FROM position) WHERE id = 1";
 
 /// A position's matrix cell, as `matrix_cell` keys and names it, from the row `R`.
 macro_rules! cell_of {
@@ -177,7 +182,7 @@ const COUNT_NEW: &str = concat!(
        latest_at = max(latest_at, excluded.latest_at)"
 );
 
-/// A bulk write in progress whose search index and matrix cells wait for its end.
+/// A bulk write in progress whose search index, matrix cells and count wait for its end.
 pub(super) struct Deferred {
     /// The dropped triggers' own `CREATE TRIGGER` text, to make them again.
     triggers: Vec<String>,
@@ -220,7 +225,7 @@ impl Deferred {
         }))
     }
 
-    /// Indexes and counts what was touched, and makes the triggers again.
+    /// Indexes and counts what was touched, counts the positions, and makes the triggers again.
     pub(super) fn finish(self, tx: &Transaction<'_>) -> Result<(), StoreError> {
         let older_touched = tx
             .prepare("SELECT 1 FROM temp.derived_touched LIMIT 1")?
@@ -234,6 +239,7 @@ impl Deferred {
         tx.execute(INDEX_KEYS, [self.after_rowid])?;
         tx.execute(INDEX_WORDS, [self.after_key])?;
         tx.execute(COUNT_NEW, [self.after_rowid])?;
+        tx.execute(RECOUNT, [])?;
         tx.execute_batch(FORGET_OLDER)?;
         for sql in &self.triggers {
             tx.execute_batch(sql)?;

@@ -81,11 +81,15 @@ fn derived(s: &Store) -> (Vec<String>, Vec<String>) {
         let rows = statement.query_map([], |r| r.get(0)).unwrap();
         rows.map(Result::unwrap).collect()
     };
-    let cells = strings(
+    let mut cells = strings(
         "SELECT hex(session_id) || hex(actor_id) || subject_kind || hex(subject_id) || ' '
                 || stance || ' ' || latest_at || ' ' || positions
          FROM matrix_cell ORDER BY 1",
     );
+    cells.extend(strings(
+        "SELECT 'positions counted ' || n || ' of ' || (SELECT count(*) FROM position)
+         FROM position_count",
+    ));
     let keys = strings(
         "SELECT k.rowid || ' ' || hex(k.position_id) FROM position_search_key AS k ORDER BY 1",
     );
@@ -126,7 +130,8 @@ fn a_bulk_write_indexes_and_counts_as_the_triggers_do() {
     insert(&mut one_by_one, &batch(1), false);
     insert(&mut bulk, &batch(1), true);
     let (cells, index) = derived(&bulk);
-    assert_eq!(cells.len(), 8);
+    assert_eq!(cells.len(), 8 + 1, "8 cells, and the count of positions");
+    assert_eq!(cells[8], "positions counted 48 of 48");
     assert!(index.len() > 48 * 8, "{} keys and words", index.len());
     assert_eq!((cells, index), derived(&one_by_one));
     for text in ["capacity", "ransomware 7", "offentlich", "A/79/201"] {
@@ -153,7 +158,7 @@ fn a_failed_bulk_write_leaves_the_triggers_in_place() {
     insert(&mut s, &batch(0)[..1], false);
     assert_eq!(hits(&s, "statement 0").len(), 1);
     let (cells, _) = derived(&s);
-    assert_eq!(cells.len(), 1);
+    assert_eq!(cells, [cells[0].clone(), "positions counted 1 of 1".into()]);
 }
 
 /// A copy of the record writing at the test's one instant; two copies given the same

@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_stance_index.sql"),
     include_str!("migrations/0018_packed_change_sets.sql"),
     include_str!("migrations/0019_search_by_actor.sql"),
+    include_str!("migrations/0020_position_count.sql"),
 ];
 
 /// The schema version this build writes.
@@ -257,3 +258,6 @@ mod v18_tests;
 #[cfg(test)]
 #[path = "migrate_v19_tests.rs"]
 mod v19_tests;
+#[cfg(test)]
+#[path = "migrate_v20_tests.rs"]
+mod v20_tests;

@@ -43,7 +43,8 @@ fn v14_file_upgrades_to_v15_keeping_its_rows_and_their_search_and_dropping_only_
             .prepare(
                 "SELECT name FROM made.sqlite_schema WHERE type = 'table'
                    AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'position_search%'
-                   AND name NOT LIKE 'provision_search%' AND name <> 'matrix_cell'
+                   AND name NOT LIKE 'provision_search%'
+                   AND name NOT IN ('matrix_cell', 'position_count')
                  ORDER BY name = 'position'", // its search row reads its source's citation
             )
             .unwrap()

@@ -8,6 +8,7 @@ use crate::reference::state_id;
 /// Undoes v19 in a file this build wrote: the index and its triggers as migrations 1-18
 /// make them (the schema check's own `expected`, text for text), four text columns.
 pub(super) fn as_v18(conn: &Connection) {
+    v20_tests::as_v19(conn);
     let v18 = super::super::trust::expected(18).unwrap();
     let sql = |kind: &str, name: &str| -> String {
         v18[&(kind.to_string(), name.to_string())]
