@@ -262,6 +262,12 @@ fn a_file_copied_by_hand_to_another_machine_carries_no_team_key_and_asks_to_join
     std::fs::copy(&room.db, &capital.db).unwrap();
     let status = capital.ok(&["team", "status"]);
     assert!(status.contains(folder.to_str().unwrap()), "{status}");
+    assert!(
+        status.contains("team key:       not readable here"),
+        "{status}"
+    );
+    let status = capital.json(&["team", "status", "--format", "json"]);
+    assert_eq!(status["key_here"], false);
     let (code, _, err) = capital.run(&["sync"]);
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -279,6 +285,8 @@ fn a_file_copied_by_hand_to_another_machine_carries_no_team_key_and_asks_to_join
     ]);
     capital.ok(&["sync"]);
     assert_eq!(room.digest(), capital.digest());
+    let status = capital.json(&["team", "status", "--format", "json"]);
+    assert_eq!(status["key_here"], true);
     // The room's copy, moved on its own machine, keeps its team.
     let moved = room.home.join("moved.concord");
     std::fs::rename(&room.db, &moved).unwrap();

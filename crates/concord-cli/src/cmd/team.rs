@@ -306,6 +306,9 @@ pub fn team(store: &mut Store, what: TeamWhat) -> Result<(), Failure> {
                         s.received
                     ))
                 );
+                if !s.key_here {
+                    println!("team key:       not readable here (the file came from another computer): `team join` again");
+                }
                 println!("open conflicts: {}", s.open_conflicts);
                 println!("clashes:        {}", s.clashes);
                 println!(

@@ -75,6 +75,9 @@ impl TeamError {
 pub struct TeamStatus {
     /// The store location; `None` when the file is in no team.
     pub store: Option<String>,
+    /// Whether this computer can read the team key the file keeps: false for a file in a
+    /// team that was copied here from another computer or user account (join again).
+    pub key_here: bool,
     /// This copy's replica id, once it has written.
     pub replica: Option<Uuid>,
     pub last_sync: Option<DateTime<Utc>>,
@@ -223,6 +226,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, TeamError> {
     let settings = store.team()?;
     let last = store.last_sync()?;
     Ok(TeamStatus {
+        key_here: seal::key_readable(store)?,
         store: settings.map(|(location, _)| location),
         replica: store.replica_id()?,
         last_sync: last.as_ref().map(|l| l.0),

@@ -123,6 +123,18 @@ pub(super) fn keep_settings(
     Ok(())
 }
 
+/// Whether the team key the file keeps can be read here (true when it keeps none).
+pub(super) fn key_readable(store: &Store) -> Result<bool, TeamError> {
+    let Some((_, kept)) = store.team()? else {
+        return Ok(true);
+    };
+    match store.settings_seal().open(KEY_SETTING, &kept) {
+        Ok(_) => Ok(true),
+        Err(TeamError::SealedElsewhere(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// The team's store, key and login as the file keeps them, unsealed. Settings an older
 /// Concord wrote in clear are sealed now.
 pub(super) fn settings(store: &mut Store) -> Result<(String, TeamKey, Option<Login>), TeamError> {
@@ -204,7 +216,9 @@ mod tests {
         assert_eq!(user, "ana");
         assert_eq!(settings(&mut s).unwrap().1.to_text(), key.to_text());
 
+        assert!(key_readable(&s).unwrap());
         s.use_settings_seal(SettingsSeal::from_bytes([9; 32]));
+        assert!(!key_readable(&s).unwrap());
         let err = settings(&mut s).unwrap_err();
         assert!(err.to_string().contains("join the team again"), "{err}");
     }

@@ -9,6 +9,11 @@ export type TeamStatus = {
  */
 store: string | null, 
 /**
+ * Whether this computer can read the team key the file keeps: false for a file in a
+ * team that was copied here from another computer or user account (join again).
+ */
+key_here: boolean, 
+/**
  * This copy's replica id, once it has written.
  */
 replica: string | null, last_sync: string | null, 
