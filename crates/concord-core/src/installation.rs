@@ -21,7 +21,8 @@ pub fn load_or_create(dir: &Path, fresh: impl FnOnce() -> Uuid) -> std::io::Resu
 /// Reads this installation's seal for the team settings files keep (`team::SettingsSeal`),
 /// kept in `dir/settings-seal` (readable by its user only), creating it on first use. Two
 /// programs starting at once (the window and the CLI) end with the same seal: the file
-/// appears whole, once, and the one that comes second reads it.
+/// appears whole, once, and the one that comes second reads it. A damaged seal is kept aside
+/// (`settings-seal.damaged`) and a new one made.
 pub fn load_or_create_seal(
     dir: &Path,
     fresh: impl FnOnce() -> [u8; 32],
@@ -31,24 +32,19 @@ pub fn load_or_create_seal(
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let file = dir.join("settings-seal");
-    let read = |file: &Path| -> std::io::Result<Option<[u8; 32]>> {
-        let text = match std::fs::read_to_string(file) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            other => other?,
-        };
-        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok();
-        bytes
-            .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            .map(Some)
-            .ok_or_else(|| {
-                std::io::Error::other(format!(
-                    "{} is not a seal Concord wrote; move it away to make a new one (files in a team will then ask to join again)",
-                    file.display()
-                ))
-            })
+    let parse = |text: &str| -> Option<[u8; 32]> {
+        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok()?;
+        <[u8; 32]>::try_from(bytes).ok()
     };
-    if let Some(seal) = read(&file)? {
-        return Ok(seal);
+    match std::fs::read_to_string(&file) {
+        Ok(text) => match parse(&text) {
+            Some(seal) => return Ok(seal),
+            // Damaged (edited, cut short): kept aside and a new seal made, so Concord still
+            // starts; files in a team then ask for their key again.
+            None => std::fs::rename(&file, dir.join("settings-seal.damaged"))?,
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
     std::fs::create_dir_all(dir)?;
     let partial = dir.join(format!("settings-seal.{}.partial", std::process::id()));
@@ -70,7 +66,9 @@ pub fn load_or_create_seal(
         });
     let _ = std::fs::remove_file(&partial);
     written?;
-    read(&file)?.ok_or_else(|| std::io::Error::other(format!("{} vanished", file.display())))
+    parse(&std::fs::read_to_string(&file)?).ok_or_else(|| {
+        std::io::Error::other(format!("{} is not a seal Concord wrote", file.display()))
+    })
 }
 
 /// The per-user configuration folder: `$XDG_CONFIG_HOME/concord` or `~/.config/concord`.
@@ -149,9 +147,12 @@ mod tests {
             "no partial file left"
         );
 
+        // A damaged seal is kept aside and a new one made: Concord still starts.
         std::fs::write(conf.join("settings-seal"), "not a seal").unwrap();
-        let err = load_or_create_seal(&conf, || [8; 32]).unwrap_err();
-        assert!(err.to_string().contains("settings-seal"), "{err}");
+        assert_eq!(load_or_create_seal(&conf, || [8; 32]).unwrap(), [8; 32]);
+        let aside = std::fs::read_to_string(conf.join("settings-seal.damaged")).unwrap();
+        assert_eq!(aside, "not a seal");
+        assert_eq!(load_or_create_seal(&conf, || [9; 32]).unwrap(), [8; 32]);
     }
 
     #[test]
