@@ -45,44 +45,64 @@ impl TeamKey {
 
     /// Encrypts `plain` as the file called `name` on the store.
     pub fn seal(&self, name: &str, plain: &[u8]) -> Result<Vec<u8>, TeamError> {
-        let cipher = XChaCha20Poly1305::new((&self.0).into());
-        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
-        let aad = [CONTEXT, name.as_bytes()].concat();
-        let sealed = cipher
-            .encrypt(
-                &nonce,
-                Payload {
-                    msg: plain,
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| TeamError::Key("the file could not be encrypted".into()))?;
-        Ok([nonce.as_slice(), &sealed].concat())
+        seal_bytes(&self.0, CONTEXT, name, plain)
+            .ok_or_else(|| TeamError::Key("the file could not be encrypted".into()))
     }
 
     /// Decrypts the file called `name`; refuses one that was altered, cut short, made with
     /// another key, or made under another name.
     pub fn open(&self, name: &str, sealed: &[u8]) -> Result<Vec<u8>, TeamError> {
-        let refused = || TeamError::Refused {
+        open_bytes(&self.0, CONTEXT, name, sealed).ok_or_else(|| TeamError::Refused {
             file: name.to_string(),
             why: "it was altered or cut short, or made with another team's key".into(),
-        };
-        if sealed.len() < NONCE {
-            return Err(refused());
-        }
-        let (nonce, body) = sealed.split_at(NONCE);
-        let cipher = XChaCha20Poly1305::new((&self.0).into());
-        let aad = [CONTEXT, name.as_bytes()].concat();
-        cipher
-            .decrypt(
-                XNonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| refused())
+        })
     }
+}
+
+/// `plain` encrypted and authenticated with `key`, bound to `context` and `name` (the
+/// associated data): a random nonce, then the ciphertext. None only if the cipher refuses.
+pub(super) fn seal_bytes(
+    key: &[u8; 32],
+    context: &[u8],
+    name: &str,
+    plain: &[u8],
+) -> Option<Vec<u8>> {
+    let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+    let aad = [context, name.as_bytes()].concat();
+    let sealed = XChaCha20Poly1305::new(key.into())
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: plain,
+                aad: &aad,
+            },
+        )
+        .ok()?;
+    Some([nonce.as_slice(), &sealed].concat())
+}
+
+/// What [`seal_bytes`] sealed with the same key, context and name; None when it was
+/// altered, cut short, or sealed with another key, context or name.
+pub(super) fn open_bytes(
+    key: &[u8; 32],
+    context: &[u8],
+    name: &str,
+    sealed: &[u8],
+) -> Option<Vec<u8>> {
+    if sealed.len() < NONCE {
+        return None;
+    }
+    let (nonce, body) = sealed.split_at(NONCE);
+    let aad = [context, name.as_bytes()].concat();
+    XChaCha20Poly1305::new(key.into())
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: body,
+                aad: &aad,
+            },
+        )
+        .ok()
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@
 //! by e-mail or left on a share does not carry them readable: there Concord asks to join the
 //! team again. Moving the file on this computer keeps them.
 
+use super::key::{open_bytes, seal_bytes};
 use super::{Login, TeamError, TeamKey};
 use crate::store::Store;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use chacha20poly1305::aead::{KeyInit, OsRng};
+use chacha20poly1305::XChaCha20Poly1305;
 use std::sync::OnceLock;
 
 /// How a sealed value starts in the file; a value without it was written in clear by a
@@ -17,7 +18,6 @@ use std::sync::OnceLock;
 const PREFIX: &str = "sealed-v1:";
 /// Bound into every sealed value with the setting's name, so one cannot stand for another.
 const CONTEXT: &[u8] = b"concord file settings v1\0";
-const NONCE: usize = 24;
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct SettingsSeal([u8; 32]);
@@ -56,22 +56,9 @@ impl SettingsSeal {
 
     /// `plain`, the setting called `what`, as the file keeps it.
     pub(crate) fn seal(&self, what: &str, plain: &str) -> Result<String, TeamError> {
-        let cipher = XChaCha20Poly1305::new((&self.0).into());
-        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
-        let aad = [CONTEXT, what.as_bytes()].concat();
-        let sealed = cipher
-            .encrypt(
-                &nonce,
-                Payload {
-                    msg: plain.as_bytes(),
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| TeamError::Key(format!("the {what} could not be sealed")))?;
-        Ok(format!(
-            "{PREFIX}{}",
-            URL_SAFE_NO_PAD.encode([nonce.as_slice(), &sealed].concat())
-        ))
+        let sealed = seal_bytes(&self.0, CONTEXT, what, plain.as_bytes())
+            .ok_or_else(|| TeamError::Key(format!("the {what} could not be sealed")))?;
+        Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(sealed)))
     }
 
     /// The setting called `what` as the file holds it; refused when another installation
@@ -80,25 +67,13 @@ impl SettingsSeal {
         let Some(body) = kept.strip_prefix(PREFIX) else {
             return Ok(Kept::Clear(kept.to_string()));
         };
-        let elsewhere = || TeamError::SealedElsewhere(what.to_string());
-        let bytes = URL_SAFE_NO_PAD.decode(body).map_err(|_| elsewhere())?;
-        if bytes.len() < NONCE {
-            return Err(elsewhere());
-        }
-        let (nonce, body) = bytes.split_at(NONCE);
-        let aad = [CONTEXT, what.as_bytes()].concat();
-        let plain = XChaCha20Poly1305::new((&self.0).into())
-            .decrypt(
-                XNonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| elsewhere())?;
-        String::from_utf8(plain)
+        URL_SAFE_NO_PAD
+            .decode(body)
+            .ok()
+            .and_then(|sealed| open_bytes(&self.0, CONTEXT, what, &sealed))
+            .and_then(|plain| String::from_utf8(plain).ok())
             .map(Kept::Sealed)
-            .map_err(|_| elsewhere())
+            .ok_or_else(|| TeamError::SealedElsewhere(what.to_string()))
     }
 }
 
